@@ -1,0 +1,185 @@
+import got, { type Method } from 'got';
+import type { Env } from '../context.js';
+import { ApiError, InterruptedError, NetworkError } from '../errors.js';
+import { toApiError } from './errors.js';
+import { agentsFor } from './proxy.js';
+import { redactBody, redactHeaders } from './redact.js';
+import { interpret } from './response.js';
+
+/** How the HTTP layer is set up for one run. */
+export interface HttpOptions {
+  baseUrl: URL;
+  appId: string;
+  appKey: string;
+  userAgent: string;
+  timeoutMs: number;
+  retries: number;
+  env: Env;
+  signal?: AbortSignal;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Verbose request/response log (already redacted); undefined when --verbose is off. */
+  log?: (line: string) => void;
+  /** Random source for jitter (tests pin it). */
+  random?: () => number;
+}
+
+/** A call to the API: method, path relative to the base URL, optional JSON body. */
+export interface RequestSpec {
+  method: Method;
+  path: string;
+  json?: unknown;
+}
+
+/** The authenticated EnableX HTTP client every api/ module uses. */
+export interface Http {
+  readonly baseUrl: URL;
+  request<T = unknown>(spec: RequestSpec): Promise<T>;
+}
+
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+/** Errors raised before the request left this machine: safe to retry even a POST. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const TRANSIENT = new Set([
+  ...NOT_SENT,
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ESOCKETTIMEDOUT',
+  'ECONNABORTED',
+  'ERR_GOT_REQUEST_ERROR',
+  'ERR_STREAM_PREMATURE_CLOSE',
+  'UND_ERR_SOCKET',
+]);
+const MAX_RETRY_AFTER_MS = 120_000;
+
+/** Parses Retry-After (seconds or an HTTP date) into milliseconds, capped. */
+export function retryAfterMs(header: string | undefined, now: number = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - now;
+  if (!Number.isFinite(ms)) return undefined;
+  return Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS);
+}
+
+/** Exponential backoff with full jitter: 0.5 s, 1 s, 2 s … capped at 8 s. */
+export function backoffMs(attempt: number, random: () => number = Math.random): number {
+  const cap = Math.min(8000, 500 * 2 ** attempt);
+  return Math.round(cap / 2 + (random() * cap) / 2);
+}
+
+/** Creates the HTTP client: Basic auth, JSON, user agent, timeouts, retries, proxy, redacted log. */
+export function createHttp(options: HttpOptions): Http {
+  const auth = 'Basic ' + Buffer.from(`${options.appId}:${options.appKey}`).toString('base64');
+  const random = options.random ?? Math.random;
+  const log = options.log;
+
+  async function attempt(spec: RequestSpec, url: URL) {
+    const headers: Record<string, string> = {
+      authorization: auth,
+      accept: 'application/json',
+      'user-agent': options.userAgent,
+    };
+    const body = spec.json === undefined ? undefined : JSON.stringify(spec.json);
+    if (body !== undefined || spec.method !== 'GET') headers['content-type'] = 'application/json';
+    if (log) {
+      log(`> ${spec.method} ${url.toString()}`);
+      for (const [k, v] of Object.entries(redactHeaders(headers))) log(`> ${k}: ${v}`);
+      if (body !== undefined) log(`> ${redactBody(body)}`);
+    }
+    const started = performance.now();
+    const response = await got(url, {
+      method: spec.method,
+      headers,
+      body,
+      throwHttpErrors: false,
+      followRedirect: false,
+      retry: { limit: 0 },
+      timeout: { request: options.timeoutMs },
+      agent: agentsFor(url, options.env),
+      responseType: 'text',
+      signal: options.signal,
+    });
+    if (log) {
+      const ms = Math.round(performance.now() - started);
+      log(`< ${response.statusCode} ${response.statusMessage ?? ''} (${ms} ms)`);
+      const shown = redactHeaders(response.headers as Record<string, unknown>);
+      for (const k of ['content-type', 'retry-after', 'date']) if (shown[k]) log(`< ${k}: ${shown[k]}`);
+      if (response.body) log(`< ${redactBody(response.body)}`);
+    }
+    return response;
+  }
+
+  async function request<T>(spec: RequestSpec): Promise<T> {
+    const url = new URL(spec.path.replace(/^\/+/, ''), options.baseUrl);
+    const pathForMessages = `/${spec.path.replace(/^\/+/, '')}`;
+    const idempotent = IDEMPOTENT.has(spec.method);
+    for (let n = 0; ; n++) {
+      const last = n >= options.retries;
+      let waitMs: number | undefined;
+      let failure: Error;
+      try {
+        const response = await attempt(spec, url);
+        const status = response.statusCode;
+        const meaning = interpret(spec.method, pathForMessages, status, response.body);
+        if (meaning.ok) return meaning.body as T;
+        failure = toApiError(meaning.failure, meaning.unreadable);
+        // 429 says the server did not act on the request, so even a POST may be sent again.
+        const retryable = status === 429 || (idempotent && (status >= 500 || meaning.unreadable));
+        if (!retryable || last) throw failure;
+        waitMs = retryAfterMs(response.headers['retry-after'] as string | undefined) ?? backoffMs(n, random);
+      } catch (err) {
+        if (err instanceof ApiError || err instanceof NetworkError) throw err;
+        if (options.signal?.aborted) throw new InterruptedError();
+        const code = (err as { code?: string }).code ?? '';
+        failure = networkError(err, url, options.timeoutMs);
+        const mayRetry = TRANSIENT.has(code);
+        const safe = idempotent || NOT_SENT.has(code);
+        if (!mayRetry || !safe || last) throw failure;
+        waitMs = backoffMs(n, random);
+      }
+      log?.(`! retrying in ${waitMs} ms (attempt ${n + 2} of ${options.retries + 1}): ${failure.message}`);
+      try {
+        await options.sleep(waitMs, options.signal);
+      } catch {
+        throw new InterruptedError();
+      }
+    }
+  }
+
+  return { baseUrl: options.baseUrl, request };
+}
+
+/** Turns a transport failure into exit 5 with a hint that fits the cause. */
+function networkError(err: unknown, url: URL, timeoutMs: number): NetworkError {
+  const code = (err as { code?: string }).code ?? '';
+  const host = url.host;
+  if (code === 'ETIMEDOUT' || (err as Error).name === 'TimeoutError') {
+    return new NetworkError(
+      `${host} did not answer within ${timeoutMs / 1000} s.`,
+      'Raise --timeout, or check the network and proxy settings (`enablex doctor`).',
+    );
+  }
+  if (code === 'ECONNREFUSED') {
+    return new NetworkError(
+      `${host} refused the connection.`,
+      'Check the base URL and that the server is running.',
+    );
+  }
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return new NetworkError(
+      `${url.hostname} could not be resolved.`,
+      'Check the base URL for typos, and DNS.',
+    );
+  }
+  if (/CERT|SSL|TLS|SELF_SIGNED/i.test(code)) {
+    return new NetworkError(
+      `TLS to ${host} failed: ${(err as Error).message}`,
+      'Check the base URL; behind a corporate proxy, set NODE_EXTRA_CA_CERTS to its CA file.',
+    );
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return new NetworkError(
+    `request to ${host} failed: ${message}${code ? ` (${code})` : ''}`,
+    'Check the network, then try again.',
+  );
+}

@@ -1,0 +1,56 @@
+import type { Agent as HttpAgent } from 'node:http';
+import type { Agent as HttpsAgent } from 'node:https';
+import { HttpProxyAgent, HttpsProxyAgent } from 'hpagent';
+import type { Env } from '../context.js';
+
+/** Reads an env var in either case, lower case first as curl does. */
+function envVar(env: Env, name: string): string | undefined {
+  const v = env[name.toLowerCase()] ?? env[name.toUpperCase()];
+  return v && v.trim() !== '' ? v.trim() : undefined;
+}
+
+/** True when NO_PROXY (comma list of hosts, `.suffix`, `*`, optional :port) exempts the URL. */
+export function bypassesProxy(url: URL, noProxy: string | undefined): boolean {
+  if (!noProxy) return false;
+  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  return noProxy
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .some((entry) => {
+      if (entry === '*') return true;
+      let [h, p] = entry.toLowerCase().split(/:(?=\d+$)/);
+      h = (h ?? '').replace(/^\*?\./, '.');
+      if (p && p !== port) return false;
+      if (h.startsWith('.')) return host.endsWith(h) || host === h.slice(1);
+      return host === h || host.endsWith(`.${h}`);
+    });
+}
+
+/** The proxy URL that applies to a request URL, from HTTPS_PROXY / HTTP_PROXY / NO_PROXY. */
+export function proxyFor(url: URL, env: Env): string | undefined {
+  if (bypassesProxy(url, envVar(env, 'no_proxy'))) return undefined;
+  if (url.protocol === 'https:') return envVar(env, 'https_proxy') ?? envVar(env, 'all_proxy');
+  return envVar(env, 'http_proxy') ?? envVar(env, 'all_proxy');
+}
+
+/** Shows a proxy URL without its password, for logs and `doctor`. */
+export function describeProxy(proxy: string): string {
+  try {
+    const u = new URL(proxy);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable proxy URL)';
+  }
+}
+
+/** got's `agent` option for a URL: a proxy agent when a proxy applies, otherwise none. */
+export function agentsFor(url: URL, env: Env): { http?: HttpAgent; https?: HttpsAgent } | undefined {
+  const proxy = proxyFor(url, env);
+  if (!proxy) return undefined;
+  const options = { proxy, keepAlive: true, keepAliveMsecs: 1000, maxSockets: 16, maxFreeSockets: 4 };
+  return url.protocol === 'https:'
+    ? { https: new HttpsProxyAgent(options) }
+    : { http: new HttpProxyAgent(options) };
+}

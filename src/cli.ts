@@ -1,0 +1,117 @@
+import { Command, CommanderError, Option } from 'commander';
+import type { Context } from './context.js';
+import { CliError, ExitCode, InterruptedError, UsageError, renderError } from './errors.js';
+import { resolveGlobals, type RawGlobals } from './globals.js';
+import { FORMATS } from './output/render.js';
+import { Runtime } from './runtime.js';
+import type { ActionFactory } from './commands/define.js';
+import { registerCommands } from './commands/index.js';
+
+/** Builds the whole command tree. `action` wires verbs to a runtime; completions build it with a no-op. */
+export function buildProgram(action: ActionFactory, version: string): Command {
+  const program = new Command('enablex')
+    .description('Administer EnableX video rooms from the command line (EnableX Video API v2).')
+    .version(version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help for a command')
+    .showSuggestionAfterError(true)
+    .addOption(new Option('--profile <name>', 'use this saved profile (beats ENABLEX_APP_ID/KEY)'))
+    .addOption(new Option('--base-url <url>', 'API base URL (default https://api.enablex.io/video/v2)'))
+    .addOption(new Option('-o, --output <format>', 'output format').choices(FORMATS))
+    .addOption(new Option('--json', 'same as -o json'))
+    .addOption(
+      new Option('--fields <list>', 'comma-separated fields to show, e.g. room_id,name,settings.mode'),
+    )
+    .addOption(new Option('-q, --quiet', 'print only identifiers (room id, token); no notes'))
+    .addOption(new Option('--no-color', 'no colour (also NO_COLOR)'))
+    .addOption(new Option('--verbose', 'log requests and responses on stderr (secrets redacted)'))
+    .addOption(new Option('--timeout <seconds>', 'per-request timeout in seconds').default('30'))
+    .addOption(new Option('--retries <n>', 'retries for failed idempotent requests').default('3'))
+    .addOption(new Option('-y, --yes', 'answer yes to confirmations (needed for delete without a terminal)'))
+    .addOption(new Option('--no-input', 'never prompt (also when CI is set or stdin is not a terminal)'))
+    .addOption(
+      new Option(
+        '--emulator',
+        'run against the bundled emulator, no account needed (also ENABLEX_EMULATOR=1)',
+      ),
+    )
+    .addOption(new Option('--insecure', 'allow a plain http:// base URL that is not loopback'));
+  registerCommands(program, action);
+  return program;
+}
+
+/** Every command, recursively, so each gets the same error handling. */
+function allCommands(cmd: Command): Command[] {
+  return [cmd, ...cmd.commands.flatMap(allCommands)];
+}
+
+/** Commander's own error texts, reworded into the CLI's error block. */
+function usageFromCommander(err: CommanderError, commandPath: string): UsageError {
+  const message = err.message.replace(/^error:\s*/i, '').trim();
+  return new UsageError(message, `See \`${commandPath} --help\`.`);
+}
+
+/** Runs the CLI on argv (without node and script) and returns the exit code. The only exit point. */
+export async function run(argv: readonly string[], ctx: Context): Promise<number> {
+  let runtime: Runtime | undefined;
+  const action: ActionFactory =
+    (load) =>
+    async (...args: unknown[]) => {
+      const command = args[args.length - 1] as Command;
+      const globals = resolveGlobals(command.optsWithGlobals<RawGlobals>(), ctx);
+      runtime = new Runtime(ctx, globals);
+      const mod = await load();
+      await mod.run({ args: command.args, opts: command.opts(), command }, runtime);
+    };
+  const program = buildProgram(action, ctx.version);
+  for (const cmd of allCommands(program)) {
+    cmd.exitOverride();
+    cmd.configureOutput({
+      writeOut: (s) => ctx.stdout.write(s),
+      writeErr: (s) => ctx.stderr.write(s),
+      outputError: () => undefined,
+      getOutHelpWidth: () => Math.min(ctx.stdout.columns ?? 100, 100),
+      getErrHelpWidth: () => Math.min(ctx.stderr.columns ?? 100, 100),
+    });
+  }
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+    if (ctx.signal.aborted && !runtime?.stopSignalIsSuccess) throw new InterruptedError();
+    return ExitCode.OK;
+  } catch (err) {
+    let error: unknown = err;
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return ExitCode.OK;
+      if (err.code === 'commander.help') return ExitCode.OK;
+      if (err.code === 'commander.executeSubCommandAsync') return ExitCode.OK;
+      const path = commandPathFromArgv(program, argv);
+      error = usageFromCommander(err, path);
+    } else if (ctx.signal.aborted && !(err instanceof CliError)) {
+      error = new InterruptedError();
+    }
+    const verbose = runtime?.globals.verbose ?? argv.includes('--verbose');
+    const red = runtime?.out.c.red ?? ((s: string) => s);
+    ctx.stderr.write(renderError(error, { verbose, red }));
+    return error instanceof CliError ? error.exitCode : 1;
+  } finally {
+    await runtime?.cleanup();
+  }
+}
+
+/** `enablex room create` for a command object. */
+function commandPathOf(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
+}
+
+/** The deepest command named in argv, for the "see --help" hint of a usage error. */
+function commandPathFromArgv(program: Command, argv: readonly string[]): string {
+  let cmd = program;
+  for (const word of argv) {
+    if (word.startsWith('-')) continue;
+    const next = cmd.commands.find((c) => c.name() === word || c.aliases().includes(word));
+    if (!next) break;
+    cmd = next;
+  }
+  return commandPathOf(cmd);
+}

@@ -1,0 +1,10 @@
+import type { Command } from 'commander';
+import type { ActionFactory } from './define.js';
+import { registerProfile } from './profile/index.js';
+import { registerRoom } from './room/index.js';
+
+/** Adds every noun to the program, in the order help lists them. */
+export function registerCommands(program: Command, action: ActionFactory): void {
+  registerRoom(program, action);
+  registerProfile(program, action);
+}

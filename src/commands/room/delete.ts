@@ -1,0 +1,51 @@
+import { deleteRoom } from '../../api/rooms.js';
+import { CliError, PartialError, UsageError } from '../../errors.js';
+import type { Runtime } from '../../runtime.js';
+import { checkId } from '../../validate.js';
+import type { CommandInput } from '../define.js';
+
+/** One line of the delete report. */
+interface Outcome {
+  room_id: string;
+  deleted: boolean;
+  error?: string;
+}
+
+/** `enablex room delete <room-id...>`: asks on a terminal, needs --yes otherwise; several ids allowed. */
+export async function run({ args }: CommandInput, rt: Runtime): Promise<void> {
+  const ids = [...new Set(args.map((a) => checkId(a, '<room-id>')))];
+  if (!rt.globals.yes) {
+    if (!rt.globals.canPrompt) {
+      throw new UsageError(
+        `refusing to delete ${ids.length === 1 ? 'a room' : `${ids.length} rooms`} without --yes (${rt.whyNoPrompt()}).`,
+        'Add --yes to confirm.',
+      );
+    }
+    const prompter = await rt.prompter('--yes');
+    const ok = await prompter.confirm(
+      `Delete ${ids.length === 1 ? `room ${ids[0]}` : `${ids.length} rooms (${ids.join(', ')})`}? This cannot be undone.`,
+    );
+    if (!ok) {
+      rt.out.note('Nothing deleted.');
+      return;
+    }
+  }
+  const http = await rt.http();
+  const outcomes: Outcome[] = [];
+  let lastError: CliError | undefined;
+  for (const id of ids) {
+    try {
+      await deleteRoom(http, id);
+      outcomes.push({ room_id: id, deleted: true });
+      rt.out.success(`Deleted room ${id}.`);
+    } catch (err) {
+      if (!(err instanceof CliError) || ids.length === 1 || rt.ctx.signal.aborted) throw err;
+      lastError = err;
+      outcomes.push({ room_id: id, deleted: false, error: err.message });
+      rt.ctx.stderr.write(`${rt.out.c.red('✗')} ${id}: ${err.message}\n`);
+    }
+  }
+  if (rt.globals.formatExplicit) rt.out.data(outcomes, { idField: 'room_id' });
+  const failed = outcomes.filter((o) => !o.deleted).length;
+  if (failed) throw new PartialError(`${failed} of ${ids.length} rooms were not deleted.`, lastError?.hint);
+}

@@ -1,0 +1,106 @@
+import { Command, Option } from 'commander';
+import { examples, type ActionFactory } from '../define.js';
+import { addSettingFlags } from './flags.js';
+
+/** Columns of `room list` as a table. */
+export const ROOM_COLUMNS = [
+  'room_id',
+  'name',
+  'owner_ref',
+  'settings.mode',
+  'settings.scheduled_time',
+  'settings.participants',
+  'created',
+] as const;
+
+/** `enablex room create|list|get|update|delete`. */
+export function registerRoom(program: Command, action: ActionFactory): void {
+  const room = program.command('room').description('create, list, inspect, update and delete rooms');
+
+  addSettingFlags(
+    room
+      .command('create')
+      .description('create a room (permanent, scheduled or adhoc)')
+      .addOption(new Option('-i, --interactive', 'walk through the room settings in a wizard'))
+      .addOption(new Option('--dry-run', 'print the request that would be sent, send nothing')),
+  )
+    .addHelpText(
+      'after',
+      examples(
+        [
+          'a permanent room; print only its id',
+          'ROOM=$(enablex room create --name "Daily standup" --owner-ref team-7 -q)',
+        ],
+        [
+          'a scheduled lecture',
+          'enablex room create --name "Town hall" --owner-ref hr --scheduled --scheduled-time "2026-12-01 15:00:00" --duration 60 --mode lecture --participants 500',
+        ],
+        ['from a file, overriding one setting', 'enablex room create -f room.yaml --quality HD --dry-run'],
+      ),
+    )
+    .action(action(() => import('./create.js')));
+
+  room
+    .command('list')
+    .description('list rooms (filters apply on the client)')
+    .addOption(new Option('--name <text>', 'only rooms whose name contains this text (any case)'))
+    .addOption(new Option('--owner-ref <ref>', 'only rooms with this owner reference'))
+    .addHelpText(
+      'after',
+      examples(
+        ['every room as a table', 'enablex room list'],
+        ["ids of one owner's rooms", 'enablex room list --owner-ref team-7 -q'],
+        ['chosen fields as CSV', 'enablex room list -o csv --fields room_id,name,settings.mode'],
+      ),
+    )
+    .action(action(() => import('./list.js')));
+
+  room
+    .command('get')
+    .description('show one room')
+    .argument('<room-id>', 'the room id')
+    .addHelpText(
+      'after',
+      examples(
+        ['one room as JSON', 'enablex room get 5f3b2c1a9d8e7f6a5b4c3d2e -o json'],
+        ['just its settings', 'enablex room get "$ROOM" --json --fields settings'],
+      ),
+    )
+    .action(action(() => import('./get.js')));
+
+  addSettingFlags(
+    room
+      .command('update')
+      .description('change a room: only the given keys are sent (mode, scheduled and adhoc cannot change)')
+      .argument('<room-id>', 'the room id')
+      .addOption(new Option('--dry-run', 'print the request that would be sent, send nothing')),
+    { hideImmutable: true },
+  )
+    .addHelpText(
+      'after',
+      examples(
+        [
+          'raise the participant limit and turn recording on',
+          'enablex room update "$ROOM" --participants 15 --auto-recording',
+        ],
+        ['rename, and turn knocking off', 'enablex room update "$ROOM" --name "Weekly sync" --no-knock'],
+      ),
+    )
+    .action(action(() => import('./update.js')));
+
+  room
+    .command('delete')
+    .description('delete rooms (asks first on a terminal; needs --yes otherwise)')
+    .argument('<room-id...>', 'one or more room ids')
+    .addHelpText(
+      'after',
+      examples(
+        ['delete one room, no question', 'enablex room delete "$ROOM" --yes'],
+        [
+          'delete every room of an owner',
+          'enablex room list --owner-ref old-team -q | xargs enablex room delete --yes',
+        ],
+      ),
+    )
+    .action(action(() => import('./delete.js')));
+}

@@ -1,0 +1,54 @@
+import type { Readable, Writable } from 'node:stream';
+
+/** A writable stream as the CLI sees it: stdout or stderr, a TTY or not. */
+export interface OutStream {
+  write(chunk: string): boolean;
+  readonly isTTY?: boolean;
+  readonly columns?: number;
+}
+
+/** The readable side: stdin, which may be a TTY (prompts) or a pipe (`-f -`, `--app-key-stdin`). */
+export type InStream = Readable & { readonly isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
+
+/** Environment variables, read only through the context so tests can pin them. */
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Everything a command may touch in the outside world. The entry point builds the real one
+ * (src/main.ts); tests build one with in-memory streams (test/helpers/context.ts).
+ */
+export interface Context {
+  readonly stdout: OutStream;
+  readonly stderr: OutStream;
+  readonly stdin: InStream;
+  /** Real stream objects for libraries that need them (inquirer, ora); the same streams as above. */
+  readonly rawStdout: Writable;
+  readonly rawStderr: Writable;
+  readonly env: Env;
+  readonly cwd: string;
+  readonly platform: NodeJS.Platform;
+  /** The clock: every "now" in the CLI comes from here. */
+  now(): Date;
+  /** Waits, for retry backoff; tests replace it. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /** Aborted when the user presses Ctrl-C. */
+  readonly signal: AbortSignal;
+  /** The CLI version, for the user agent and `--version`. */
+  readonly version: string;
+}
+
+/** Real sleep that stops early (rejecting) when the signal aborts. */
+export function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

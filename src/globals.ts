@@ -1,0 +1,99 @@
+import type { Context } from './context.js';
+import { UsageError } from './errors.js';
+import { FORMATS, type Format } from './output/render.js';
+
+/** Global options as commander hands them over (before checking). */
+export interface RawGlobals {
+  profile?: string;
+  baseUrl?: string;
+  output?: string;
+  json?: boolean;
+  fields?: string;
+  quiet?: boolean;
+  color?: boolean;
+  verbose?: boolean;
+  timeout?: string;
+  retries?: string;
+  yes?: boolean;
+  input?: boolean;
+  emulator?: boolean;
+  insecure?: boolean;
+}
+
+/** Global options after checks, with the environment and TTY state folded in. */
+export interface Globals {
+  profile: string | undefined;
+  baseUrl: string | undefined;
+  format: Format;
+  /** True when the user chose the format (so commands keep table defaults otherwise). */
+  formatExplicit: boolean;
+  fields: string[] | undefined;
+  quiet: boolean;
+  color: boolean;
+  stdoutColor: boolean;
+  verbose: boolean;
+  timeoutMs: number;
+  retries: number;
+  yes: boolean;
+  /** True when prompting is allowed: stdin and stderr are TTYs, no --no-input, no CI. */
+  canPrompt: boolean;
+  emulator: boolean;
+  insecure: boolean;
+}
+
+function truthyEnv(v: string | undefined): boolean {
+  return v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
+}
+
+/** Checks and folds the global options; every rule names its flag. */
+export function resolveGlobals(raw: RawGlobals, ctx: Context): Globals {
+  let format: Format = 'table';
+  let formatExplicit = false;
+  if (raw.json) {
+    format = 'json';
+    formatExplicit = true;
+  }
+  if (raw.output !== undefined) {
+    if (!(FORMATS as readonly string[]).includes(raw.output)) {
+      throw new UsageError(`-o/--output must be one of ${FORMATS.join(', ')} (got "${raw.output}").`);
+    }
+    if (raw.json && raw.output !== 'json') throw new UsageError('--json and -o/--output disagree: give one.');
+    format = raw.output as Format;
+    formatExplicit = true;
+  }
+  const timeout = raw.timeout === undefined ? 30 : Number(raw.timeout);
+  if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 3600) {
+    throw new UsageError(`--timeout must be a number of seconds between 0 and 3600 (got "${raw.timeout}").`);
+  }
+  const retries = raw.retries === undefined ? 3 : Number(raw.retries);
+  if (!Number.isInteger(retries) || retries < 0 || retries > 10) {
+    throw new UsageError(`--retries must be a whole number from 0 to 10 (got "${raw.retries}").`);
+  }
+  const fields = raw.fields
+    ?.split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
+  if (raw.fields !== undefined && (!fields || fields.length === 0)) {
+    throw new UsageError('--fields needs a comma-separated list of field names, for example room_id,name.');
+  }
+  const noColorEnv = ctx.env['NO_COLOR'] !== undefined && ctx.env['NO_COLOR'] !== '';
+  const colorAllowed = raw.color !== false && !noColorEnv && ctx.env['TERM'] !== 'dumb';
+  const ci = truthyEnv(ctx.env['CI']);
+  return {
+    profile: raw.profile,
+    baseUrl: raw.baseUrl,
+    format,
+    formatExplicit,
+    fields,
+    quiet: raw.quiet === true,
+    color: colorAllowed && ctx.stderr.isTTY === true,
+    stdoutColor: colorAllowed && ctx.stdout.isTTY === true && format === 'table',
+    verbose: raw.verbose === true,
+    timeoutMs: Math.round(timeout * 1000),
+    retries,
+    yes: raw.yes === true,
+    canPrompt: raw.input !== false && !ci && ctx.stdin.isTTY === true && ctx.stderr.isTTY === true,
+    emulator: raw.emulator === true || truthyEnv(ctx.env['ENABLEX_EMULATOR']),
+    insecure: raw.insecure === true,
+  };
+}

@@ -1,0 +1,65 @@
+/** A flattened row: dotted column names to printable scalar values. */
+export type FlatRow = Record<string, string | number | boolean | null>;
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Flattens nested objects to dotted keys (`room.room_id`). Arrays become JSON text so one record
+ * stays one row; an empty object keeps its key with an empty value so columns do not vanish.
+ */
+export function flatten(value: unknown, prefix = '', out: FlatRow = {}): FlatRow {
+  if (!isPlainObject(value)) {
+    out[prefix || 'value'] = toScalar(value);
+    return out;
+  }
+  const entries = Object.entries(value);
+  if (entries.length === 0 && prefix) out[prefix] = '';
+  for (const [k, v] of entries) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (isPlainObject(v)) flatten(v, key, out);
+    else out[key] = toScalar(v);
+  }
+  return out;
+}
+
+function toScalar(v: unknown): string | number | boolean | null {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  return JSON.stringify(v);
+}
+
+/** Reads a dotted path (`usage.connect_minutes`) from a nested value. */
+export function getPath(value: unknown, path: string): unknown {
+  let cur: unknown = value;
+  for (const part of path.split('.')) {
+    if (!isPlainObject(cur)) return undefined;
+    cur = cur[part];
+  }
+  return cur;
+}
+
+/** Keeps only the given dotted paths of an object, nesting preserved (for json/yaml `--fields`). */
+export function pickPaths(value: unknown, paths: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const path of paths) {
+    const v = getPath(value, path);
+    if (v === undefined) continue;
+    const parts = path.split('.');
+    let node = out;
+    for (const part of parts.slice(0, -1)) {
+      if (!isPlainObject(node[part])) node[part] = {};
+      node = node[part] as Record<string, unknown>;
+    }
+    node[parts[parts.length - 1] as string] = v;
+  }
+  return out;
+}
+
+/** Union of flattened keys over rows, in first-seen order. */
+export function columnsOf(rows: readonly FlatRow[]): string[] {
+  const seen = new Set<string>();
+  for (const row of rows) for (const k of Object.keys(row)) seen.add(k);
+  return [...seen];
+}

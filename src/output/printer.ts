@@ -1,0 +1,95 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Context } from '../context.js';
+import type { Globals } from '../globals.js';
+import { getPath } from './flatten.js';
+import { render } from './render.js';
+
+/** What a command hands over to print its data. */
+export interface PrintSpec {
+  /** Columns of the default table (lists). */
+  columns?: readonly string[];
+  /** The identifier printed alone by `-q` (dotted path). */
+  idField?: string;
+  /** Said on stderr when a list is empty and the format is table. */
+  empty?: string;
+}
+
+/** A spinner as commands see it; a no-op when stderr is not a TTY. */
+export interface Spinner {
+  update(text: string): void;
+  stop(): void;
+}
+
+/**
+ * The one place that writes to the user: data on stdout in the chosen format, everything else
+ * (notes, success lines, warnings, progress) on stderr, colour only on a TTY.
+ */
+export class Printer {
+  /** Colours for stderr (and for stdout tables when it is a TTY). */
+  readonly c: ChalkInstance;
+  constructor(
+    private readonly ctx: Context,
+    readonly globals: Globals,
+  ) {
+    this.c = new Chalk({ level: globals.color ? 1 : 0 });
+  }
+
+  /** Prints a result (object or list) on stdout as -o, --fields and -q ask. */
+  data(value: unknown, spec: PrintSpec = {}): void {
+    const g = this.globals;
+    if (g.quiet && spec.idField) {
+      const items = Array.isArray(value) ? value : [value];
+      for (const item of items) {
+        const id = getPath(item, spec.idField);
+        if (id !== undefined && id !== null) this.ctx.stdout.write(`${String(id)}\n`);
+      }
+      return;
+    }
+    if (Array.isArray(value) && value.length === 0 && g.format === 'table') {
+      if (spec.empty) this.note(spec.empty);
+      return;
+    }
+    this.ctx.stdout.write(
+      render(value, {
+        format: g.format,
+        fields: g.fields,
+        tableColumns: spec.columns,
+        width: this.ctx.stdout.columns,
+      }),
+    );
+  }
+
+  /** Writes raw text on stdout (already formatted). */
+  raw(text: string): void {
+    this.ctx.stdout.write(text);
+  }
+
+  /** An informational line on stderr; silenced by -q. */
+  note(message: string): void {
+    if (!this.globals.quiet) this.ctx.stderr.write(`${message}\n`);
+  }
+
+  /** A success line on stderr (`✓ Created room …`); silenced by -q. */
+  success(message: string): void {
+    if (!this.globals.quiet) this.ctx.stderr.write(`${this.c.green('✓')} ${message}\n`);
+  }
+
+  /** A warning on stderr; never silenced. */
+  warn(message: string): void {
+    this.ctx.stderr.write(`${this.c.yellow('Warning:')} ${message}\n`);
+  }
+
+  /** Runs `work` under a spinner on a TTY stderr (ora is loaded only then). */
+  async spin<T>(text: string, work: (spinner: Spinner) => Promise<T>): Promise<T> {
+    if (!this.ctx.stderr.isTTY || this.globals.quiet || this.globals.verbose) {
+      return work({ update: () => undefined, stop: () => undefined });
+    }
+    const { default: ora } = await import('ora');
+    const spinner = ora({ text, stream: this.ctx.rawStderr, color: 'cyan', isEnabled: true }).start();
+    try {
+      return await work({ update: (t) => (spinner.text = t), stop: () => spinner.stop() });
+    } finally {
+      spinner.stop();
+    }
+  }
+}

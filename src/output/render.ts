@@ -1,0 +1,90 @@
+import { createRequire } from 'node:module';
+import Table from 'cli-table3';
+import { columnsOf, flatten, getPath, pickPaths, type FlatRow } from './flatten.js';
+import { csvLine } from './csv.js';
+
+const require = createRequire(import.meta.url);
+
+/** YAML is loaded only when asked for, to keep start-up fast. */
+function yamlStringify(value: unknown): string {
+  return (require('yaml') as typeof import('yaml')).stringify(value);
+}
+
+/** The output formats of `-o`. */
+export const FORMATS = ['table', 'json', 'yaml', 'csv', 'ndjson'] as const;
+/** One output format. */
+export type Format = (typeof FORMATS)[number];
+
+/** How to render one result. */
+export interface RenderOptions {
+  format: Format;
+  /** `--fields`: dotted paths to keep, in order. */
+  fields?: readonly string[] | undefined;
+  /** Columns a table shows by default (lists only); csv/json show everything unless --fields. */
+  tableColumns?: readonly string[] | undefined;
+  /** Terminal width for tables. */
+  width?: number | undefined;
+}
+
+function cell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+function project(row: FlatRow, columns: readonly string[], source: unknown): unknown[] {
+  return columns.map((c) => (c in row ? row[c] : getPath(source, c)));
+}
+
+/** Renders a list or a single object in any format, as a string ending in a newline (or empty). */
+export function render(data: unknown, opts: RenderOptions): string {
+  const isList = Array.isArray(data);
+  const items: unknown[] = isList ? (data as unknown[]) : [data];
+  const fields = opts.fields && opts.fields.length ? opts.fields : undefined;
+  switch (opts.format) {
+    case 'json': {
+      const shaped = fields ? items.map((i) => pickPaths(i, fields)) : items;
+      return JSON.stringify(isList ? shaped : shaped[0], null, 2) + '\n';
+    }
+    case 'yaml': {
+      const shaped = fields ? items.map((i) => pickPaths(i, fields)) : items;
+      return yamlStringify(isList ? shaped : shaped[0]);
+    }
+    case 'ndjson': {
+      const shaped = fields ? items.map((i) => pickPaths(i, fields)) : items;
+      return shaped.map((i) => JSON.stringify(i) + '\n').join('');
+    }
+    case 'csv': {
+      const rows = items.map((i) => flatten(i));
+      const columns = fields ?? columnsOf(rows);
+      if (columns.length === 0) return '';
+      return csvLine(columns) + rows.map((r, idx) => csvLine(project(r, columns, items[idx]))).join('');
+    }
+    case 'table': {
+      const rows = items.map((i) => flatten(i));
+      if (!isList) {
+        const entries = fields
+          ? fields.map((f) => [f, f in rows[0]! ? rows[0]![f] : getPath(data, f)] as const)
+          : Object.entries(rows[0] ?? {});
+        const table = new Table({
+          style: { head: [], border: [] },
+          wordWrap: true,
+          ...widths(opts.width, 2),
+        });
+        for (const [k, v] of entries) table.push([k, cell(v)]);
+        return table.toString() + '\n';
+      }
+      if (rows.length === 0) return '';
+      const columns = fields ?? opts.tableColumns ?? columnsOf(rows);
+      const table = new Table({ head: [...columns], style: { head: [], border: [] }, wordWrap: true });
+      for (const [idx, r] of rows.entries()) table.push(project(r, columns, items[idx]).map(cell));
+      return table.toString() + '\n';
+    }
+  }
+}
+
+function widths(width: number | undefined, cols: number): { colWidths?: number[] } {
+  if (!width || width < 40) return {};
+  const key = Math.min(36, Math.floor(width * 0.35));
+  return cols === 2 ? { colWidths: [key, width - key - 3] } : {};
+}

@@ -1,0 +1,152 @@
+import { join } from 'node:path';
+import type { Context } from './context.js';
+import { normalizeBaseUrl } from './api/base-url.js';
+import type { Http } from './api/http.js';
+import { configDir } from './config/paths.js';
+import { resolveCredentials, type ResolvedCredentials } from './config/resolve.js';
+import type { ProfileStore } from './config/store.js';
+import { UsageError } from './errors.js';
+import type { Globals } from './globals.js';
+import { Printer } from './output/printer.js';
+import { createPrompter, type Prompter } from './prompt.js';
+
+/**
+ * What a command's run function receives besides its own options: the context, the global
+ * options, the printer, and lazily built dependencies (credentials, HTTP client, prompter).
+ */
+export class Runtime {
+  readonly out: Printer;
+  private storePromise: Promise<ProfileStore> | undefined;
+  private credsPromise: Promise<ResolvedCredentials> | undefined;
+  private httpPromise: Promise<Http> | undefined;
+  private readonly cleanups: (() => Promise<void>)[] = [];
+  /** Set by long-running commands (the emulator) for which Ctrl-C or SIGTERM is the normal way to stop. */
+  stopSignalIsSuccess = false;
+
+  constructor(
+    readonly ctx: Context,
+    readonly globals: Globals,
+  ) {
+    this.out = new Printer(ctx, globals);
+  }
+
+  /** The folder of the profile store and the in-process emulator's state. */
+  get configDir(): string {
+    return configDir(this.ctx.env, this.ctx.platform);
+  }
+
+  /** The profile store (conf is imported on first use). Warns once when the file is readable by others. */
+  store(): Promise<ProfileStore> {
+    this.storePromise ??= import('./config/store.js').then(async ({ ProfileStore }) => {
+      const store = await ProfileStore.open(this.configDir);
+      if (store.isTooOpen()) {
+        this.out.warn(
+          `${store.path} is readable by other users (mode ${store.mode()?.toString(8)}); run \`chmod 600 ${store.path}\`.`,
+        );
+      }
+      return store;
+    });
+    return this.storePromise;
+  }
+
+  /** Credentials and base URL by the precedence of the contract (or the in-process emulator's). */
+  credentials(): Promise<ResolvedCredentials> {
+    this.credsPromise ??= (async () => {
+      if (this.globals.emulator) return this.startEmulator();
+      const envHasCreds = Boolean(this.ctx.env['ENABLEX_APP_ID'] || this.ctx.env['ENABLEX_APP_KEY']);
+      const needsStore =
+        this.globals.profile !== undefined || !envHasCreds || !this.ctx.env['ENABLEX_BASE_URL'];
+      const store = needsStore ? await this.store() : undefined;
+      return resolveCredentials(
+        { profile: this.globals.profile, baseUrl: this.globals.baseUrl },
+        this.ctx.env,
+        store,
+      );
+    })();
+    return this.credsPromise;
+  }
+
+  /** The authenticated HTTP client for this run. */
+  http(): Promise<Http> {
+    this.httpPromise ??= Promise.all([this.credentials(), import('./api/http.js')]).then(
+      ([creds, { createHttp }]) =>
+        createHttp({
+          baseUrl: normalizeBaseUrl(creds.baseUrl, {
+            insecure: this.globals.insecure,
+            source: creds.baseUrlSource === 'flag' ? undefined : creds.baseUrlSource,
+          }),
+          appId: creds.appId,
+          appKey: creds.appKey,
+          userAgent: `enablex-cli/${this.ctx.version}`,
+          timeoutMs: this.globals.timeoutMs,
+          retries: this.globals.retries,
+          env: this.ctx.env,
+          signal: this.ctx.signal,
+          sleep: this.ctx.sleep,
+          log: this.globals.verbose
+            ? (line) => this.ctx.stderr.write(`${this.out.c.dim(line)}\n`)
+            : undefined,
+        }),
+    );
+    return this.httpPromise;
+  }
+
+  /** A prompter, or a usage error naming what to pass instead when prompting is not allowed. */
+  async prompter(missing: string): Promise<Prompter> {
+    if (!this.globals.canPrompt) {
+      throw new UsageError(
+        `${missing} (no prompt: ${this.whyNoPrompt()}).`,
+        'Pass the flags, or run in a terminal without --no-input.',
+      );
+    }
+    return createPrompter(this.ctx);
+  }
+
+  /** Why prompting is off, in words. */
+  whyNoPrompt(): string {
+    if (this.ctx.env['CI']) return 'CI is set';
+    if (!this.ctx.stdin.isTTY || !this.ctx.stderr.isTTY) return 'not a terminal';
+    return '--no-input';
+  }
+
+  /** Registers work to do when the command ends (close servers, remove temp files). */
+  onCleanup(fn: () => Promise<void>): void {
+    this.cleanups.push(fn);
+  }
+
+  /** Runs the registered cleanups, newest first. */
+  async cleanup(): Promise<void> {
+    for (const fn of this.cleanups.reverse()) {
+      try {
+        await fn();
+      } catch {
+        // A failed cleanup must not hide the command's own result.
+      }
+    }
+  }
+
+  private async startEmulator(): Promise<ResolvedCredentials> {
+    const { startEmulator, DEV_CREDENTIALS } = await import('./emulator/index.js');
+    const server = await startEmulator({
+      host: '127.0.0.1',
+      port: 0,
+      statePath: join(this.configDir, 'emulator-state.json'),
+      credentials: DEV_CREDENTIALS,
+      seed: 'demo',
+    });
+    this.onCleanup(() => server.close());
+    return {
+      appId: DEV_CREDENTIALS.appId,
+      appKey: DEV_CREDENTIALS.appKey,
+      credentialSource: 'emulator',
+      profileName: undefined,
+      baseUrl: server.baseUrl,
+      baseUrlSource: 'emulator',
+      recording: {
+        user: DEV_CREDENTIALS.recordingUser,
+        password: DEV_CREDENTIALS.recordingPassword,
+        source: 'emulator',
+      },
+    };
+  }
+}
