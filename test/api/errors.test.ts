@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { toApiError } from '../../src/api/errors.js';
+import type { ApiFailure } from '../../src/errors.js';
+
+const f = (status: number | undefined, result?: string, apiMessage = 'x'): ApiFailure => ({
+  status,
+  method: 'GET',
+  path: '/rooms',
+  result,
+  apiMessage,
+});
+
+describe('toApiError maps every failure to one exit code', () => {
+  it.each([
+    ['result 10000', f(200, '10000'), 3],
+    ['HTTP 401', f(401), 3],
+    ['HTTP 403', f(403), 3],
+    ['result 40001', f(200, '40001'), 4],
+    ['HTTP 404 without result', f(404), 4],
+    ['HTTP 404 with another result', f(404, '10009'), 1],
+    ['result 10009', f(400, '10009'), 1],
+    ['HTTP 409', f(409), 1],
+    ['HTTP 429 after retries', f(429), 1],
+    ['HTTP 500', f(500), 5],
+    ['HTTP 503 with a result', f(503, '10105'), 5],
+    ['HTTP 302', f(302), 5],
+  ])('%s', (_n, failure, code) => {
+    expect(toApiError(failure).exitCode).toBe(code);
+  });
+
+  it('gives the hint of a known result code', () => {
+    expect(toApiError(f(200, '10106')).hint).toMatch(/cannot be changed/);
+  });
+
+  it('says unreadable answers point at the base URL', () => {
+    const e = toApiError(f(200, undefined, '<html>'), true);
+    expect(e.exitCode).toBe(5);
+    expect(e.hint).toMatch(/base URL/);
+  });
+});

@@ -1,0 +1,189 @@
+import nock from 'nock';
+import { describe, expect, it } from 'vitest';
+import { backoffMs, createHttp, retryAfterMs, type HttpOptions } from '../../src/api/http.js';
+import { normalizeBaseUrl } from '../../src/api/base-url.js';
+import { useNock } from '../helpers/nock.js';
+
+useNock();
+
+const ORIGIN = 'https://api.enablex.test';
+/** A connection reset, as node reports it (nock needs an Error instance to fail at once). */
+const reset = () => Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+const KEY = 'SuperSecretAppKey1234567890';
+
+function client(over: Partial<HttpOptions> = {}) {
+  const sleeps: number[] = [];
+  const lines: string[] = [];
+  const http = createHttp({
+    baseUrl: normalizeBaseUrl(`${ORIGIN}/video/v2`),
+    appId: 'app123',
+    appKey: KEY,
+    userAgent: 'enablex-cli/1.2.3',
+    timeoutMs: 2000,
+    retries: 2,
+    env: {},
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
+    log: (l) => lines.push(l),
+    random: () => 0.5,
+    ...over,
+  });
+  return { http, sleeps, lines };
+}
+
+describe('createHttp', () => {
+  it('sends Basic auth, JSON headers and the user agent', async () => {
+    nock(ORIGIN, {
+      reqheaders: {
+        authorization: `Basic ${Buffer.from(`app123:${KEY}`).toString('base64')}`,
+        accept: 'application/json',
+        'content-type': 'application/json',
+        'user-agent': 'enablex-cli/1.2.3',
+      },
+    })
+      .post('/video/v2/rooms', { name: 'x' })
+      .reply(200, { result: 0, room: { room_id: 'r' } });
+    const { http } = client();
+    await expect(http.request({ method: 'POST', path: 'rooms', json: { name: 'x' } })).resolves.toEqual({
+      result: 0,
+      room: { room_id: 'r' },
+    });
+  });
+
+  it('joins paths whether or not the base URL ends in a slash', async () => {
+    nock(ORIGIN).get('/video/v2/rooms/a').twice().reply(200, { result: 0 });
+    await client({ baseUrl: normalizeBaseUrl(`${ORIGIN}/video/v2/`) }).http.request({
+      method: 'GET',
+      path: 'rooms/a',
+    });
+    await client().http.request({ method: 'GET', path: '/rooms/a' });
+  });
+
+  it('retries a GET on 503 and honours Retry-After', async () => {
+    nock(ORIGIN)
+      .get('/video/v2/rooms')
+      .reply(503, 'busy', { 'Retry-After': '7' })
+      .get('/video/v2/rooms')
+      .reply(200, { result: 0, rooms: [] });
+    const { http, sleeps } = client();
+    await http.request({ method: 'GET', path: 'rooms' });
+    expect(sleeps).toEqual([7000]);
+  });
+
+  it('retries a GET on a reset connection with jittered backoff', async () => {
+    nock(ORIGIN)
+      .get('/video/v2/rooms')
+      .replyWithError(reset())
+      .get('/video/v2/rooms')
+      .replyWithError(reset())
+      .get('/video/v2/rooms')
+      .reply(200, { result: 0 });
+    const { http, sleeps } = client();
+    await http.request({ method: 'GET', path: 'rooms' });
+    expect(sleeps).toEqual([backoffMs(0, () => 0.5), backoffMs(1, () => 0.5)]);
+  });
+
+  it('gives up after the retries with exit 5', async () => {
+    nock(ORIGIN).get('/video/v2/rooms').times(3).reply(500, { result: '50000', error: 'Internal' });
+    const { http, sleeps } = client();
+    await expect(http.request({ method: 'GET', path: 'rooms' })).rejects.toMatchObject({ exitCode: 5 });
+    expect(sleeps).toHaveLength(2);
+  });
+
+  it('never retries a POST that may have reached the server', async () => {
+    nock(ORIGIN).post('/video/v2/rooms').reply(500, 'oops');
+    const { http, sleeps } = client();
+    await expect(http.request({ method: 'POST', path: 'rooms', json: {} })).rejects.toMatchObject({
+      exitCode: 5,
+    });
+    expect(sleeps).toEqual([]);
+  });
+
+  it('never retries a POST after a reset connection', async () => {
+    nock(ORIGIN).post('/video/v2/rooms').replyWithError(reset());
+    const { http } = client();
+    await expect(http.request({ method: 'POST', path: 'rooms', json: {} })).rejects.toMatchObject({
+      exitCode: 5,
+    });
+  });
+
+  it('retries a POST refused with 429, since the server did not act on it', async () => {
+    nock(ORIGIN)
+      .post('/video/v2/rooms')
+      .reply(429, {}, { 'Retry-After': '1' })
+      .post('/video/v2/rooms')
+      .reply(200, { result: 0, room: { room_id: 'r' } });
+    const { http, sleeps } = client();
+    await http.request({ method: 'POST', path: 'rooms', json: {} });
+    expect(sleeps).toEqual([1000]);
+  });
+
+  it('does not retry an API refusal', async () => {
+    nock(ORIGIN).get('/video/v2/rooms/x').reply(200, { result: '40001', error: 'Room not found' });
+    await expect(client().http.request({ method: 'GET', path: 'rooms/x' })).rejects.toMatchObject({
+      exitCode: 4,
+    });
+  });
+
+  it('times out a hanging request with exit 5 and a hint', async () => {
+    nock(ORIGIN).get('/video/v2/rooms').delay(500).reply(200, { result: 0 });
+    const { http } = client({ timeoutMs: 50, retries: 0 });
+    await expect(http.request({ method: 'GET', path: 'rooms' })).rejects.toMatchObject({
+      exitCode: 5,
+      hint: expect.stringMatching(/--timeout/),
+    });
+  });
+
+  it('logs requests with the key redacted', async () => {
+    nock(ORIGIN)
+      .post('/video/v2/rooms')
+      .reply(200, { result: 0, room: { room_id: 'r' }, app_key: KEY, token: 'tok' });
+    const { http, lines } = client();
+    await http.request({ method: 'POST', path: 'rooms', json: { name: 'x', password: 'pw-secret' } });
+    const log = lines.join('\n');
+    expect(log).toContain('> POST https://api.enablex.test/video/v2/rooms');
+    expect(log).toContain('authorization: Basic [REDACTED]');
+    expect(log).toContain('< 200');
+    expect(log).not.toContain(KEY);
+    expect(log).not.toContain(Buffer.from(`app123:${KEY}`).toString('base64'));
+    expect(log).not.toContain('pw-secret');
+    expect(log).not.toContain('"tok"');
+  });
+
+  it('stops waiting when interrupted', async () => {
+    const controller = new AbortController();
+    nock(ORIGIN).get('/video/v2/rooms').reply(503, '');
+    const { http } = client({
+      signal: controller.signal,
+      sleep: async () => {
+        controller.abort();
+        throw new Error('aborted');
+      },
+    });
+    await expect(http.request({ method: 'GET', path: 'rooms' })).rejects.toMatchObject({ exitCode: 130 });
+  });
+});
+
+describe('retryAfterMs and backoffMs', () => {
+  it.each([
+    ['3', 3000],
+    ['0', 0],
+    ['999999', 120000],
+    ['nope', undefined],
+    [undefined, undefined],
+  ])('Retry-After %s -> %s', (h, ms) => {
+    expect(retryAfterMs(h as string | undefined)).toBe(ms);
+  });
+
+  it('reads an HTTP date', () => {
+    const now = Date.parse('2026-11-29T12:00:00Z');
+    expect(retryAfterMs('Sun, 29 Nov 2026 12:00:05 GMT', now)).toBe(5000);
+  });
+
+  it('grows and caps the backoff', () => {
+    expect(backoffMs(0, () => 1)).toBe(500);
+    expect(backoffMs(3, () => 0)).toBe(2000);
+    expect(backoffMs(10, () => 1)).toBe(8000);
+  });
+});

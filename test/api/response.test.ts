@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { cleanApiMessage, interpret } from '../../src/api/response.js';
+
+describe('interpret: success and failure as NOTES.md decides', () => {
+  it.each([
+    ['number 0 result', 200, '{"result":0,"rooms":[]}', true],
+    ['string "0" result', 200, '{"result":"0","cdr":[]}', true],
+    ['no result key (dial-in)', 200, '{"_id":"x","app_key":"k"}', true],
+    ['null result', 200, '{"result":null,"x":1}', true],
+    [
+      'string error result',
+      200,
+      '{"result":"50001","error":"[Reason] Failed to create Room","desc":""}',
+      false,
+    ],
+    ['number error result', 200, '{"result":40001,"error":"Room not found"}', false],
+    ['empty string result', 200, '{"result":""}', false],
+    ['404 with a zero result', 404, '{"result":0}', false],
+    ['500 without a body', 500, '', false],
+  ])('%s', (_name, status, body, ok) => {
+    expect(interpret('GET', '/rooms', status, body).ok).toBe(ok);
+  });
+
+  it('keeps the code and strips the [Reason] prefix', () => {
+    const r = interpret(
+      'POST',
+      '/rooms',
+      200,
+      '{"result":"50001","error":"[Reason] Failed to create Room","desc":""}',
+    );
+    expect(r).toEqual({
+      ok: false,
+      unreadable: false,
+      failure: {
+        status: 200,
+        method: 'POST',
+        path: '/rooms',
+        result: '50001',
+        apiMessage: 'Failed to create Room',
+      },
+    });
+  });
+
+  it('adds desc when it says more than error', () => {
+    const r = interpret('GET', '/x', 400, '{"result":"10005","error":"Invalid","desc":"bad format"}');
+    expect(r.ok === false && r.failure.apiMessage).toBe('Invalid (bad format)');
+  });
+
+  it('treats a non-JSON 2xx body as unreadable', () => {
+    const r = interpret('GET', '/rooms', 200, '<html>Bad gateway</html>');
+    expect(r.ok === false && r.unreadable).toBe(true);
+  });
+
+  it('treats a non-JSON error body as a plain failure with a snippet', () => {
+    const r = interpret('GET', '/rooms', 502, '<html>Bad gateway</html>');
+    expect(r.ok === false && !r.unreadable && r.failure.apiMessage).toBe('<html>Bad gateway</html>');
+  });
+
+  it('accepts an empty body on PATCH and DELETE only', () => {
+    expect(interpret('DELETE', '/rooms/x', 204, '').ok).toBe(true);
+    expect(interpret('GET', '/rooms', 200, '').ok).toBe(false);
+  });
+
+  it('cleans messages', () => {
+    expect(cleanApiMessage('[Reason] x')).toBe('x');
+    expect(cleanApiMessage('  ')).toBeUndefined();
+    expect(cleanApiMessage(3)).toBeUndefined();
+  });
+});

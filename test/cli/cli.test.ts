@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+describe('the command line itself', () => {
+  it('--version prints the version and exits 0', async () => {
+    expect(await runCli(['--version'])).toMatchObject({ code: 0, stdout: '0.0.0-test\n' });
+  });
+
+  it('--help exits 0 and lists the nouns', async () => {
+    const r = await runCli(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/room\s/);
+    expect(r.stdout).toMatch(/profile\s/);
+  });
+
+  it.each([
+    [['nosuch'], /unknown command 'nosuch'/],
+    [['room', 'create', '--name'], /option '--name <name>' argument missing/],
+    [['room', 'list', '-o', 'xml'], /Allowed choices are table, json, yaml, csv, ndjson/],
+    [['room', 'list', '--timeout', '0'], /--timeout must be a number of seconds/],
+    [['room', 'list', '--retries', '11'], /--retries must be a whole number from 0 to 10/],
+    [['room', 'list', '--json', '-o', 'csv'], /--json and -o\/--output disagree/],
+    [['room', 'list', '--fields', ','], /--fields needs a comma-separated list/],
+    [['room', 'get'], /missing required argument 'room-id'/],
+  ])('usage errors exit 2: %j', async (argv, message) => {
+    const r = await runCli(argv);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toMatch(/Hint: See `enablex.*--help`|Error:/);
+  });
+
+  it('an interrupted run exits 130', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const r = await runCli(['room', 'create', '--name', 'x', '--owner-ref', 'y', '--dry-run'], {
+      signal: controller.signal,
+    });
+    expect(r.code).toBe(130);
+  });
+});

@@ -1,0 +1,140 @@
+import { readFileSync, statSync, chmodSync } from 'node:fs';
+import { join } from 'node:path';
+import nock from 'nock';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { API_ORIGIN, runCli, tempConfigDir } from '../../helpers/cli.js';
+import { useNock } from '../../helpers/nock.js';
+
+useNock();
+
+const KEY = 'AppKeyThatMustNeverBePrinted0123456789';
+let cfg: ReturnType<typeof tempConfigDir>;
+beforeEach(() => {
+  cfg = tempConfigDir();
+});
+afterEach(() => cfg.cleanup());
+/** No env credentials: only the profile store counts. */
+const env = (extra: Record<string, string | undefined> = {}) => ({
+  ENABLEX_CONFIG_DIR: cfg.dir,
+  ENABLEX_APP_ID: undefined,
+  ENABLEX_APP_KEY: undefined,
+  ENABLEX_BASE_URL: undefined,
+  ...extra,
+});
+const add = (name: string, extra: string[] = [], extraEnv: Record<string, string> = {}) =>
+  runCli(['profile', 'add', name, '--app-id', '5f3b2c1a9d8e7f6a5b4c3d2e', '--app-key-stdin', ...extra], {
+    env: env(extraEnv),
+    stdin: `${KEY}\n`,
+  });
+
+describe('profile add', () => {
+  it('saves from a script with the key on stdin, file mode 0600, key never printed', async () => {
+    const r = await add('ci', ['--base-url', 'https://api.brand.example/video/v2/']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Saved profile "ci"');
+    expect(r.stdout + r.stderr).not.toContain(KEY);
+    const file = join(cfg.dir, 'config.json');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({
+      defaultProfile: 'ci',
+      profiles: { ci: { appKey: KEY, baseUrl: 'https://api.brand.example/video/v2' } },
+    });
+  });
+
+  it('takes the key from ENABLEX_APP_KEY', async () => {
+    const r = await runCli(['profile', 'add', 'envkey', '--app-id', 'abcd1234'], {
+      env: env({ ENABLEX_APP_KEY: KEY }),
+    });
+    expect(r.code).toBe(0);
+  });
+
+  it('never accepts the key as a flag', async () => {
+    const r = await runCli(['profile', 'add', 'x', '--app-id', 'abcd1234', '--app-key', KEY], { env: env() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown option '--app-key'");
+    expect(r.stderr).not.toContain(KEY);
+  });
+
+  it.each([
+    [['bad name!', '--app-id', 'abcd1234', '--app-key-stdin'], /<name> "bad name!"/],
+    [['x', '--app-id', 'a b', '--app-key-stdin'], /--app-id: the app id/],
+    [['x', '--app-key-stdin'], /--app-id is required \(no prompt: not a terminal\)/],
+    [['x', '--app-id', 'abcd1234'], /no app key: use --app-key-stdin or ENABLEX_APP_KEY/],
+  ])('exit 2 for %j', async (args, message) => {
+    const r = await runCli(['profile', 'add', ...args], { env: env(), stdin: `${KEY}\n` });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('refuses to replace a profile without --yes', async () => {
+    await add('p');
+    const again = await add('p');
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('add --yes to replace it');
+    expect((await add('p', ['--yes'])).code).toBe(0);
+  });
+});
+
+describe('profile list, show, use, remove', () => {
+  beforeEach(async () => {
+    await add('one');
+    const two = await add('two', ['--recording-user', 'rec'], { ENABLEX_RECORDING_PASSWORD: 'RecordingPw1' });
+    expect(two.code).toBe(0);
+  });
+
+  it('lists without secrets', async () => {
+    const r = await runCli(['profile', 'list', '-o', 'json'], {
+      env: env({ ENABLEX_RECORDING_PASSWORD: 'recpw' }),
+    });
+    const rows = JSON.parse(r.stdout);
+    expect(rows.map((p: { name: string }) => p.name)).toEqual(['one', 'two']);
+    expect(rows[0]).toMatchObject({ default: true, app_key: 'set' });
+    expect(r.stdout).not.toContain(KEY);
+  });
+
+  it('shows one profile without secrets', async () => {
+    const r = await runCli(['profile', 'show', 'two'], { env: env() });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/recording_password\s*│\s*set/);
+    expect(r.stdout).not.toContain(KEY);
+    expect(r.stdout).not.toContain('RecordingPw1');
+  });
+
+  it('switches the default and the next call uses it', async () => {
+    expect((await runCli(['profile', 'use', 'two'], { env: env() })).code).toBe(0);
+    nock('https://api.enablex.io')
+      .get('/video/v2/rooms')
+      .basicAuth({ user: '5f3b2c1a9d8e7f6a5b4c3d2e', pass: KEY })
+      .reply(200, { result: 0, rooms: [] });
+    expect((await runCli(['room', 'list'], { env: env() })).code).toBe(0);
+  });
+
+  it('an explicit --profile beats env credentials', async () => {
+    nock(API_ORIGIN)
+      .get('/video/v2/rooms')
+      .basicAuth({ user: '5f3b2c1a9d8e7f6a5b4c3d2e', pass: KEY })
+      .reply(200, { result: 0, rooms: [] });
+    const r = await runCli(['room', 'list', '--profile', 'one', '--base-url', `${API_ORIGIN}/video/v2`], {
+      env: env({ ENABLEX_APP_ID: 'other', ENABLEX_APP_KEY: 'otherkey' }),
+    });
+    expect(r.code).toBe(0);
+  });
+
+  it('an unknown --profile exits 3 and lists the known ones', async () => {
+    const r = await runCli(['room', 'list', '--profile', 'nope'], { env: env() });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('Known profiles: one, two');
+  });
+
+  it('removes with --yes only when not on a terminal', async () => {
+    expect((await runCli(['profile', 'remove', 'one'], { env: env() })).code).toBe(2);
+    expect((await runCli(['profile', 'remove', 'one', '--yes'], { env: env() })).code).toBe(0);
+    expect(JSON.parse((await runCli(['profile', 'list', '--json'], { env: env() })).stdout)).toHaveLength(1);
+  });
+
+  it('warns when the file is readable by others', async () => {
+    chmodSync(join(cfg.dir, 'config.json'), 0o644);
+    const r = await runCli(['profile', 'list'], { env: env() });
+    expect(r.stderr).toMatch(/readable by other users \(mode 644\).*chmod 600/);
+  });
+});

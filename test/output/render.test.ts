@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { csvField } from '../../src/output/csv.js';
+import { flatten, pickPaths } from '../../src/output/flatten.js';
+import { render } from '../../src/output/render.js';
+
+const rooms = [
+  { room_id: 'a1', name: 'Alpha', settings: { mode: 'group', participants: '10' }, sip: { enabled: false } },
+  {
+    room_id: 'b2',
+    name: 'Beta, "quoted"',
+    settings: { mode: 'lecture', quality: 'HD' },
+    data: { tags: ['x', 'y'] },
+  },
+];
+
+describe('render', () => {
+  it('json: a list is an array, an object is itself', () => {
+    expect(JSON.parse(render(rooms, { format: 'json' }))).toEqual(rooms);
+    expect(JSON.parse(render(rooms[0], { format: 'json' }))).toEqual(rooms[0]);
+  });
+
+  it('json --fields keeps nesting', () => {
+    expect(JSON.parse(render(rooms, { format: 'json', fields: ['room_id', 'settings.mode'] }))).toEqual([
+      { room_id: 'a1', settings: { mode: 'group' } },
+      { room_id: 'b2', settings: { mode: 'lecture' } },
+    ]);
+  });
+
+  it('ndjson: one object a line', () => {
+    const lines = render(rooms, { format: 'ndjson', fields: ['room_id'] })
+      .trimEnd()
+      .split('\n');
+    expect(lines).toEqual(['{"room_id":"a1"}', '{"room_id":"b2"}']);
+  });
+
+  it('csv: dotted columns, union of keys, RFC 4180 quoting, CRLF', () => {
+    const out = render(rooms, { format: 'csv' });
+    expect(out.split('\r\n')[0]).toBe(
+      'room_id,name,settings.mode,settings.participants,sip.enabled,settings.quality,data.tags',
+    );
+    expect(out).toContain('b2,"Beta, ""quoted""",lecture,,,HD,"[""x"",""y""]"\r\n');
+  });
+
+  it('csv --fields picks and orders columns', () => {
+    expect(render(rooms, { format: 'csv', fields: ['settings.mode', 'room_id'] })).toBe(
+      'settings.mode,room_id\r\ngroup,a1\r\nlecture,b2\r\n',
+    );
+  });
+
+  it('yaml', () => {
+    expect(render(rooms[0], { format: 'yaml', fields: ['room_id'] })).toBe('room_id: a1\n');
+  });
+
+  it('table: list with chosen columns', () => {
+    const out = render(rooms, { format: 'table', tableColumns: ['room_id', 'settings.mode'] });
+    expect(out).toContain('room_id');
+    expect(out).toContain('settings.mode');
+    expect(out).toContain('lecture');
+    expect(out).not.toContain('Alpha');
+  });
+
+  it('table: an object as keys and values', () => {
+    const out = render(rooms[0], { format: 'table' });
+    expect(out).toMatch(/settings\.participants\s*│\s*10/);
+  });
+
+  it('empty lists print nothing in table and csv', () => {
+    expect(render([], { format: 'table' })).toBe('');
+    expect(render([], { format: 'json' })).toBe('[]\n');
+  });
+});
+
+describe('csvField', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['a,b', '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['line1\nline2', '"line1\nline2"'],
+    ['Zoë Ångström 東京', 'Zoë Ångström 東京'],
+    [' padded', '" padded"'],
+    [null, ''],
+    [true, 'true'],
+    [12.5, '12.5'],
+  ])('%j -> %s', (v, out) => {
+    expect(csvField(v)).toBe(out);
+  });
+});
+
+describe('flatten and pickPaths', () => {
+  it('flattens nested objects, keeps empty objects as a column, arrays as JSON', () => {
+    expect(flatten({ a: { b: 1, c: {} }, d: [1, 2], e: null })).toEqual({
+      'a.b': 1,
+      'a.c': '',
+      d: '[1,2]',
+      e: null,
+    });
+  });
+  it('picks nested paths and skips missing ones', () => {
+    expect(pickPaths({ a: { b: 1, c: 2 } }, ['a.b', 'x.y'])).toEqual({ a: { b: 1 } });
+  });
+});
