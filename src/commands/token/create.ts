@@ -1,0 +1,76 @@
+import { createToken, TOKEN_LIFETIME_MS, type TokenBody, type TokenRole } from '../../api/tokens.js';
+import { UsageError } from '../../errors.js';
+import type { Runtime } from '../../runtime.js';
+import { checkId, parseKeyValues } from '../../validate.js';
+import type { CommandInput } from '../define.js';
+import { decodeToken, viewValue } from './decode.js';
+
+/** The token fields the API documents at most (NOTES.md: `data` holds at most 5 custom keys). */
+const MAX_DATA_KEYS = 5;
+
+/** What `enablex token` prints: one object. */
+export interface TokenResult {
+  token: string;
+  room_id: string;
+  role: TokenRole;
+  name: string;
+  user_ref: string;
+  /** Estimated from the local clock: the API does not return it. */
+  expires_at: string;
+  /** Only with --decode: the token's readable contents, never verified. */
+  decoded?: unknown;
+}
+
+/** Checks the flags and builds the request body; a pure function so it is tested on its own. */
+export function buildTokenBody(opts: Record<string, unknown>): TokenBody {
+  const name = String(opts['name'] ?? '').trim();
+  if (name === '') throw new UsageError('--name must not be empty: give the name of the user who joins.');
+  const userRef = String(opts['userRef'] ?? '').trim();
+  if (userRef === '')
+    throw new UsageError(
+      '--user-ref must not be empty: give your reference for the user (shown in reports).',
+    );
+  const role = (opts['role'] ?? 'participant') as TokenRole;
+  const data = parseKeyValues(opts['data'] as string[] | undefined, '--data', MAX_DATA_KEYS);
+  return { name, role, user_ref: userRef, ...(data ? { data } : {}) };
+}
+
+/** `enablex token <room-id>`: POST /rooms/{id}/tokens, print the token (alone with -q). */
+export async function run({ args, opts }: CommandInput, rt: Runtime): Promise<void> {
+  const roomId = checkId(args[0], '<room-id>');
+  const body = buildTokenBody(opts);
+  const http = await rt.http();
+  const issuedAt = rt.ctx.now();
+  const token = await rt.out.spin('Creating token…', () => createToken(http, roomId, body));
+  const result: TokenResult = {
+    token,
+    room_id: roomId,
+    role: body.role,
+    name: body.name,
+    user_ref: body.user_ref,
+    expires_at: new Date(issuedAt.getTime() + TOKEN_LIFETIME_MS).toISOString(),
+  };
+  if (rt.globals.quiet) return rt.out.data(result, { idField: 'token' });
+  rt.out.success(
+    `Created a ${body.role} token for ${body.name} in room ${roomId}: single use, valid until ${result.expires_at}.`,
+  );
+  if (opts['decode']) {
+    const view = decodeToken(token);
+    if (view) {
+      result.decoded = viewValue(view);
+      rt.out.note(
+        '"decoded" is a view of the token\'s contents, not verified: no signature is checked, and only EnableX decides what the token allows.',
+      );
+    } else {
+      rt.out.note('The token could not be decoded (it is not base64 JSON): it is printed as is.');
+    }
+  }
+  if (rt.globals.format === 'table' && !rt.globals.fields) {
+    // A table cuts long cells; the token goes on its own line so it can be copied whole.
+    const { token: _token, ...rest } = result;
+    rt.out.data(rest);
+    rt.out.raw(`${token}\n`);
+    return;
+  }
+  rt.out.data(result, { idField: 'token' });
+}
