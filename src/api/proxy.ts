@@ -19,8 +19,8 @@ export function bypassesProxy(url: URL, noProxy: string | undefined): boolean {
     .filter(Boolean)
     .some((entry) => {
       if (entry === '*') return true;
-      let [h, p] = entry.toLowerCase().split(/:(?=\d+$)/);
-      h = (h ?? '').replace(/^\*?\./, '.');
+      const [rawHost, p] = entry.toLowerCase().split(/:(?=\d+$)/);
+      const h = (rawHost ?? '').replace(/^\*?\./, '.');
       if (p && p !== port) return false;
       if (h.startsWith('.')) return host.endsWith(h) || host === h.slice(1);
       return host === h || host.endsWith(`.${h}`);

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 
@@ -37,7 +38,7 @@ export async function readBodyFile(ctx: Context, path: string, flag = '--file'):
     // Not JSON: YAML (a superset) is loaded only when needed.
   }
   try {
-    const yaml = require('yaml') as typeof import('yaml');
+    const yaml = require('yaml') as typeof Yaml;
     return yaml.parse(text);
   } catch (err) {
     throw new UsageError(`${flag} ${path}: not valid JSON or YAML: ${(err as Error).message.split('\n')[0]}`);

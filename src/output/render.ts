@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import Table from 'cli-table3';
+import type * as Yaml from 'yaml';
 import { columnsOf, flatten, getPath, pickPaths, type FlatRow } from './flatten.js';
 import { csvLine } from './csv.js';
 
@@ -7,7 +8,7 @@ const require = createRequire(import.meta.url);
 
 /** YAML is loaded only when asked for, to keep start-up fast. */
 function yamlStringify(value: unknown): string {
-  return (require('yaml') as typeof import('yaml')).stringify(value);
+  return (require('yaml') as typeof Yaml).stringify(value);
 }
 
 /** The output formats of `-o`. */

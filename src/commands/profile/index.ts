@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Option, type Command } from 'commander';
 import { examples, type ActionFactory } from '../define.js';
 
 /** `enablex profile add|list|show|use|remove`. */

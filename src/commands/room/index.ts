@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Option, type Command } from 'commander';
 import { examples, type ActionFactory } from '../define.js';
 import { addSettingFlags } from './flags.js';
 
