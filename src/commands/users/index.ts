@@ -1,0 +1,34 @@
+import type { Command } from 'commander';
+import { examples, type ActionFactory } from '../define.js';
+
+/** Columns of `enablex users` as a table. */
+export const USER_COLUMNS = [
+  'name',
+  'user_ref',
+  'role',
+  'permissions.publish',
+  'permissions.subscribe',
+  'permissions.record',
+  'permissions.stats',
+  'permissions.controlhandlers',
+] as const;
+
+/** `enablex users <room-id>`: who is connected to a room now. */
+export function registerUsers(program: Command, action: ActionFactory): void {
+  program
+    .command('users')
+    .description('list the users connected to a room (empty when no session is in progress)')
+    .argument('<room-id>', 'the room id')
+    .addHelpText(
+      'after',
+      examples(
+        ['who is in the room now', 'enablex users "$ROOM"'],
+        ['count them', 'enablex users "$ROOM" -o json | jq length'],
+        [
+          'moderators only, as CSV',
+          'enablex users "$ROOM" -o csv --fields name,user_ref,role | grep moderator',
+        ],
+      ),
+    )
+    .action(action(() => import('./list.js')));
+}

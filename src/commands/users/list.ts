@@ -1,0 +1,15 @@
+import { listUsers } from '../../api/users.js';
+import type { Runtime } from '../../runtime.js';
+import { checkId } from '../../validate.js';
+import type { CommandInput } from '../define.js';
+import { USER_COLUMNS } from './index.js';
+
+/** `enablex users <room-id>`: GET /rooms/{id}/users; a room with no session lists nobody. */
+export async function run({ args }: CommandInput, rt: Runtime): Promise<void> {
+  const roomId = checkId(args[0], '<room-id>');
+  const http = await rt.http();
+  const users = await rt.out.spin('Listing users…', () => listUsers(http, roomId));
+  // Said in every format (on stderr), so a script reading `[]` on stdout still learns why.
+  if (users.length === 0) rt.out.note(`No session in progress in room ${roomId}: nobody is connected.`);
+  rt.out.data(users, { columns: USER_COLUMNS, idField: 'user_ref' });
+}
