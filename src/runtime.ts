@@ -53,9 +53,9 @@ export class Runtime {
   credentials(): Promise<ResolvedCredentials> {
     this.credsPromise ??= (async () => {
       if (this.globals.emulator) return this.startEmulator();
+      // Credentials from the environment need no profile store: skipping it keeps CI runs fast.
       const envHasCreds = Boolean(this.ctx.env['ENABLEX_APP_ID'] || this.ctx.env['ENABLEX_APP_KEY']);
-      const needsStore =
-        this.globals.profile !== undefined || !envHasCreds || !this.ctx.env['ENABLEX_BASE_URL'];
+      const needsStore = this.globals.profile !== undefined || !envHasCreds;
       const store = needsStore ? await this.store() : undefined;
       return resolveCredentials(
         { profile: this.globals.profile, baseUrl: this.globals.baseUrl },

@@ -1,10 +1,16 @@
 import { createRequire } from 'node:module';
-import Table from 'cli-table3';
+import type TableType from 'cli-table3';
 import type * as Yaml from 'yaml';
 import { columnsOf, flatten, getPath, pickPaths, type FlatRow } from './flatten.js';
 import { csvLine } from './csv.js';
 
 const require = createRequire(import.meta.url);
+
+/** cli-table3 is loaded only for table output, to keep start-up fast. */
+function newTable(options: TableType.TableConstructorOptions): TableType.Table {
+  const Table = require('cli-table3') as typeof TableType;
+  return new Table(options);
+}
 
 /** YAML is loaded only when asked for, to keep start-up fast. */
 function yamlStringify(value: unknown): string {
@@ -67,7 +73,7 @@ export function render(data: unknown, opts: RenderOptions): string {
         const entries = fields
           ? fields.map((f) => [f, f in rows[0]! ? rows[0]![f] : getPath(data, f)] as const)
           : Object.entries(rows[0] ?? {});
-        const table = new Table({
+        const table = newTable({
           style: { head: [], border: [] },
           wordWrap: true,
           ...widths(opts.width, 2),
@@ -77,7 +83,7 @@ export function render(data: unknown, opts: RenderOptions): string {
       }
       if (rows.length === 0) return '';
       const columns = fields ?? opts.tableColumns ?? columnsOf(rows);
-      const table = new Table({ head: [...columns], style: { head: [], border: [] }, wordWrap: true });
+      const table = newTable({ head: [...columns], style: { head: [], border: [] }, wordWrap: true });
       for (const [idx, r] of rows.entries()) table.push(project(r, columns, items[idx]).map(cell));
       return table.toString() + '\n';
     }
