@@ -1,0 +1,213 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { apiRoutes, API_PREFIXES } from './api.js';
+import { applicationNotFound, EmulatorError, EMULATOR_CODES } from './errors.js';
+import { hasCredentials } from './auth.js';
+import { CONTROL_PREFIX, controlRoutes } from './control.js';
+import type { Core } from './core.js';
+import { FILES_PREFIX } from './archive.js';
+import { fileReply } from './files.js';
+import type { Json } from './json.js';
+import { errorReply, json, replyForError, send, sendTruncated, text, type Reply } from './reply.js';
+import { match, segmentsOf, type Incoming, type Route } from './router.js';
+
+const MAX_BODY = 1_048_576;
+/** How long close() lets requests in flight finish before cutting them. */
+const CLOSE_GRACE_MS = 1_500;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Reads a request body (at most 1 MiB). */
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new EmulatorError(413, EMULATOR_CODES.badJson, 'Request body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** The origin a client used (from Host), for file URLs that work from where it stands. */
+function originOf(req: IncomingMessage, fallback: string): string {
+  const host = req.headers.host;
+  return host && /^[A-Za-z0-9.\-[\]:]+$/.test(host) ? `http://${host}` : fallback;
+}
+
+function incoming(req: IncomingMessage, path: string, origin: string): Incoming {
+  let parsed: Promise<Json | undefined> | undefined;
+  return {
+    method: req.method ?? 'GET',
+    path,
+    params: {},
+    rest: [],
+    headers: req.headers,
+    origin,
+    client: { ip: req.socket.remoteAddress ?? '127.0.0.1', agent: String(req.headers['user-agent'] ?? '') },
+    body() {
+      parsed ??= readBody(req).then((buf) => {
+        const raw = buf.toString('utf8');
+        if (raw.trim() === '') return undefined;
+        try {
+          return JSON.parse(raw) as Json;
+        } catch {
+          throw new EmulatorError(400, EMULATOR_CODES.badJson, 'The body is not valid JSON');
+        }
+      });
+      return parsed;
+    },
+  };
+}
+
+async function dispatch(routes: readonly Route[], req: Incoming, segments: string[]): Promise<Reply> {
+  const m = match(routes, req.method, segments);
+  if (!m) throw new EmulatorError(404, undefined, `No such route: ${req.method} ${req.path}`);
+  if ('allowed' in m) {
+    const err = new EmulatorError(405, undefined, `Method not allowed: ${req.method} ${req.path}`, true, {
+      allow: m.allowed.join(', '),
+    });
+    return errorReply(err);
+  }
+  return m.route.handle({ ...req, params: m.params, rest: m.rest });
+}
+
+/** Where a path goes: the API, control routes, archive files, or nowhere. */
+function classify(path: string): {
+  area: 'api' | 'control' | 'files' | 'none';
+  segments: string[] | undefined;
+} {
+  const under = (prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
+  const api = API_PREFIXES.find(under);
+  if (api) return { area: 'api', segments: segmentsOf(path.slice(api.length)) };
+  if (under(CONTROL_PREFIX))
+    return { area: 'control', segments: segmentsOf(path.slice(CONTROL_PREFIX.length)) };
+  if (under(FILES_PREFIX)) return { area: 'files', segments: segmentsOf(path) };
+  return { area: 'none', segments: [] };
+}
+
+/** Starts the HTTP server; `close` ends idle keep-alive connections and cuts hung ones. */
+export async function listen(
+  core: Core,
+  host: string,
+  port: number,
+  log?: (line: string) => void,
+): Promise<{ server: Server; port: number; close(): Promise<void> }> {
+  const api = apiRoutes(core);
+  const control = controlRoutes(core);
+  const sockets = new Set<Socket>();
+  let fallbackOrigin = 'http://127.0.0.1';
+  const { appId, appKey, recordingUser, recordingPassword } = core.credentials;
+
+  const hung = new Set<ServerResponse>();
+
+  /** Answers one request; `meta.fault` records the injected fault for the log line. */
+  async function handle(req: IncomingMessage, res: ServerResponse, meta: { fault?: string }): Promise<void> {
+    const method = req.method ?? 'GET';
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const { area, segments } = classify(path);
+    const reqView = incoming(req, path, originOf(req, fallbackOrigin));
+    const head = method === 'HEAD';
+    if (area === 'none' || area === 'control' || segments === undefined) {
+      let reply: Reply;
+      try {
+        if (segments === undefined) throw new EmulatorError(400, undefined, 'Malformed path');
+        if (area === 'none') throw new EmulatorError(404, undefined, `No such route: ${method} ${path}`);
+        if (!hasCredentials(req, appId, appKey)) throw applicationNotFound();
+        reply = await dispatch(control, reqView, segments);
+      } catch (err) {
+        reply = replyForError(err);
+      }
+      await send(res, reply, head);
+      return;
+    }
+    const decision = core.faults.decide(method, path);
+    if (decision.latencyMs > 0) await pause(decision.latencyMs);
+    meta.fault = decision.kind;
+    if (decision.kind === 'reset') {
+      req.socket.destroy();
+      return;
+    }
+    if (decision.kind === 'hang') {
+      hung.add(res);
+      res.once('close', () => hung.delete(res));
+      return;
+    }
+    if (decision.kind === 'fail' || decision.kind === 'non-json') {
+      await send(res, core.faults.reply(decision.kind), head);
+      return;
+    }
+    let reply: Reply;
+    try {
+      if (area === 'files' && method !== 'GET' && !head) {
+        reply = text(405, 'Method not allowed\n', { allow: 'GET, HEAD' });
+      } else if (area === 'files') {
+        reply = hasCredentials(req, recordingUser, recordingPassword)
+          ? fileReply((await core.view()).state, path, req.headers)
+          : text(403, 'Forbidden\n');
+      } else {
+        if (!hasCredentials(req, appId, appKey)) throw applicationNotFound();
+        reply = await dispatch(api, reqView, segments);
+      }
+    } catch (err) {
+      reply = replyForError(err);
+    }
+    if (decision.kind === 'truncate') await sendTruncated(res, reply);
+    else await send(res, reply, head);
+  }
+
+  const server = createServer((req, res) => {
+    const started = performance.now();
+    const meta: { fault?: string } = {};
+    res.once('close', () => {
+      const fault = meta.fault;
+      const status = fault === 'reset' || fault === 'hang' ? '-' : String(res.statusCode);
+      const ms = Math.round(performance.now() - started);
+      log?.(`${req.method} ${req.url} ${status} ${ms}ms${fault ? ` [fault: ${fault}]` : ''}`);
+    });
+    handle(req, res, meta).catch((err: unknown) => {
+      if (!res.headersSent)
+        void send(res, json(500, new EmulatorError(500, EMULATOR_CODES.internal, String(err)).body()));
+      else res.destroy();
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const boundPort = typeof address === 'object' && address ? address.port : port;
+  fallbackOrigin = `http://${displayHost(host)}:${boundPort}`;
+  return {
+    server,
+    port: boundPort,
+    close: () =>
+      new Promise<void>((resolve) => {
+        const cut = setTimeout(() => {
+          server.closeAllConnections();
+          for (const s of sockets) s.destroy();
+        }, CLOSE_GRACE_MS);
+        server.close(() => {
+          clearTimeout(cut);
+          resolve();
+        });
+        server.closeIdleConnections();
+        for (const res of hung) res.socket?.destroy();
+      }),
+  };
+}
+
+/** The host to put in URLs: a wildcard address becomes loopback, IPv6 gets brackets. */
+export function displayHost(host: string): string {
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}

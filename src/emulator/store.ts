@@ -1,0 +1,101 @@
+import { readFile, rename, stat, unlink, writeFile, mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { withLock } from './lock.js';
+import { emptyState, reviveState, type State } from './state.js';
+
+/**
+ * Where the state lives. Readers get a snapshot they must not change; every change goes through
+ * `mutate`, which applies a function to a private copy and keeps it only if the function returns.
+ */
+export interface Store {
+  read(): Promise<State>;
+  mutate<T>(change: (state: State) => T): Promise<T>;
+}
+
+/** A store in memory: the state lives and dies with the server. */
+export function memoryStore(): Store {
+  let current = emptyState();
+  return {
+    read: async () => current,
+    async mutate(change) {
+      const draft = structuredClone(current);
+      const result = change(draft);
+      current = draft;
+      return result;
+    },
+  };
+}
+
+/** Identifies one version of the file: an atomic rename always brings a new inode or mtime. */
+type Signature = string;
+
+/**
+ * A store on disk shared by any number of processes: each change takes the lock, reloads the
+ * file, applies, writes a temp file and renames it over (readers never see half a file).
+ */
+export function fileStore(path: string): Store {
+  const lockPath = `${path}.lock`;
+  let cached: { sig: Signature; state: State } | undefined;
+
+  async function signature(): Promise<Signature | undefined> {
+    try {
+      const s = await stat(path, { bigint: true });
+      return `${s.ino}:${s.size}:${s.mtimeNs}`;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw err;
+    }
+  }
+
+  async function load(): Promise<{ text: string | undefined; state: State }> {
+    let text: string | undefined;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+    if (text === undefined || text.trim() === '') return { text, state: emptyState() };
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new Error(`${path} is not valid JSON; move it away to start with an empty emulator state.`);
+    }
+    return { text, state: reviveState(parsed, path) };
+  }
+
+  async function writeAtomic(text: string): Promise<void> {
+    await mkdir(dirname(path), { recursive: true });
+    const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      await writeFile(tmp, text, { mode: 0o600, flush: true });
+      await rename(tmp, path);
+    } catch (err) {
+      await unlink(tmp).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  return {
+    async read() {
+      const sig = await signature();
+      if (sig !== undefined && cached?.sig === sig) return cached.state;
+      const { state } = await load();
+      cached = sig === undefined ? undefined : { sig, state };
+      return state;
+    },
+    async mutate(change) {
+      await mkdir(dirname(path), { recursive: true });
+      return withLock(lockPath, async () => {
+        const { text, state } = await load();
+        const result = change(state);
+        const next = JSON.stringify(state);
+        if (next !== text) await writeAtomic(next);
+        const sig = await signature();
+        cached = sig === undefined ? undefined : { sig, state };
+        return result;
+      });
+    },
+  };
+}
