@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { ActionFactory } from './define.js';
+import { registerTokenUsersDialinApi } from './api/register.js';
 import { registerProfile } from './profile/index.js';
 import { registerRoom } from './room/index.js';
 
@@ -7,4 +8,5 @@ import { registerRoom } from './room/index.js';
 export function registerCommands(program: Command, action: ActionFactory): void {
   registerRoom(program, action);
   registerProfile(program, action);
+  registerTokenUsersDialinApi(program, action);
 }

@@ -1,0 +1,37 @@
+import { UsageError } from '../../errors.js';
+import { Printer } from '../../output/printer.js';
+import type { Runtime } from '../../runtime.js';
+import { maskSecrets } from '../dialin/secrets.js';
+import type { CommandInput } from '../define.js';
+import { parseMethod, parsePath, readData } from './input.js';
+
+/** `enablex api <method> <path>`: one raw authenticated call through the same HTTP layer. */
+export async function run({ args, opts }: CommandInput, rt: Runtime): Promise<void> {
+  const method = parseMethod(args[0]);
+  const path = parsePath(args[1]);
+  const rawData = opts['data'] as string | undefined;
+  if (rawData !== undefined && method === 'GET') {
+    throw new UsageError('--data cannot be sent with GET: use POST, PATCH, PUT or DELETE.');
+  }
+  const json = rawData === undefined ? undefined : await readData(rt.ctx, rawData);
+  if (/^(video\/)?v\d+(\/|$)/.test(path)) {
+    rt.out.warn(`<path> starts with "${path.split('/')[0]}": the base URL already ends in /video/v2.`);
+  }
+  const http = await rt.http();
+  const body = await rt.out.spin(`${method} /${path}…`, () => http.request({ method, path, json }));
+  if (body === undefined) {
+    rt.out.success(`${method} /${path}: done (the answer was empty).`);
+    return;
+  }
+  let shown: unknown = body;
+  if (!opts['showSecrets']) {
+    const masked = maskSecrets(body);
+    shown = masked.value;
+    if (masked.hidden.length) {
+      rt.out.note(`Hidden: ${masked.hidden.join(', ')} (pass --show-secrets to show them).`);
+    }
+  }
+  // A raw answer reads best as JSON; -o/--json still choose another format.
+  const out = rt.globals.formatExplicit ? rt.out : new Printer(rt.ctx, { ...rt.globals, format: 'json' });
+  out.data(shown);
+}

@@ -1,0 +1,76 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Method } from 'got';
+import type { Context } from '../../context.js';
+import { UsageError } from '../../errors.js';
+import { readStdin } from '../input-file.js';
+
+/** The methods `enablex api` sends. */
+export const API_METHODS = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'] as const;
+
+/** Checks `<method>` in any case and returns it upper-cased. */
+export function parseMethod(raw: string | undefined): Method {
+  const method = (raw ?? '').trim().toUpperCase();
+  if (!(API_METHODS as readonly string[]).includes(method)) {
+    throw new UsageError(`<method> must be one of ${API_METHODS.join(', ')} (any case), got "${raw ?? ''}".`);
+  }
+  return method as Method;
+}
+
+/**
+ * Checks `<path>`: relative to the base URL, so the credentials never go to another host and the
+ * call never climbs out of the API (no scheme, no `//host`, no `..` segment, even percent-encoded).
+ */
+export function parsePath(raw: string | undefined): string {
+  const path = (raw ?? '').trim();
+  const hint = 'Give a path relative to the base URL, e.g. `rooms` or `/rooms/<room-id>/users`.';
+  if (path === '' || path === '/') throw new UsageError('<path> is empty.', hint);
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//') || path.includes('\\')) {
+    throw new UsageError(`<path> "${raw}" must be relative to the base URL, not an absolute URL.`, hint);
+  }
+  const pathPart = path.split(/[?#]/)[0] ?? '';
+  const segments = pathPart.split('/').map((s) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      throw new UsageError(`<path> "${raw}" holds a broken %-escape.`, hint);
+    }
+  });
+  if (segments.some((s) => s === '..' || s === '.' || s.includes('/') || s.includes('\\'))) {
+    throw new UsageError(`<path> "${raw}" must not hold "." or ".." segments or encoded slashes.`, hint);
+  }
+  return path.replace(/^\/+/, '');
+}
+
+/** Reads `--data`: inline JSON, `@file` or `@-` (stdin); anything not JSON is refused, naming --data. */
+export async function readData(ctx: Context, raw: string): Promise<unknown> {
+  let text = raw;
+  let from = 'the value';
+  if (raw === '@-') {
+    if (ctx.stdin.isTTY)
+      throw new UsageError('--data @- reads standard input, but it is a terminal: pipe the JSON in.');
+    text = await readStdin(ctx, '--data');
+    from = 'standard input';
+  } else if (raw.startsWith('@')) {
+    const file = raw.slice(1);
+    if (file === '') throw new UsageError('--data @ needs a file name: --data @body.json, or @- for stdin.');
+    try {
+      text = await readFile(resolve(ctx.cwd, file), 'utf8');
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      const why =
+        code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : (err as Error).message;
+      throw new UsageError(`--data ${raw}: ${why}.`);
+    }
+    from = file;
+  }
+  if (text.trim() === '') throw new UsageError(`--data: ${from} is empty; give JSON such as '{"name":"x"}'.`);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    throw new UsageError(
+      `--data: ${from} is not valid JSON: ${(err as Error).message}`,
+      `Quote inline JSON for the shell: --data '{"name":"x"}', or use --data @file.json.`,
+    );
+  }
+}
