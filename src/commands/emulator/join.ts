@@ -1,0 +1,37 @@
+import { UsageError } from '../../errors.js';
+import type { Runtime } from '../../runtime.js';
+import type { CommandInput } from '../define.js';
+import { controlClient } from './control-client.js';
+
+/** What the join control route answers. */
+interface Joined {
+  room_id: string;
+  conf_num: string;
+  ends_at: string;
+  user: { name: string; user_ref: string; role: string; call_num: string };
+}
+
+/** `enablex emulator join <token>`: uses a token as a client would (single use, within 15 minutes). */
+export async function run({ args }: CommandInput, rt: Runtime): Promise<void> {
+  const token = (args[0] === '-' ? await readStdin(rt) : (args[0] ?? '')).trim();
+  if (token === '') throw new UsageError('<token> is empty.', 'Pass the token, or - to read it from stdin.');
+  const control = await controlClient(rt);
+  const joined = await control.request<Joined & { result?: unknown }>({
+    method: 'POST',
+    path: 'join',
+    json: { token },
+  });
+  const { result: _result, ...shown } = joined;
+  if (rt.globals.format === 'table' && !rt.globals.quiet) {
+    rt.out.success(
+      `${joined.user.name} (${joined.user.role}) joined room ${joined.room_id}, session ${joined.conf_num}.`,
+    );
+  }
+  rt.out.data(shown, { idField: 'conf_num' });
+}
+
+async function readStdin(rt: Runtime): Promise<string> {
+  let text = '';
+  for await (const chunk of rt.ctx.stdin) text += String(chunk);
+  return text;
+}

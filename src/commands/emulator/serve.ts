@@ -1,0 +1,94 @@
+import type { Runtime } from '../../runtime.js';
+import { UsageError } from '../../errors.js';
+import type { CommandInput } from '../define.js';
+import { describeFaults } from './fault-flags.js';
+import { serveCredentials, serveOptions } from './serve-options.js';
+
+/** A value safe to paste into a POSIX shell. */
+function shellValue(value: string): string {
+  return /^[A-Za-z0-9_./:@%+=-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Resolves when the run is interrupted (Ctrl-C or SIGTERM): the normal way to stop a server. */
+function stopped(signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+}
+
+/** Port in use or not allowed: a usage problem with a clear way out. */
+function listenError(err: unknown, host: string, port: number): unknown {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') {
+    return new UsageError(
+      `port ${port} on ${host} is already in use.`,
+      'Pick another with --port, or --port 0 for any free port.',
+    );
+  }
+  if (code === 'EACCES')
+    return new UsageError(`not allowed to listen on ${host}:${port}.`, 'Use a port above 1023.');
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
+    return new UsageError(
+      `--host ${host} is not an address of this machine.`,
+      'Use 127.0.0.1, or 0.0.0.0 for every interface.',
+    );
+  }
+  return err;
+}
+
+/**
+ * `enablex emulator`: serves the API until Ctrl-C or SIGTERM. The base URL goes to stdout (one
+ * line, for scripts); how to use it, and one line per request, go to stderr.
+ */
+export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
+  const options = serveOptions(opts, rt.ctx.cwd, rt.ctx.now());
+  const { startEmulator, DEV_CREDENTIALS, CONTROL_PREFIX } = await import('../../emulator/index.js');
+  const { credentials, appFromEnv, recordingFromEnv } = serveCredentials(rt.ctx.env, DEV_CREDENTIALS);
+  const emulator = await startEmulator({
+    host: options.host,
+    port: options.port,
+    statePath: options.statePath,
+    credentials,
+    seed: options.seed,
+    faults: options.faults,
+    syntheticCdr: options.syntheticCdr,
+    log: (line) => rt.out.note(rt.out.c.dim(line)),
+  }).catch((err: unknown) => {
+    throw listenError(err, options.host, options.port);
+  });
+  rt.onCleanup(() => emulator.close());
+
+  rt.out.raw(`${emulator.baseUrl}\n`);
+  const say = (line: string) => rt.out.note(line);
+  say(`EnableX emulator listening on ${emulator.origin} (API at ${emulator.baseUrl}).`);
+  say(
+    `State: ${options.statePath ?? 'in memory (add --state <file> to keep it)'}${options.seed ? ', seeded with demo data when new' : ''}.`,
+  );
+  say('Use it from another terminal:');
+  if (appFromEnv) {
+    say(`  export ENABLEX_BASE_URL=${shellValue(emulator.baseUrl)}`);
+    say('  (it accepts ENABLEX_APP_ID / ENABLEX_APP_KEY from its environment; not shown)');
+  } else {
+    say(
+      `  export ENABLEX_BASE_URL=${shellValue(emulator.baseUrl)} ENABLEX_APP_ID=${shellValue(credentials.appId)} ENABLEX_APP_KEY=${shellValue(credentials.appKey)}`,
+    );
+  }
+  if (!recordingFromEnv) {
+    say(
+      `  export ENABLEX_RECORDING_USER=${shellValue(credentials.recordingUser)} ENABLEX_RECORDING_PASSWORD=${shellValue(credentials.recordingPassword)}`,
+    );
+  }
+  say(
+    `Control routes: ${emulator.origin}${CONTROL_PREFIX}/status, /faults, /rooms/<id>/simulate, /rooms/<id>/end, /join, /clock/advance, /reset`,
+  );
+  say(`Faults: ${describeFaults(options.faults)}.`);
+  if (options.syntheticCdr)
+    say(
+      `Synthetic CDR: ${options.syntheticCdr.count} records from ${options.syntheticCdr.from} to ${options.syntheticCdr.to}.`,
+    );
+  say('Press Ctrl-C to stop.');
+
+  await stopped(rt.ctx.signal);
+  rt.stopSignalIsSuccess = true;
+  await emulator.close();
+  say('Emulator stopped.');
+}
