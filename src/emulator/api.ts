@@ -7,9 +7,6 @@ import { createRoom, deleteRoom, listRooms, roomRecord, updateRoom } from './roo
 import { encodeToken, issueToken } from './tokens.js';
 import { usersOf } from './users.js';
 
-/** Path prefixes the API is served under: the documented one, and the `/v1` the vendor's samples use. */
-export const API_PREFIXES = ['/video/v2', '/v1'] as const;
-
 /** Every route of the route page, relative to the API prefix. */
 export function apiRoutes(core: Core): Route[] {
   const { appId, appKey } = core.credentials;

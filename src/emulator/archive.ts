@@ -2,9 +2,7 @@ import { objectId } from './ids.js';
 import type { JsonObject } from './json.js';
 import type { Random } from './prng.js';
 import type { ArchiveRecord } from './state.js';
-
-/** Where the emulator serves archive files (behind the recording credentials). */
-export const FILES_PREFIX = '/_files';
+import { FILES_PREFIX } from './paths.js';
 
 /** The archive entry of a finished session: one recording per user, one transcoded file, chat and metadata. */
 export function buildArchive(p: {

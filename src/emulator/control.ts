@@ -11,9 +11,6 @@ import { parseSimulate, simulate, summary } from './simulate.js';
 import { emptyState } from './state.js';
 import { SYNTHETIC_ROOMS, syntheticRoomId } from './synthetic.js';
 
-/** Control routes live here: outside /video/v2, so they can never clash with the API. */
-export const CONTROL_PREFIX = '/_emulator';
-
 /** The routes that drive the emulator (same Basic auth as the API; never subject to faults). */
 export function controlRoutes(core: Core): Route[] {
   const appId = core.credentials.appId;

@@ -12,7 +12,7 @@ export type { EmulatorCredentials } from './core.js';
 export type { FaultConfig } from './faults.js';
 export { checkFaultConfig } from './faults.js';
 export type { SyntheticCdrOptions } from './synthetic.js';
-export { CONTROL_PREFIX } from './control.js';
+export { API_PREFIXES, CONTROL_PREFIX, FILES_PREFIX } from './paths.js';
 
 /**
  * Fixed development credentials, printed by `enablex emulator`: they only ever open this local

@@ -1,11 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { apiRoutes, API_PREFIXES } from './api.js';
+import { apiRoutes } from './api.js';
+import { API_PREFIXES, CONTROL_PREFIX, FILES_PREFIX } from './paths.js';
 import { applicationNotFound, EmulatorError, EMULATOR_CODES } from './errors.js';
 import { hasCredentials } from './auth.js';
-import { CONTROL_PREFIX, controlRoutes } from './control.js';
+import { controlRoutes } from './control.js';
 import type { Core } from './core.js';
-import { FILES_PREFIX } from './archive.js';
 import { fileReply } from './files.js';
 import type { Json } from './json.js';
 import { errorReply, json, replyForError, send, sendTruncated, text, type Reply } from './reply.js';
