@@ -74,8 +74,20 @@ export function resolveFilter(flags: FilterFlags, now: Date): ReportFilter {
   );
 }
 
-/** Splits a period into consecutive chunks of at most `days` days (inclusive bounds, UTC). */
+/** Number of days from `from` to `to`, both included (`YYYY-MM-DD`, UTC); 0 when `to` is before `from`. */
+export function periodDays(from: string, to: string): number {
+  const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS + 1;
+  return Number.isFinite(days) ? Math.max(0, days) : 0;
+}
+
+/**
+ * Splits a period into consecutive, disjoint chunks of at most `days` days (inclusive bounds, UTC).
+ * `days` must be a whole number >= 1 (anything else would never end).
+ */
 export function splitPeriod(from: string, to: string, days: number): { from: string; to: string }[] {
+  if (!Number.isInteger(days) || days < 1) {
+    throw new RangeError(`chunk size must be a whole number of days >= 1 (got ${days})`);
+  }
   const out: { from: string; to: string }[] = [];
   const end = Date.parse(`${to}T00:00:00Z`);
   for (let start = Date.parse(`${from}T00:00:00Z`); start <= end; start += days * DAY_MS) {
