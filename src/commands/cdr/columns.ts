@@ -1,0 +1,108 @@
+import { getPath } from '../../output/flatten.js';
+
+const quality = (prefix: string): string[] =>
+  ['avg_bitrate', 'avg_bitrate_quality', 'max_bitrate', 'min_bitrate'].map((k) => `${prefix}.${k}`);
+const receiveQuality = (prefix: string): string[] => [
+  ...quality(prefix),
+  ...['bitrate_good_percent', 'bitrate_moderate_percent', 'bitrate_bad_percent'].map((k) => `${prefix}.${k}`),
+];
+
+/**
+ * The CSV columns of `enablex cdr`, fixed whatever the records hold, in the order of the route
+ * page's full CDR sample flattened to dotted names. Objects whose shape the page leaves open
+ * (`room.room_details`, the `sharing` and `rtt` quality blocks) are one column of JSON text each.
+ * Keys outside this list are left out of CSV (json, ndjson and yaml keep them). Append only: scripts
+ * index these columns by position.
+ */
+export const CDR_COLUMNS: readonly string[] = Object.freeze([
+  'trans_date',
+  'conf_num',
+  'sip',
+  'call_num',
+  'call_log_id',
+  'parent_partner_id',
+  'room.room_id',
+  'room.connect_dt',
+  'room.disconnect_dt',
+  'room.duration',
+  'room.room_details',
+  'room.sip',
+  'user.role',
+  'user.ip',
+  'user.name',
+  'user.ref',
+  'user.agent',
+  'sigserver.disconnect_dt',
+  'sigserver.connect_dt',
+  'sigserver.ip',
+  'sigserver.duration',
+  'sigserver.hold_duration',
+  'published_track.audio',
+  'published_track.data',
+  'published_track.video',
+  'published_track.screen',
+  'published_track.url',
+  'usage.subscribed_minutes',
+  'usage.published_minutes',
+  'usage.screen_minutes',
+  'usage.connect_minutes',
+  'usage.connect_minutes_cal',
+  'usage.room_connect_minutes',
+  ...quality('stats_quality.send.video'),
+  'stats_quality.send.sharing',
+  ...quality('stats_quality.send.audio'),
+  ...receiveQuality('stats_quality.receive.video'),
+  'stats_quality.receive.sharing',
+  ...receiveQuality('stats_quality.receive.audio'),
+  'stats_quality.receive.rtt',
+  'stats_quality.call_quality',
+  'video_embed',
+  'visual_builder',
+  'lowcode',
+  'app_id',
+  'cdr_id',
+]);
+
+/** Columns of the default table: enough to recognise a call, narrow enough for a terminal. */
+export const CDR_TABLE_COLUMNS: readonly string[] = Object.freeze([
+  'trans_date',
+  'conf_num',
+  'room.room_id',
+  'user.name',
+  'user.role',
+  'usage.connect_minutes_cal',
+  'stats_quality.call_quality',
+]);
+
+/** Columns the route page documents as booleans; older records carry them as "true"/"false" strings. */
+const BOOLEAN_COLUMNS = new Set([
+  'sip',
+  'room.sip',
+  'published_track.audio',
+  'published_track.data',
+  'published_track.video',
+  'published_track.screen',
+  'published_track.url',
+  'video_embed',
+  'visual_builder',
+  'lowcode',
+]);
+
+/**
+ * One cell: the value at a dotted path, with documented booleans normalised to `true`/`false`
+ * whether they came as booleans or as strings in any case, so a column reads the same across years
+ * of records. Other strings are kept exactly; objects and arrays become JSON text (via csvField).
+ */
+export function cellValue(record: unknown, column: string): unknown {
+  const value = getPath(record, column);
+  if (typeof value === 'string' && BOOLEAN_COLUMNS.has(column)) {
+    const lower = value.trim().toLowerCase();
+    if (lower === 'true' || lower === 'false') return lower === 'true';
+  }
+  return value;
+}
+
+/** The cells of one record, in column order. */
+export function rowValues(record: unknown, columns: readonly string[]): unknown[] {
+  return columns.map((c) => cellValue(record, c));
+}

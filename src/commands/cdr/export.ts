@@ -1,0 +1,68 @@
+import { resolve } from 'node:path';
+import { UsageError } from '../../errors.js';
+import type { Runtime } from '../../runtime.js';
+import type { CommandInput } from '../define.js';
+import { fetchRecords, type FetchProgress } from './fetch.js';
+import { exportFormat, parsePlan, type CdrFlags } from './options.js';
+import { fileSink, stdoutSink, type Sink } from './sink.js';
+import { createWriter } from './writers.js';
+
+/** "3/31 chunks, 12,345 records" for the progress line. */
+function progressText(p: FetchProgress): string {
+  const chunks = p.chunks > 1 ? `${p.chunksDone}/${p.chunks} chunks, ` : '';
+  return `Fetching CDR: ${chunks}${p.records.toLocaleString('en-US')} records`;
+}
+
+/**
+ * `enablex cdr`: streams the records of one filter to stdout or, atomically, to --out. A period is
+ * fetched in chunks a few at a time and written in order as each chunk's turn comes; any failed
+ * chunk fails the whole export and leaves no file behind.
+ */
+export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
+  const flags = opts as CdrFlags;
+  const plan = parsePlan(flags, rt.ctx.now());
+  if (flags.out !== undefined && flags.out.trim() === '') throw new UsageError('--out needs a file name.');
+  const outPath = flags.out === undefined ? undefined : resolve(rt.ctx.cwd, flags.out);
+  const format = exportFormat(rt.globals, flags.out);
+  const writer = await createWriter(format, rt.globals.fields);
+  const http = await rt.http();
+
+  let sink: Sink;
+  if (outPath) {
+    sink = await fileSink(outPath);
+    rt.onCleanup(() => sink.abort());
+  } else {
+    sink = stdoutSink(rt.ctx);
+  }
+  // A spinner shares the terminal with the data only when the data goes elsewhere.
+  const spin: typeof rt.out.spin =
+    outPath !== undefined || !rt.ctx.stdout.isTTY
+      ? (text, work) => rt.out.spin(text, work)
+      : (_text, work) => work({ update: () => undefined, stop: () => undefined });
+  try {
+    const done = await spin('Fetching CDR…', async (spinner) => {
+      await sink.write(writer.start());
+      const state = await fetchRecords(http, plan, {
+        prepare: (r) => writer.prepare(r),
+        emit: async (item) => {
+          const text = writer.write(item);
+          if (text) await sink.write(text);
+        },
+        progress: (p) => spinner.update(progressText(p)),
+        signal: rt.ctx.signal,
+      });
+      await sink.write(writer.end(state.records));
+      return state;
+    });
+    await sink.commit();
+    const dupes = done.duplicates
+      ? ` (${done.duplicates} duplicate${done.duplicates === 1 ? '' : 's'} dropped)`
+      : '';
+    const count = `${done.records} record${done.records === 1 ? '' : 's'}`;
+    rt.out.note(outPath ? `Wrote ${count} to ${flags.out}${dupes}` : `${count}${dupes}`);
+  } catch (err) {
+    await sink.abort();
+    if (outPath) rt.out.note(`Nothing was written to ${flags.out}.`);
+    throw err;
+  }
+}

@@ -1,0 +1,80 @@
+import { extname } from 'node:path';
+import { UsageError } from '../../errors.js';
+import type { Globals } from '../../globals.js';
+import type { Format } from '../../output/render.js';
+import { periodDays, resolveFilter, type FilterFlags } from '../report-filter.js';
+import type { FetchPlan } from './fetch.js';
+
+/** Days per request when a period is split. One day keeps a chunk of a busy app to a few MB. */
+export const DEFAULT_CHUNK_DAYS = 1;
+/** Chunk requests in flight at once. */
+export const DEFAULT_CONCURRENCY = 3;
+const MAX_CHUNK_DAYS = 366;
+const MAX_CONCURRENCY = 10;
+/** Requests one export may make. */
+export const MAX_REQUESTS = 1000;
+
+/** The flags of `enablex cdr` and `enablex cdr summary`, as commander hands them over. */
+export interface CdrFlags extends FilterFlags {
+  out?: string;
+  chunkDays?: string;
+  concurrency?: string;
+}
+
+function wholeNumber(raw: string | undefined, flag: string, max: number, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw.trim());
+  if (raw.trim() === '' || !Number.isInteger(n) || n < 1 || n > max) {
+    throw new UsageError(`${flag} must be a whole number from 1 to ${max} (got "${raw}").`);
+  }
+  return n;
+}
+
+/**
+ * Checks the flags and builds the fetch plan. `--chunk-days` and `--concurrency` only mean something
+ * for a period (--from/--to), so giving them with --conf or a bare --room is refused.
+ */
+export function parsePlan(flags: CdrFlags, now: Date): FetchPlan {
+  const filter = resolveFilter(flags, now);
+  const periodic = filter.by === 'period' || filter.by === 'room-period';
+  if (!periodic && (flags.chunkDays !== undefined || flags.concurrency !== undefined)) {
+    const flag = flags.chunkDays !== undefined ? '--chunk-days' : '--concurrency';
+    throw new UsageError(`${flag} needs --from and --to: only a period is split into requests.`);
+  }
+  const chunkDays = wholeNumber(flags.chunkDays, '--chunk-days', MAX_CHUNK_DAYS, DEFAULT_CHUNK_DAYS);
+  const concurrency = wholeNumber(flags.concurrency, '--concurrency', MAX_CONCURRENCY, DEFAULT_CONCURRENCY);
+  if (periodic) {
+    // A typo such as --to 2099-12-31 must not turn into tens of thousands of requests.
+    const days = periodDays(filter.from, filter.to);
+    const requests = Math.ceil(days / chunkDays);
+    if (requests > MAX_REQUESTS) {
+      throw new UsageError(
+        `--from ${filter.from} --to ${filter.to} spans ${days} days: in ${chunkDays}-day chunks that is ${requests} requests (at most ${MAX_REQUESTS}).`,
+        `Raise --chunk-days to ${Math.ceil(days / MAX_REQUESTS)} or more, or shorten the period.`,
+      );
+    }
+  }
+  return { filter, chunkDays, concurrency };
+}
+
+const BY_EXTENSION: Readonly<Record<string, Format>> = {
+  '.csv': 'csv',
+  '.json': 'json',
+  '.ndjson': 'ndjson',
+  '.jsonl': 'ndjson',
+  '.yaml': 'yaml',
+  '.yml': 'yaml',
+};
+
+/**
+ * The export format: -o/--json when given; else, with --out, from the file's extension (csv when
+ * it says nothing); else the table of the terminal.
+ */
+export function exportFormat(
+  globals: Pick<Globals, 'format' | 'formatExplicit'>,
+  out: string | undefined,
+): Format {
+  if (globals.formatExplicit) return globals.format;
+  if (out === undefined) return globals.format;
+  return BY_EXTENSION[extname(out).toLowerCase()] ?? 'csv';
+}

@@ -1,0 +1,108 @@
+import { UsageError } from '../../errors.js';
+import type { Runtime } from '../../runtime.js';
+import type { CommandInput } from '../define.js';
+import { SummaryBuilder, factsOf, type CdrSummary } from './aggregate.js';
+import { fetchRecords } from './fetch.js';
+import { parsePlan, type CdrFlags } from './options.js';
+
+/** The sections of the summary, in print order: also the keys `--fields` may pick. */
+const SECTIONS = ['by_room', 'by_user', 'by_day', 'quality', 'totals'] as const;
+type Section = (typeof SECTIONS)[number];
+
+const HEADINGS: Record<Section, string> = {
+  by_room: 'Connected minutes by room',
+  by_user: 'Connected minutes by user',
+  by_day: 'Connected minutes by day (UTC)',
+  quality: 'Call quality',
+  totals: 'Totals',
+};
+
+/** Checks --fields against the section names (table output prints only those sections). */
+function sectionsOf(fields: readonly string[] | undefined): readonly Section[] {
+  if (!fields) return SECTIONS;
+  for (const f of fields) {
+    if (!(SECTIONS as readonly string[]).includes(f)) {
+      throw new UsageError(`--fields "${f}" is not a summary section: use ${SECTIONS.join(', ')}.`);
+    }
+  }
+  return SECTIONS.filter((s) => fields.includes(s));
+}
+
+/**
+ * `enablex cdr summary`: connected minutes by room, user and day, and the call-quality split, over
+ * the same filters as the export. Records are counted as they stream in and never held.
+ */
+export async function run({ opts, command }: CommandInput, rt: Runtime): Promise<void> {
+  // The parent `cdr` declares the same flags and commander gives them to it: read both.
+  const flags = { ...(command.parent?.opts() ?? {}), ...opts } as CdrFlags;
+  if (flags.out !== undefined) {
+    throw new UsageError('--out is for the record export: redirect the summary instead (> summary.json).');
+  }
+  const format = rt.globals.format;
+  if (format === 'csv' || format === 'ndjson') {
+    throw new UsageError(
+      `-o ${format} does not fit a summary of several tables: use -o table, json or yaml.`,
+      'For one row per record, use `enablex cdr -o csv`.',
+    );
+  }
+  const sections = format === 'table' ? sectionsOf(rt.globals.fields) : SECTIONS;
+  const plan = parsePlan(flags, rt.ctx.now());
+  const http = await rt.http();
+  const builder = new SummaryBuilder();
+  const done = await rt.out.spin('Fetching CDR…', (spinner) =>
+    fetchRecords(http, plan, {
+      prepare: factsOf,
+      emit: (f) => builder.add(f),
+      progress: (p) =>
+        spinner.update(`Fetching CDR: ${p.chunksDone}/${p.chunks} chunks, ${p.records} records`),
+      signal: rt.ctx.signal,
+    }),
+  );
+  const summary = builder.result();
+  if (format !== 'table') {
+    rt.out.data(summary);
+  } else {
+    rt.out.raw(await renderTables(summary, sections));
+  }
+  const d = done.duplicates;
+  if (d) rt.out.note(`${d} duplicate record${d === 1 ? '' : 's'} dropped.`);
+}
+
+/** The summary as small tables, each under a heading. */
+async function renderTables(summary: CdrSummary, sections: readonly Section[]): Promise<string> {
+  const { default: Table } = await import('cli-table3');
+  const table = (head: string[], rows: (string | number)[][]): string => {
+    if (rows.length === 0) return '(no records)\n';
+    const t = new Table({ head, style: { head: [], border: [] } });
+    t.push(...rows.map((r) => r.map(String)));
+    return t.toString() + '\n';
+  };
+  const none = (v: string | null) => v ?? '(none)';
+  const total = summary.totals.records;
+  const pct = (n: number) => (total === 0 ? '' : `${((100 * n) / total).toFixed(1)}%`);
+  const body: Record<Section, () => string> = {
+    by_room: () =>
+      table(
+        ['room_id', 'records', 'connect_minutes'],
+        summary.by_room.map((r) => [none(r.room_id), r.records, r.connect_minutes]),
+      ),
+    by_user: () =>
+      table(
+        ['name', 'ref', 'records', 'connect_minutes'],
+        summary.by_user.map((u) => [none(u.name), none(u.ref), u.records, u.connect_minutes]),
+      ),
+    by_day: () =>
+      table(
+        ['day', 'records', 'connect_minutes'],
+        summary.by_day.map((d) => [none(d.day), d.records, d.connect_minutes]),
+      ),
+    quality: () =>
+      table(
+        ['call_quality', 'records', 'share'],
+        (['good', 'bad', 'other'] as const).map((k) => [k, summary.quality[k], pct(summary.quality[k])]),
+      ),
+    totals: () =>
+      table(['records', 'connect_minutes'], [[summary.totals.records, summary.totals.connect_minutes]]),
+  };
+  return sections.map((s) => `${HEADINGS[s]}\n${body[s]()}`).join('\n');
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { inOrder } from '../../../src/commands/cdr/ordered.js';
+
+/** A promise with its resolve/reject exposed. */
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 1));
+
+describe('inOrder', () => {
+  it('yields in task order whatever order the tasks finish in', async () => {
+    const delays = [30, 5, 20, 1, 10, 0];
+    const tasks = delays.map((ms, i) => () => new Promise<number>((r) => setTimeout(() => r(i), ms)));
+    const got: number[] = [];
+    for await (const v of inOrder(tasks, 3)) got.push(v);
+    expect(got).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it('never holds more than `concurrency` results: a task starts only after one is taken', async () => {
+    const gates = Array.from({ length: 6 }, () => deferred<number>());
+    const started: number[] = [];
+    const tasks = gates.map((g, i) => () => {
+      started.push(i);
+      return g.promise;
+    });
+    const it = inOrder(tasks, 2)[Symbol.asyncIterator]();
+    const first = it.next();
+    await tick();
+    expect(started).toEqual([0, 1]);
+    // Later tasks finishing early do not let more start while task 0 is pending.
+    gates[1]!.resolve(1);
+    await tick();
+    expect(started).toEqual([0, 1]);
+    gates[0]!.resolve(0);
+    expect(await first).toEqual({ value: 0, done: false });
+    // The consumer holds result 0; task 2 has not started yet.
+    expect(started).toEqual([0, 1]);
+    const second = it.next();
+    await tick();
+    expect(started).toEqual([0, 1, 2]);
+    expect(await second).toEqual({ value: 1, done: false });
+    for (const g of gates.slice(2)) g.resolve(0);
+    const rest: number[] = [];
+    for (let r = await it.next(); !r.done; r = await it.next()) rest.push(r.value);
+    expect(rest).toHaveLength(4);
+    expect(started).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it('throws the first failure in order and starts nothing after it', async () => {
+    const started: number[] = [];
+    const tasks = [0, 1, 2, 3, 4].map((i) => async () => {
+      started.push(i);
+      if (i === 1) throw new Error('chunk 1 failed');
+      return i;
+    });
+    const got: number[] = [];
+    await expect(
+      (async () => {
+        for await (const v of inOrder(tasks, 2)) got.push(v);
+      })(),
+    ).rejects.toThrow('chunk 1 failed');
+    expect(got).toEqual([0]);
+    expect(started).toEqual([0, 1, 2]);
+  });
+
+  it('does not leave an unhandled rejection when a later task fails first', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => unhandled.push(e);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const slow = deferred<number>();
+      const tasks = [() => slow.promise, () => Promise.reject(new Error('late failure'))];
+      const it = inOrder(tasks, 2)[Symbol.asyncIterator]();
+      const first = it.next();
+      await tick();
+      await tick();
+      slow.resolve(7);
+      expect(await first).toEqual({ value: 7, done: false });
+      await expect(it.next()).rejects.toThrow('late failure');
+      await tick();
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
+  it('handles no tasks and a concurrency above the task count', async () => {
+    const none: number[] = [];
+    for await (const v of inOrder<number>([], 3)) none.push(v);
+    expect(none).toEqual([]);
+    const got: number[] = [];
+    for await (const v of inOrder([async () => 1, async () => 2], 10)) got.push(v);
+    expect(got).toEqual([1, 2]);
+  });
+});

@@ -1,0 +1,178 @@
+import nock from 'nock';
+import { describe, expect, it } from 'vitest';
+import { SummaryBuilder, connectMinutes, factsOf } from '../../../src/commands/cdr/aggregate.js';
+import { API_ORIGIN, runCli } from '../../helpers/cli.js';
+import { useNock } from '../../helpers/nock.js';
+import { cdrBody, cdrRecord } from './fixtures.js';
+
+useNock();
+
+describe('connectMinutes', () => {
+  it.each([
+    [{ connect_minutes_cal: 21, connect_minutes: 1230 }, 21],
+    [{ connect_minutes_cal: '7', connect_minutes: 9999 }, 7],
+    [{ connect_minutes_cal: 0, connect_minutes: 600 }, 0],
+    [{ connect_minutes_cal: '0', connect_minutes: 600 }, 0],
+    [{ connect_minutes: 61 }, 2],
+    [{ connect_minutes: 60 }, 1],
+    [{ connect_minutes: '120' }, 2],
+    [{ connect_minutes: 0 }, 0],
+    [{ connect_minutes_cal: '', connect_minutes: 59 }, 1],
+    [{ connect_minutes_cal: 'n/a', connect_minutes: 30 }, 1],
+    [{ connect_minutes_cal: null, connect_minutes: 1 }, 1],
+    [{}, 0],
+  ])('%j -> %d minutes', (usage, want) => {
+    expect(connectMinutes({ usage })).toBe(want);
+  });
+
+  it('is 0 without a usage object', () => {
+    expect(connectMinutes({})).toBe(0);
+    expect(connectMinutes({ usage: 'x' })).toBe(0);
+  });
+});
+
+describe('SummaryBuilder', () => {
+  const r = (
+    room: string | undefined,
+    name: string,
+    ref: string,
+    day: string,
+    usage: object,
+    quality?: unknown,
+  ) =>
+    factsOf(
+      cdrRecord({
+        room: { room_id: room },
+        user: { name, ref },
+        trans_date: `${day}T10:00:00.000Z`,
+        usage: { connect_minutes_cal: undefined, connect_minutes: undefined, ...usage },
+        stats_quality: { call_quality: quality },
+      }),
+    );
+
+  it('totals minutes by room, user and day, and splits call quality', () => {
+    const b = new SummaryBuilder();
+    b.add(r('room-a', 'Ava', 'ava-1', '2026-11-02', { connect_minutes_cal: 10 }, 'Good'));
+    b.add(r('room-a', 'Bruno', 'bru-1', '2026-11-02', { connect_minutes: 125 }, 'Bad'));
+    b.add(r('room-b', 'Ava', 'ava-1', '2026-11-01', { connect_minutes_cal: '30' }, 'good'));
+    b.add(r('room-b', 'Ava', 'ava-2', '2026-11-03', { connect_minutes_cal: 1 }, 'Moderate'));
+    b.add(r(undefined, 'Ava', 'ava-1', '2026-11-03', {}, undefined));
+    expect(b.result()).toEqual({
+      by_room: [
+        { room_id: 'room-b', records: 2, connect_minutes: 31 },
+        { room_id: 'room-a', records: 2, connect_minutes: 13 },
+        { room_id: null, records: 1, connect_minutes: 0 },
+      ],
+      by_user: [
+        { name: 'Ava', ref: 'ava-1', records: 3, connect_minutes: 40 },
+        { name: 'Bruno', ref: 'bru-1', records: 1, connect_minutes: 3 },
+        { name: 'Ava', ref: 'ava-2', records: 1, connect_minutes: 1 },
+      ],
+      by_day: [
+        { day: '2026-11-01', records: 1, connect_minutes: 30 },
+        { day: '2026-11-02', records: 2, connect_minutes: 13 },
+        { day: '2026-11-03', records: 2, connect_minutes: 1 },
+      ],
+      quality: { good: 2, bad: 1, other: 2 },
+      totals: { records: 5, connect_minutes: 44 },
+    });
+  });
+
+  it('is all zeros with no records', () => {
+    expect(new SummaryBuilder().result()).toEqual({
+      by_room: [],
+      by_user: [],
+      by_day: [],
+      quality: { good: 0, bad: 0, other: 0 },
+      totals: { records: 0, connect_minutes: 0 },
+    });
+  });
+
+  it('takes the day from room.connect_dt when trans_date is missing', () => {
+    const f = factsOf({ room: { connect_dt: '2026-10-31T23:59:59.999Z' } });
+    expect(f.day).toBe('2026-10-31');
+    expect(factsOf({}).day).toBeNull();
+  });
+});
+
+describe('cdr summary', () => {
+  const records = [
+    cdrRecord({ cdr_id: '1', user: { name: 'Zoë, "Z"', ref: 'z' }, usage: { connect_minutes_cal: 5 } }),
+    cdrRecord({
+      cdr_id: '2',
+      usage: { connect_minutes_cal: undefined, connect_minutes: 90 },
+      stats_quality: { call_quality: 'Bad' },
+    }),
+  ];
+
+  it('prints JSON as one object', async () => {
+    nock(API_ORIGIN).get('/video/v2/cdr/conf/c').reply(200, cdrBody(records));
+    const r = await runCli(['cdr', 'summary', '--conf', 'c', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      by_room: [{ room_id: '5f3b2c1a9d8e7f6a5b4c3d2e', records: 2, connect_minutes: 7 }],
+      by_user: [
+        { name: 'Zoë, "Z"', ref: 'z', records: 1, connect_minutes: 5 },
+        { name: 'Ava', ref: 'ava-1', records: 1, connect_minutes: 2 },
+      ],
+      by_day: [{ day: '2026-11-02', records: 2, connect_minutes: 7 }],
+      quality: { good: 1, bad: 1, other: 0 },
+      totals: { records: 2, connect_minutes: 7 },
+    });
+  });
+
+  it('prints small tables under headings by default; --fields picks sections', async () => {
+    nock(API_ORIGIN).get('/video/v2/cdr/conf/c').reply(200, cdrBody(records));
+    const r = await runCli(['cdr', 'summary', '--conf', 'c']);
+    expect(r.code).toBe(0);
+    for (const heading of [
+      'Connected minutes by room',
+      'Connected minutes by user',
+      'Connected minutes by day (UTC)',
+      'Call quality',
+      'Totals',
+    ]) {
+      expect(r.stdout).toContain(`${heading}\n┌`);
+    }
+    expect(r.stdout).toMatch(/│ bad +│ 1 +│ 50\.0% +│/);
+    nock(API_ORIGIN).get('/video/v2/cdr/conf/c').reply(200, cdrBody(records));
+    const f = await runCli(['cdr', 'summary', '--conf', 'c', '--fields', 'totals']);
+    expect(f.stdout.startsWith('Totals\n')).toBe(true);
+    expect(f.stdout).not.toContain('by room');
+  });
+
+  it('takes the filter flags before or after `summary`, chunked like the export', async () => {
+    nock(API_ORIGIN)
+      .get('/video/v2/cdr/period/2026-11-01/2026-11-01')
+      .reply(200, cdrBody([records[0]]));
+    nock(API_ORIGIN)
+      .get('/video/v2/cdr/period/2026-11-02/2026-11-02')
+      .reply(200, cdrBody([records[0], records[1]]));
+    const r = await runCli(['cdr', '--from', '2026-11-01', 'summary', '--to', '2026-11-02', '-o', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).totals).toEqual({ records: 2, connect_minutes: 7 });
+    expect(r.stderr).toBe('1 duplicate record dropped.\n');
+  });
+
+  it.each([
+    [['--conf', 'c', '-o', 'csv'], /-o csv does not fit a summary/],
+    [['--conf', 'c', '-o', 'ndjson'], /-o ndjson does not fit a summary/],
+    [['--conf', 'c', '--out', 'x.json'], /--out is for the record export/],
+    [['--conf', 'c', '--fields', 'by_room,nope'], /--fields "nope" is not a summary section/],
+    [['--from', 'today'], /--from needs --to/],
+    [['--conf', 'c', '--chunk-days', '3'], /--chunk-days needs --from and --to/],
+    [[], /give a filter/],
+  ])('%j exits 2 before any request', async (flags, message) => {
+    const r = await runCli(['cdr', 'summary', ...flags]);
+    expect(r.stderr).toMatch(message);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+  });
+
+  it('fails with the API error code when a chunk fails', async () => {
+    nock(API_ORIGIN).get('/video/v2/cdr/room/r1').reply(200, { result: '10202', error: 'room_id missing' });
+    const r = await runCli(['cdr', 'summary', '--room', 'r1']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+  });
+});
