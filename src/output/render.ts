@@ -73,25 +73,48 @@ export function render(data: unknown, opts: RenderOptions): string {
         const entries = fields
           ? fields.map((f) => [f, f in rows[0]! ? rows[0]![f] : getPath(data, f)] as const)
           : Object.entries(rows[0] ?? {});
-        const table = newTable({
-          style: { head: [], border: [] },
-          wordWrap: true,
-          ...widths(opts.width, 2),
-        });
+        const keyWidth = Math.max(0, ...entries.map(([k]) => k.length));
+        const valueWidth = opts.width && opts.width > keyWidth + 20 ? opts.width - keyWidth - 2 : undefined;
+        const table = newTable({ ...BORDERLESS, wordWrap: true, colWidths: [keyWidth, valueWidth ?? null] });
         for (const [k, v] of entries) table.push([k, cell(v)]);
-        return table.toString() + '\n';
+        return trimLines(table.toString());
       }
       if (rows.length === 0) return '';
       const columns = fields ?? opts.tableColumns ?? columnsOf(rows);
-      const table = newTable({ head: [...columns], style: { head: [], border: [] }, wordWrap: true });
+      const table = newTable({ ...BORDERLESS, head: [...columns] });
       for (const [idx, r] of rows.entries()) table.push(project(r, columns, items[idx]).map(cell));
-      return table.toString() + '\n';
+      return trimLines(table.toString());
     }
   }
 }
 
-function widths(width: number | undefined, cols: number): { colWidths?: number[] } {
-  if (!width || width < 40) return {};
-  const key = Math.min(36, Math.floor(width * 0.35));
-  return cols === 2 ? { colWidths: [key, width - key - 3] } : {};
+/** Plain tables in the style of gh and kubectl: a header row, two spaces between columns, no rules. */
+const BORDERLESS: TableType.TableConstructorOptions = {
+  chars: {
+    top: '',
+    'top-mid': '',
+    'top-left': '',
+    'top-right': '',
+    bottom: '',
+    'bottom-mid': '',
+    'bottom-left': '',
+    'bottom-right': '',
+    left: '',
+    'left-mid': '',
+    mid: '',
+    'mid-mid': '',
+    right: '',
+    'right-mid': '',
+    middle: '  ',
+  },
+  style: { 'padding-left': 0, 'padding-right': 0, head: [], border: [] },
+};
+
+function trimLines(text: string): string {
+  return (
+    text
+      .split('\n')
+      .map((l) => l.trimEnd())
+      .join('\n') + '\n'
+  );
 }

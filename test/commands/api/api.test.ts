@@ -53,7 +53,7 @@ describe('api: calls', () => {
   it.each([
     ['yaml', '-o', 'yaml', 'result: 0\nrooms:\n'],
     ['ndjson', '-o', 'ndjson', JSON.stringify(ROOMS) + '\n'],
-    ['table', '-o', 'table', '│ result'],
+    ['table', '-o', 'table', 'result  0'],
   ])('honours -o %s', async (_label, flag, format, expected) => {
     nock(API_ORIGIN).get(`${V2}/rooms`).reply(200, ROOMS);
     const r = await runCli(['api', 'get', 'rooms', flag, format]);
