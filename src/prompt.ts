@@ -11,7 +11,7 @@ export interface Prompter {
   confirm(message: string, opts?: { default?: boolean }): Promise<boolean>;
   select<T extends string>(
     message: string,
-    choices: readonly { value: T; name?: string; description?: string }[],
+    choices: readonly { value: T; name?: string; description?: string; short?: string }[],
     opts?: { default?: T },
   ): Promise<T>;
 }
@@ -46,6 +46,7 @@ export async function createPrompter(ctx: Context): Promise<Prompter> {
               value: c.value,
               name: c.name ?? c.value,
               description: c.description,
+              short: c.short,
             })),
             default: opts.default,
           },

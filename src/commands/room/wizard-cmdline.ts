@@ -1,0 +1,48 @@
+import { ROOM_SETTINGS } from './settings.js';
+
+/** Quotes a word for POSIX shells: left bare when safe, else single-quoted with ' written as '\''. */
+export function shellQuote(word: string): string {
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word)) return word;
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Global options worth repeating so the command reaches the same account. */
+export interface CommandTarget {
+  profile?: string | undefined;
+  baseUrl?: string | undefined;
+  emulator?: boolean;
+}
+
+/**
+ * The `enablex room create` command line that creates the same room without the wizard: the
+ * answers as flags, in the order of the settings table, every value quoted for copy and paste.
+ */
+export function equivalentCommand(
+  answers: ReadonlyMap<string, unknown>,
+  data: Readonly<Record<string, string>> | undefined,
+  target: CommandTarget = {},
+): string {
+  const words = ['enablex'];
+  if (target.emulator) words.push('--emulator');
+  if (target.profile !== undefined) words.push('--profile', shellQuote(target.profile));
+  if (target.baseUrl !== undefined) words.push('--base-url', shellQuote(target.baseUrl));
+  words.push('room', 'create');
+  for (const flag of ['name', 'owner-ref']) {
+    const value = answers.get(flag);
+    if (value !== undefined) words.push(`--${flag}`, shellQuote(String(value)));
+  }
+  // The room type and its schedule first, as people read them; then the table's order.
+  const first = ['scheduled', 'adhoc', 'scheduled-time', 'duration', 'mode'];
+  const specs = [
+    ...first.map((flag) => ROOM_SETTINGS.find((s) => s.flag === flag)),
+    ...ROOM_SETTINGS.filter((s) => !first.includes(s.flag)),
+  ];
+  for (const spec of specs) {
+    if (!spec || !answers.has(spec.flag)) continue;
+    const value = answers.get(spec.flag);
+    if (spec.kind === 'bool') words.push(value === true ? `--${spec.flag}` : `--no-${spec.flag}`);
+    else words.push(`--${spec.flag}`, shellQuote(String(value)));
+  }
+  for (const [key, value] of Object.entries(data ?? {})) words.push('--data', shellQuote(`${key}=${value}`));
+  return words.join(' ');
+}

@@ -1,0 +1,40 @@
+import { UsageError } from '../../errors.js';
+import type { Runtime } from '../../runtime.js';
+
+/** The required flags `room create` lacks; none when --file is given (the file may hold them). */
+export function missingRequired(opts: Record<string, unknown>): string[] {
+  if (opts['file'] !== undefined) return [];
+  return [
+    ...(opts['name'] === undefined ? ['--name'] : []),
+    ...(opts['ownerRef'] === undefined ? ['--owner-ref'] : []),
+  ];
+}
+
+/** `room create` runs the wizard with -i, or on a terminal when none of --name, --owner-ref, --file is given. */
+export function wantsWizard(opts: Record<string, unknown>, canPrompt: boolean): boolean {
+  if (opts['interactive'] === true) return true;
+  return canPrompt && opts['file'] === undefined && missingRequired(opts).length === 2;
+}
+
+/** "a, b and c" */
+function list(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
+/**
+ * The usage error (exit 2) for required flags that are missing, naming every one of them, and,
+ * when no prompt may be shown, why; with nothing missing it says the wizard needs a terminal.
+ */
+export function missingError(missing: readonly string[], rt: Runtime): UsageError {
+  const why = rt.globals.canPrompt ? '' : ` (no prompt: ${rt.whyNoPrompt()})`;
+  if (missing.length === 0) {
+    return new UsageError(
+      `-i/--interactive needs a terminal${why}.`,
+      'Drop -i and pass the settings as flags, e.g. --name and --owner-ref.',
+    );
+  }
+  return new UsageError(
+    `missing ${list(missing)}${why}.`,
+    'Pass the flags, or run `enablex room create` in a terminal to be asked for them.',
+  );
+}
