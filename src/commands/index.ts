@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { ActionFactory } from './define.js';
 import { registerTokenUsersDialinApi } from './api/register.js';
+import { registerArchive } from './archive/index.js';
 import { registerCdr } from './cdr/index.js';
 import { registerEmulator } from './emulator/index.js';
 import { registerProfile } from './profile/index.js';
@@ -11,6 +12,7 @@ export function registerCommands(program: Command, action: ActionFactory): void 
   registerRoom(program, action);
   registerProfile(program, action);
   registerTokenUsersDialinApi(program, action);
+  registerArchive(program, action);
   registerCdr(program, action);
   registerEmulator(program, action);
 }

@@ -1,0 +1,86 @@
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { listArchive } from '../../api/archive.js';
+import { AuthError, UsageError } from '../../errors.js';
+import type { Runtime } from '../../runtime.js';
+import type { CommandInput } from '../define.js';
+import { resolveFilter, type FilterFlags } from '../report-filter.js';
+import { planFiles } from './plan.js';
+
+/** Options of `archive download`. */
+export interface DownloadOptions extends FilterFlags {
+  dir: string;
+  concurrency: string;
+  dryRun?: boolean;
+}
+
+/**
+ * Commander gives an option to the first command that declares it, so `archive download --conf X`
+ * sets `archive`'s --conf (download declares the filters too, for its help). Takes them from there.
+ */
+export function withParentFilters(
+  own: Record<string, unknown>,
+  parent: Record<string, unknown>,
+): DownloadOptions {
+  if (parent['out'] !== undefined) {
+    throw new UsageError(
+      '--out belongs to `enablex archive`; `archive download` saves the files into --dir.',
+    );
+  }
+  const { conf, room, from, to } = parent as FilterFlags;
+  return { conf, room, from, to, ...own } as DownloadOptions;
+}
+
+/** Reads --concurrency: a whole number from 1 to 16. */
+export function parseConcurrency(raw: string): number {
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || n < 1 || n > 16) {
+    throw new UsageError(`--concurrency must be a whole number from 1 to 16 (got "${raw}").`);
+  }
+  return n;
+}
+
+/** Checks --dir: empty is refused, an existing non-folder too; a missing folder is created later. */
+async function checkDir(raw: string, cwd: string): Promise<string> {
+  if (raw.trim() === '') throw new UsageError('--dir needs a folder name.');
+  const dir = resolve(cwd, raw);
+  const existing = await stat(dir).catch(() => undefined);
+  if (existing && !existing.isDirectory()) throw new UsageError(`--dir: ${dir} exists and is not a folder.`);
+  return dir;
+}
+
+/** Exit 3 for missing recording credentials, naming every way to provide them. */
+function missingRecording(): AuthError {
+  return new AuthError(
+    'no recording credentials: archive files need the recording user and password set in the EnableX portal (not the app id and key).',
+    'Set ENABLEX_RECORDING_USER and ENABLEX_RECORDING_PASSWORD, or save them in a profile with `enablex profile add <name> --recording-user <user> --recording-password-stdin`.',
+  );
+}
+
+/**
+ * `enablex archive download [filters] --dir <dir>`: every file of every matching session, saved
+ * as `<dir>/<YYYY-MM-DD>_<room_id>_<conf_num>/<kind>-<n>-<name>`, with the recording credentials.
+ */
+export async function run({ opts, command }: CommandInput, rt: Runtime): Promise<void> {
+  const flags = withParentFilters(opts, command.parent?.opts() ?? {});
+  const filter = resolveFilter(flags, rt.ctx.now());
+  const concurrency = parseConcurrency(flags.concurrency);
+  const dir = await checkDir(flags.dir, rt.ctx.cwd);
+  const { recording } = await rt.credentials();
+  if (!recording && !flags.dryRun) throw missingRecording();
+  const http = await rt.http();
+  const entries = await rt.out.spin('Listing archives…', () => listArchive(http, filter));
+  if (entries.length === 0) {
+    rt.out.note('No archives for this filter: nothing to download.');
+    return;
+  }
+  const plan = planFiles(entries, dir, rt.globals.insecure);
+  if (flags.dryRun || !recording) {
+    const { showDryRun } = await import('./dry-run.js');
+    await showDryRun(plan, dir, rt);
+    if (!recording) rt.out.warn('no recording credentials are set: a real run would stop before fetching.');
+    return;
+  }
+  const { fetchPlan } = await import('./fetch-plan.js');
+  await fetchPlan(plan, { dir, concurrency, recording, rt });
+}

@@ -1,0 +1,40 @@
+import { stat } from 'node:fs/promises';
+import { Manifest } from '../../download/manifest.js';
+import type { Runtime } from '../../runtime.js';
+import type { PlannedFile } from './plan.js';
+
+/** What a real run would do with one file. */
+type Action = 'download' | 'resume' | 'skip' | 'refused';
+
+async function actionFor(item: PlannedFile, manifest: Manifest): Promise<Action> {
+  if (!item.job) return 'refused';
+  if (await manifest.isComplete(item.job.rel, item.job.full)) return 'skip';
+  const partial = await stat(`${item.job.full}.partial`).catch(() => undefined);
+  return partial ? 'resume' : 'download';
+}
+
+/** `archive download --dry-run`: the plan as data (path, action, URL), from the manifest and disk only. */
+export async function showDryRun(plan: readonly PlannedFile[], dir: string, rt: Runtime): Promise<void> {
+  const manifest = await Manifest.load(dir, (m) => rt.out.warn(m));
+  const rows: Record<string, unknown>[] = [];
+  const counts: Record<Action, number> = { download: 0, resume: 0, skip: 0, refused: 0 };
+  for (const item of plan) {
+    const action = await actionFor(item, manifest);
+    counts[action]++;
+    rows.push({
+      path: item.path,
+      action,
+      url: item.url,
+      kind: item.kind,
+      conf_num: item.conf_num,
+      room_id: item.room_id,
+      ...(item.refused ? { reason: item.refused } : {}),
+    });
+  }
+  rt.out.data(rows, { columns: ['path', 'action', 'url'], idField: 'path' });
+  for (const item of plan) if (item.refused) rt.out.warn(`${item.path} would be refused: ${item.refused}.`);
+  rt.out.note(
+    `Dry run: would fetch ${counts.download + counts.resume} files (${counts.resume} resumed), ` +
+      `skip ${counts.skip} complete, refuse ${counts.refused}, into ${dir}. Nothing was fetched.`,
+  );
+}

@@ -1,0 +1,119 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ResolvedCredentials } from '../../config/resolve.js';
+import { downloadAll, type FileOutcome } from '../../download/engine.js';
+import type { CredentialsRefused } from '../../download/fetch.js';
+import { Manifest } from '../../download/manifest.js';
+import { createProgress, formatBytes, type ProgressMode } from '../../download/progress.js';
+import { AuthError, InterruptedError, PartialError } from '../../errors.js';
+import type { Runtime } from '../../runtime.js';
+import type { PlannedFile } from './plan.js';
+
+/** What fetching a plan needs. */
+export interface FetchPlanOptions {
+  dir: string;
+  concurrency: number;
+  recording: NonNullable<ResolvedCredentials['recording']>;
+  rt: Runtime;
+}
+
+/** Exit 3 when the file server refuses the recording credentials, saying where they came from. */
+function refusedError(err: CredentialsRefused, source: string): AuthError {
+  const where =
+    source === 'env'
+      ? 'Check ENABLEX_RECORDING_USER and ENABLEX_RECORDING_PASSWORD'
+      : source === 'profile'
+        ? 'Check the recording user and password of the profile (`enablex profile add <name> --recording-user <user> --recording-password-stdin` saves new ones)'
+        : 'Check the recording user and password';
+  return new AuthError(
+    `the recording credentials were refused: ${err.host} answered HTTP ${err.status}.`,
+    `${where}: they are the recording-file credentials set in the EnableX portal, not the app id and key.`,
+  );
+}
+
+/** A failed file as the stderr list and the data rows show it. */
+interface Failure {
+  path: string;
+  error: string;
+}
+
+/**
+ * Fetches every file of the plan into `dir` and reports: a progress bar (TTY) or a line per file,
+ * one summary line (unless -q), the failures on stderr; exit 3 when the credentials are refused,
+ * 130 on Ctrl-C (partials kept), 6 when some files failed.
+ */
+export async function fetchPlan(plan: readonly PlannedFile[], options: FetchPlanOptions): Promise<void> {
+  const { dir, concurrency, recording, rt } = options;
+  await mkdir(dir, { recursive: true });
+  const manifest = await Manifest.load(dir, (m) => rt.out.warn(m));
+  const jobs = plan.flatMap((p) => (p.job ? [p.job] : []));
+  const mode: ProgressMode = rt.globals.quiet
+    ? 'off'
+    : rt.ctx.stderr.isTTY && !rt.globals.verbose
+      ? 'bar'
+      : 'lines';
+  const progress = createProgress(rt.ctx.stderr, mode, jobs.length);
+  const log = rt.globals.verbose
+    ? (line: string) => rt.ctx.stderr.write(`${rt.out.c.dim(line)}\n`)
+    : undefined;
+  let result;
+  try {
+    result = await downloadAll(jobs, {
+      authorization: 'Basic ' + Buffer.from(`${recording.user}:${recording.password}`).toString('base64'),
+      userAgent: `enablex-cli/${rt.ctx.version}`,
+      timeoutMs: rt.globals.timeoutMs,
+      env: rt.ctx.env,
+      insecure: rt.globals.insecure,
+      signal: rt.ctx.signal,
+      manifest,
+      log,
+      concurrency,
+      retries: rt.globals.retries,
+      sleep: rt.ctx.sleep,
+      progress,
+    });
+  } finally {
+    progress.end();
+  }
+  if (result.refused) throw refusedError(result.refused, recording.source);
+
+  const outcomes = result.outcomes;
+  const count = (status: FileOutcome['status']) => outcomes.filter((o) => o.status === status).length;
+  const bytes = outcomes.reduce((sum, o) => sum + o.bytes, 0);
+  const failures: Failure[] = [
+    ...plan.flatMap((p) => (p.refused ? [{ path: p.path, error: p.refused }] : [])),
+    ...outcomes.flatMap((o) => (o.status === 'failed' ? [{ path: o.path, error: o.error ?? 'failed' }] : [])),
+  ];
+  const tally = `Downloaded ${count('downloaded')}, skipped ${count('skipped')}, failed ${failures.length} (${formatBytes(bytes)})`;
+  if (result.interrupted) {
+    rt.out.note(
+      `Stopped. ${tally} so far; unfinished files stay as *.partial in ${dir} and resume on the next run.`,
+    );
+    throw new InterruptedError();
+  }
+
+  if (rt.globals.formatExplicit || rt.globals.quiet) {
+    const rows = [
+      ...outcomes.map((o) => ({ file: join(dir, o.path), status: o.status, bytes: o.bytes, error: o.error })),
+      ...plan.flatMap((p) =>
+        p.refused ? [{ file: join(dir, p.path), status: 'failed', bytes: 0, error: p.refused }] : [],
+      ),
+    ];
+    const present = rows.filter((r) => r.status !== 'failed');
+    rt.out.data(rt.globals.quiet ? present : rows, {
+      idField: 'file',
+      columns: ['file', 'status', 'bytes', 'error'],
+    });
+  }
+  for (const f of failures) rt.ctx.stderr.write(`${rt.out.c.red('✗')} ${f.path}: ${f.error}\n`);
+  rt.out.note(`${tally}, into ${dir}.`);
+  if (failures.length) {
+    const insecureHelps = failures.some((f) => f.error.includes('--insecure'));
+    throw new PartialError(
+      `${failures.length} of ${plan.length} files failed.`,
+      insecureHelps
+        ? 'Pass --insecure to fetch plain http:// files; run the same command again to retry the rest.'
+        : 'Run the same command again to retry them: complete files are skipped, partial ones resume.',
+    );
+  }
+}

@@ -1,0 +1,108 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { RequestError } from 'got';
+import { backoffMs } from '../api/http.js';
+import { CredentialsRefused, FileFailure, fetchFile, type FetchDeps, type FileJob } from './fetch.js';
+
+/** How one file ended. */
+export interface FileOutcome {
+  path: string;
+  status: 'downloaded' | 'skipped' | 'failed';
+  bytes: number;
+  error?: string;
+}
+
+/** Receives progress as files move; the command picks a bar, plain lines or nothing. */
+export interface ProgressSink {
+  bytes(n: number): void;
+  done(outcome: FileOutcome): void;
+}
+
+/** What the engine needs besides the per-fetch dependencies. */
+export interface EngineOptions extends Omit<FetchDeps, 'onBytes'> {
+  concurrency: number;
+  /** Extra tries for a file after a transient failure (network, 5xx, cut transfer); each resumes. */
+  retries: number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  progress: ProgressSink;
+}
+
+/** The run's result: one outcome per finished job (in job order), and why it stopped early, if it did. */
+export interface EngineResult {
+  outcomes: FileOutcome[];
+  refused?: CredentialsRefused;
+  interrupted: boolean;
+}
+
+/** True for failures a later try may not repeat: the network, the server's 5xx, a cut transfer. */
+function isTransient(err: unknown): boolean {
+  return err instanceof FileFailure ? err.transient : err instanceof RequestError;
+}
+
+/**
+ * Fetches the jobs, `concurrency` at a time. Complete files (per the manifest) are skipped; the
+ * first 401/403 stops every transfer (the credentials are wrong for all of them); Ctrl-C stops
+ * them too, leaving `.partial` files for the next run to resume.
+ */
+export async function downloadAll(jobs: readonly FileJob[], options: EngineOptions): Promise<EngineResult> {
+  const stop = new AbortController();
+  const signal = AbortSignal.any([options.signal, stop.signal]);
+  const deps: FetchDeps = { ...options, signal, onBytes: (n) => options.progress.bytes(n) };
+  const outcomes: (FileOutcome | undefined)[] = [];
+  let refused: CredentialsRefused | undefined;
+
+  async function one(job: FileJob): Promise<FileOutcome | undefined> {
+    if (await options.manifest.isComplete(job.rel, job.full)) {
+      return { path: job.rel, status: 'skipped', bytes: 0 };
+    }
+    let moved = 0;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await mkdir(dirname(job.full), { recursive: true });
+        await fetchFile(job, {
+          ...deps,
+          onBytes: (n) => {
+            moved += n;
+            deps.onBytes(n);
+          },
+        });
+        return { path: job.rel, status: 'downloaded', bytes: moved };
+      } catch (err) {
+        if (err instanceof CredentialsRefused) {
+          refused ??= err;
+          stop.abort();
+          return undefined;
+        }
+        if (signal.aborted) return undefined;
+        const message = err instanceof Error ? err.message : String(err);
+        if (!isTransient(err) || attempt >= options.retries) {
+          return { path: job.rel, status: 'failed', bytes: moved, error: message };
+        }
+        const wait = backoffMs(attempt);
+        options.log?.(`! ${job.rel}: ${message}; retrying in ${wait} ms`);
+        try {
+          await options.sleep(wait, signal);
+        } catch {
+          return undefined;
+        }
+      }
+    }
+  }
+
+  let next = 0;
+  async function worker(): Promise<void> {
+    while (!signal.aborted && next < jobs.length) {
+      const index = next++;
+      const outcome = await one(jobs[index]!);
+      outcomes[index] = outcome;
+      if (outcome) options.progress.done(outcome);
+    }
+  }
+  const workers = Math.max(1, Math.min(options.concurrency, jobs.length));
+  await Promise.all(Array.from({ length: workers }, worker));
+  return {
+    outcomes: outcomes.filter((o): o is FileOutcome => o !== undefined),
+    refused,
+    interrupted: options.signal.aborted,
+  };
+}

@@ -1,0 +1,225 @@
+import { createWriteStream } from 'node:fs';
+import { rename, stat, unlink } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import got, { type Request, type Response } from 'got';
+import type { Env } from '../context.js';
+import { agentsFor } from '../api/proxy.js';
+import { redactHeaders } from '../api/redact.js';
+import type { Manifest, ManifestRecord } from './manifest.js';
+import { checkFileUrl, displayUrl } from './url-policy.js';
+
+/** One file to fetch: where from, and where to (relative for the manifest, absolute for the disk). */
+export interface FileJob {
+  url: URL;
+  rel: string;
+  full: string;
+}
+
+/** What every fetch shares in one run. */
+export interface FetchDeps {
+  /** `Basic …` built from the recording credentials; never logged. */
+  authorization: string;
+  userAgent: string;
+  /** Connect, first-byte and inactivity timeout (not the whole transfer, which may be long). */
+  timeoutMs: number;
+  env: Env;
+  insecure: boolean;
+  signal: AbortSignal;
+  manifest: Manifest;
+  /** Verbose log (method, URL, status; Authorization redacted); undefined when --verbose is off. */
+  log?: (line: string) => void;
+  /** Called for every chunk written, for the progress bar. */
+  onBytes: (n: number) => void;
+}
+
+/** A file that could not be fetched; `transient` failures are worth another try. */
+export class FileFailure extends Error {
+  constructor(
+    message: string,
+    readonly transient: boolean,
+  ) {
+    super(message);
+  }
+}
+
+/** The file server answered 401/403: the recording credentials are wrong for every file. */
+export class CredentialsRefused extends Error {
+  constructor(
+    readonly host: string,
+    readonly status: number,
+  ) {
+    super(`${host} answered HTTP ${status}`);
+  }
+}
+
+/** Size of a file, or 0 when it does not exist. */
+async function sizeOf(path: string): Promise<number> {
+  return stat(path).then(
+    (s) => s.size,
+    () => 0,
+  );
+}
+
+/** Reads Content-Range: `bytes START-END/TOTAL` (TOTAL may be a star) or, on a 416, a star and TOTAL. */
+function parseContentRange(header: string | undefined): { start?: number; total?: number } | undefined {
+  const m = /^bytes\s+(?:(\d+)-\d+|\*)\/(\d+|\*)$/i.exec(header?.trim() ?? '');
+  if (!m) return undefined;
+  return {
+    start: m[1] === undefined ? undefined : Number(m[1]),
+    total: m[2] === '*' ? undefined : Number(m[2]),
+  };
+}
+
+/** If-Range accepts a strong ETag or a date; a weak ETag would make the server ignore the range. */
+function ifRange(rec: ManifestRecord | undefined): string | undefined {
+  if (rec?.etag && !rec.etag.startsWith('W/')) return rec.etag;
+  return rec?.lastModified;
+}
+
+function header(res: Response, name: string): string | undefined {
+  const v = res.headers[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+const RESTART = Symbol('restart');
+
+/**
+ * Fetches one file into `<name>.partial`, resuming it with `Range: bytes=N-` when it exists
+ * (206 appends; 200 starts over; 416 with the same total means it was already whole), then
+ * renames it to its final name: a file at its final name is always complete. On abort the
+ * `.partial` stays for the next run.
+ */
+export async function fetchFile(job: FileJob, deps: FetchDeps): Promise<void> {
+  for (let pass = 0; pass < 2; pass++) {
+    if ((await fetchPass(job, deps, pass === 0)) !== RESTART) return;
+  }
+  throw new FileFailure('the server sent a range that does not fit the partial file twice', true);
+}
+
+async function fetchPass(job: FileJob, deps: FetchDeps, mayResume: boolean): Promise<void | typeof RESTART> {
+  const partial = `${job.full}.partial`;
+  const have = mayResume ? await sizeOf(partial) : 0;
+  const headers: Record<string, string> = {
+    authorization: deps.authorization,
+    'user-agent': deps.userAgent,
+    accept: '*/*',
+    'accept-encoding': 'identity',
+  };
+  if (have > 0) {
+    headers['range'] = `bytes=${have}-`;
+    const validator = ifRange(deps.manifest.get(job.rel));
+    if (validator) headers['if-range'] = validator;
+  }
+  const started = performance.now();
+  if (deps.log) {
+    deps.log(`> GET ${displayUrl(job.url)}`);
+    for (const [k, v] of Object.entries(redactHeaders(headers))) deps.log(`> ${k}: ${v}`);
+  }
+  const stream = got.stream(job.url, {
+    headers,
+    decompress: false,
+    throwHttpErrors: false,
+    retry: { limit: 0 },
+    followRedirect: (res) => {
+      const location = res.headers.location;
+      return location !== undefined && checkFileUrl(new URL(location, res.url).href, deps.insecure).ok;
+    },
+    timeout: {
+      connect: deps.timeoutMs,
+      secureConnect: deps.timeoutMs,
+      response: deps.timeoutMs,
+      socket: deps.timeoutMs,
+    },
+    agent: agentsFor(job.url, deps.env),
+    signal: deps.signal,
+  });
+  const res = await responseOf(stream);
+  const status = res.statusCode;
+  deps.log?.(`< ${status} ${res.statusMessage ?? ''} (${Math.round(performance.now() - started)} ms)`);
+  const range = parseContentRange(header(res, 'content-range'));
+  let append = false;
+  let total: number | undefined;
+  if (status === 401 || status === 403) {
+    stream.destroy();
+    throw new CredentialsRefused(new URL(res.url).host, status);
+  } else if (status === 416 && have > 0) {
+    stream.destroy();
+    if (range?.total === have) return finish(job, deps, partial, have, res);
+    await unlink(partial).catch(() => undefined);
+    return RESTART;
+  } else if (status === 206 && have > 0) {
+    if (range?.start !== have) {
+      stream.destroy();
+      await unlink(partial).catch(() => undefined);
+      return RESTART;
+    }
+    append = true;
+    total = range.total;
+  } else if (status === 200) {
+    const length = header(res, 'content-length');
+    total = length !== undefined && /^\d+$/.test(length) ? Number(length) : undefined;
+  } else {
+    stream.destroy();
+    throw statusFailure(res, deps.insecure);
+  }
+  await deps.manifest.set(job.rel, {
+    complete: false,
+    size: total,
+    etag: header(res, 'etag'),
+    lastModified: header(res, 'last-modified'),
+  });
+  await pipeline(
+    stream,
+    async function* (source: AsyncIterable<Buffer>) {
+      for await (const chunk of source) {
+        deps.onBytes(chunk.length);
+        yield chunk;
+      }
+    },
+    createWriteStream(partial, { flags: append ? 'a' : 'w' }),
+  );
+  const size = await sizeOf(partial);
+  if (total !== undefined && size !== total) {
+    throw new FileFailure(`the transfer stopped at ${size} of ${total} bytes`, true);
+  }
+  return finish(job, deps, partial, size, res);
+}
+
+/** Renames the partial file to its final name and records it as complete. */
+async function finish(
+  job: FileJob,
+  deps: FetchDeps,
+  partial: string,
+  size: number,
+  res: Response,
+): Promise<void> {
+  await rename(partial, job.full);
+  const rec = deps.manifest.get(job.rel);
+  await deps.manifest.set(job.rel, {
+    complete: true,
+    size,
+    etag: header(res, 'etag') ?? rec?.etag,
+    lastModified: header(res, 'last-modified') ?? rec?.lastModified,
+  });
+}
+
+/** Why a non-2xx answer failed this file, and whether trying again may help. */
+function statusFailure(res: Response, insecure: boolean): FileFailure {
+  const status = res.statusCode;
+  if (status >= 300 && status < 400) {
+    const location = header(res, 'location');
+    const verdict = location ? checkFileUrl(new URL(location, res.url).href, insecure) : undefined;
+    const why = verdict && !verdict.ok ? `: ${verdict.reason}` : '';
+    return new FileFailure(`redirected (HTTP ${status}) to a location that is not followed${why}`, false);
+  }
+  if (status === 404) return new FileFailure('not found on the file server (HTTP 404)', false);
+  return new FileFailure(`the file server answered HTTP ${status}`, status >= 500 || status === 429);
+}
+
+/** Waits for the response head (or the request's failure). */
+function responseOf(stream: Request): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    stream.once('response', resolve);
+    stream.once('error', reject);
+  });
+}

@@ -1,0 +1,87 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import nock from 'nock';
+import { afterEach, describe, expect, it } from 'vitest';
+import { downloadAll, type FileOutcome } from '../../src/download/engine.js';
+import { MANIFEST_NAME, Manifest } from '../../src/download/manifest.js';
+import { useNock } from '../helpers/nock.js';
+
+useNock();
+
+const HOST = 'https://files.engine.test';
+let dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  dirs = [];
+});
+function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'enablex-engine-'));
+  dirs.push(d);
+  return d;
+}
+
+async function run(
+  dir: string,
+  count: number,
+  concurrency: number,
+  done: (o: FileOutcome) => void = () => {},
+) {
+  const manifest = await Manifest.load(dir, () => undefined);
+  const jobs = Array.from({ length: count }, (_, i) => ({
+    url: new URL(`${HOST}/f${i}`),
+    rel: `f${i}`,
+    full: join(dir, `f${i}`),
+  }));
+  return downloadAll(jobs, {
+    authorization: 'Basic eA==',
+    userAgent: 'test',
+    timeoutMs: 5000,
+    env: {},
+    insecure: false,
+    signal: new AbortController().signal,
+    manifest,
+    concurrency,
+    retries: 0,
+    sleep: async () => undefined,
+    progress: { bytes: () => undefined, done },
+  });
+}
+
+describe('downloadAll', () => {
+  it.each([1, 2, 4])('runs at most %d transfers at a time', async (concurrency) => {
+    const dir = tempDir();
+    let inFlight = 0;
+    let peak = 0;
+    nock(HOST)
+      .get(/\/f\d/)
+      .times(6)
+      .delay(30)
+      .reply(() => {
+        inFlight++;
+        peak = Math.max(peak, inFlight);
+        return [200, 'x'];
+      });
+    const result = await run(dir, 6, concurrency, () => inFlight--);
+    expect(result.outcomes.map((o) => o.status)).toEqual(Array(6).fill('downloaded'));
+    expect(peak).toBe(concurrency);
+  });
+
+  it('keeps a manifest of complete files with their sizes', async () => {
+    const dir = tempDir();
+    nock(HOST).get('/f0').reply(200, 'hello', { etag: '"e1"', 'content-length': '5' });
+    await run(dir, 1, 1);
+    const manifest = JSON.parse(readFileSync(join(dir, MANIFEST_NAME), 'utf8'));
+    expect(manifest).toEqual({ version: 1, files: { f0: { complete: true, size: 5, etag: '"e1"' } } });
+  });
+
+  it('an unreadable manifest is reported and every file checked again', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, MANIFEST_NAME), '{not json');
+    writeFileSync(join(dir, 'f0'), 'hello');
+    const warnings: string[] = [];
+    const manifest = await Manifest.load(dir, (m) => warnings.push(m));
+    expect(warnings[0]).toContain('is not readable');
+    expect(await manifest.isComplete('f0', join(dir, 'f0'))).toBe(false);
+  });
+});
