@@ -3,6 +3,7 @@ import type { ActionFactory } from './define.js';
 import { registerTokenUsersDialinApi } from './api/register.js';
 import { registerArchive } from './archive/index.js';
 import { registerCdr } from './cdr/index.js';
+import { registerCompletion } from './completion/index.js';
 import { registerEmulator } from './emulator/index.js';
 import { registerProfile } from './profile/index.js';
 import { registerRoom } from './room/index.js';
@@ -15,4 +16,5 @@ export function registerCommands(program: Command, action: ActionFactory): void 
   registerArchive(program, action);
   registerCdr(program, action);
   registerEmulator(program, action);
+  registerCompletion(program, action);
 }
