@@ -1,0 +1,241 @@
+# bash completion for enablex
+# Generated from the command tree by `npm run completions`; do not edit by hand.
+# Install: enablex completion bash > ~/.local/share/bash-completion/completions/enablex
+
+# Subcommands of a command path ("" is the program).
+_enablex_subcommands() {
+  case "$1" in
+    '') REPLY='room profile token users dialin api archive cdr emulator completion help' ;;
+    'room') REPLY='create list get update delete help' ;;
+    'profile') REPLY='add list show use remove help' ;;
+    'archive') REPLY='download' ;;
+    'cdr') REPLY='summary' ;;
+    'emulator') REPLY='simulate end join faults status' ;;
+    *) REPLY='' ;;
+  esac
+}
+
+# Flags of a command path: its own, then the global ones.
+_enablex_flags() {
+  case "$1" in
+    '') REPLY='-h --help' ;;
+    'room') REPLY='-h --help' ;;
+    'room create') REPLY='-i --interactive --dry-run --description --mode --scheduled --no-scheduled --scheduled-time --duration --adhoc --no-adhoc --moderators --participants --audiences --quality --auto-recording --no-auto-recording --screen-share --no-screen-share --canvas --no-canvas --abwd --no-abwd --facex --no-facex --max-active-talkers --knock --no-knock --wait-for-moderator --no-wait-for-moderator --media-zone --single-file-recording --no-single-file-recording --record-moderator --record-participant --live-recording --no-live-recording --live-recording-url --watermark --no-watermark --sip --no-sip --billing-code --hls-view-url --send-audiences-stats --no-send-audiences-stats --name --owner-ref --data -f --file -h --help' ;;
+    'room list') REPLY='--name --owner-ref -h --help' ;;
+    'room get') REPLY='-h --help' ;;
+    'room update') REPLY='--dry-run --description --scheduled-time --duration --moderators --participants --audiences --quality --auto-recording --no-auto-recording --screen-share --no-screen-share --canvas --no-canvas --abwd --no-abwd --facex --no-facex --max-active-talkers --knock --no-knock --wait-for-moderator --no-wait-for-moderator --media-zone --single-file-recording --no-single-file-recording --record-moderator --record-participant --live-recording --no-live-recording --live-recording-url --watermark --no-watermark --sip --no-sip --billing-code --hls-view-url --send-audiences-stats --no-send-audiences-stats --name --owner-ref --data -f --file -h --help' ;;
+    'room delete') REPLY='-h --help' ;;
+    'room help') REPLY='' ;;
+    'profile') REPLY='-h --help' ;;
+    'profile add') REPLY='--app-id --app-key-stdin --recording-user --recording-password-stdin --default -h --help' ;;
+    'profile list') REPLY='-h --help' ;;
+    'profile show') REPLY='-h --help' ;;
+    'profile use') REPLY='-h --help' ;;
+    'profile remove') REPLY='-h --help' ;;
+    'profile help') REPLY='' ;;
+    'token') REPLY='--name --user-ref --role --data --decode -h --help' ;;
+    'users') REPLY='-h --help' ;;
+    'dialin') REPLY='--show-secrets -h --help' ;;
+    'api') REPLY='--data --show-secrets -h --help' ;;
+    'archive') REPLY='--conf --room --from --to --out -h --help' ;;
+    'archive download') REPLY='--conf --room --from --to --dir --concurrency --dry-run -h --help' ;;
+    'cdr') REPLY='--out --conf --room --from --to --chunk-days --concurrency -h --help' ;;
+    'cdr summary') REPLY='--conf --room --from --to --chunk-days --concurrency -h --help' ;;
+    'emulator') REPLY='--host --port --state --seed --latency --fail-rate --fail-status --retry-after --fail-first --hang-rate --truncate-rate --non-json-rate --non-json-status --reset-rate --fault-match --fault-seed --synthetic-cdr --synthetic-from --synthetic-to -h --help' ;;
+    'emulator simulate') REPLY='--users --minutes --live -h --help' ;;
+    'emulator end') REPLY='-h --help' ;;
+    'emulator join') REPLY='-h --help' ;;
+    'emulator faults') REPLY='--clear --latency --fail-rate --fail-status --retry-after --fail-first --hang-rate --truncate-rate --non-json-rate --non-json-status --reset-rate --fault-match --fault-seed -h --help' ;;
+    'emulator status') REPLY='-h --help' ;;
+    'completion') REPLY='-h --help' ;;
+    'help') REPLY='' ;;
+    *) REPLY='' ;;
+  esac
+  REPLY="$REPLY -V --version --profile --base-url -o --output --json --fields -q --quiet --no-color --verbose --timeout --retries -y --yes --no-input --emulator --insecure"
+}
+
+# What a flag takes under a command ("path|flag"): "" (a switch), free, file, dir, choices:...; "?" = optional.
+_enablex_value() {
+  case "$1|$2" in
+    'room create|--description') REPLY='free' ;;
+    'room create|--mode') REPLY='choices:group lecture' ;;
+    'room create|--scheduled-time') REPLY='free' ;;
+    'room create|--duration') REPLY='free' ;;
+    'room create|--moderators') REPLY='free' ;;
+    'room create|--participants') REPLY='free' ;;
+    'room create|--audiences') REPLY='free' ;;
+    'room create|--quality') REPLY='choices:HD SD LD' ;;
+    'room create|--max-active-talkers') REPLY='free' ;;
+    'room create|--media-zone') REPLY='choices:IN SG US XX' ;;
+    'room create|--record-moderator') REPLY='choices:audiovideo audio' ;;
+    'room create|--record-participant') REPLY='choices:audiovideo audio' ;;
+    'room create|--live-recording-url') REPLY='free' ;;
+    'room create|--billing-code') REPLY='free' ;;
+    'room create|--hls-view-url') REPLY='free' ;;
+    'room create|--name') REPLY='free' ;;
+    'room create|--owner-ref') REPLY='free' ;;
+    'room create|--data') REPLY='free' ;;
+    'room create|-f'|'room create|--file') REPLY='file' ;;
+    'room list|--name') REPLY='free' ;;
+    'room list|--owner-ref') REPLY='free' ;;
+    'room update|--description') REPLY='free' ;;
+    'room update|--scheduled-time') REPLY='free' ;;
+    'room update|--duration') REPLY='free' ;;
+    'room update|--moderators') REPLY='free' ;;
+    'room update|--participants') REPLY='free' ;;
+    'room update|--audiences') REPLY='free' ;;
+    'room update|--quality') REPLY='choices:HD SD LD' ;;
+    'room update|--max-active-talkers') REPLY='free' ;;
+    'room update|--media-zone') REPLY='choices:IN SG US XX' ;;
+    'room update|--record-moderator') REPLY='choices:audiovideo audio' ;;
+    'room update|--record-participant') REPLY='choices:audiovideo audio' ;;
+    'room update|--live-recording-url') REPLY='free' ;;
+    'room update|--billing-code') REPLY='free' ;;
+    'room update|--hls-view-url') REPLY='free' ;;
+    'room update|--name') REPLY='free' ;;
+    'room update|--owner-ref') REPLY='free' ;;
+    'room update|--data') REPLY='free' ;;
+    'room update|-f'|'room update|--file') REPLY='file' ;;
+    'profile add|--app-id') REPLY='free' ;;
+    'profile add|--recording-user') REPLY='free' ;;
+    'token|--name') REPLY='free' ;;
+    'token|--user-ref') REPLY='free' ;;
+    'token|--role') REPLY='choices:moderator participant viewer audience' ;;
+    'token|--data') REPLY='free' ;;
+    'api|--data') REPLY='free' ;;
+    'archive|--conf') REPLY='free' ;;
+    'archive|--room') REPLY='free' ;;
+    'archive|--from') REPLY='free' ;;
+    'archive|--to') REPLY='free' ;;
+    'archive|--out') REPLY='file' ;;
+    'archive download|--conf') REPLY='free' ;;
+    'archive download|--room') REPLY='free' ;;
+    'archive download|--from') REPLY='free' ;;
+    'archive download|--to') REPLY='free' ;;
+    'archive download|--dir') REPLY='dir' ;;
+    'archive download|--concurrency') REPLY='free' ;;
+    'cdr|--out') REPLY='file' ;;
+    'cdr|--conf') REPLY='free' ;;
+    'cdr|--room') REPLY='free' ;;
+    'cdr|--from') REPLY='free' ;;
+    'cdr|--to') REPLY='free' ;;
+    'cdr|--chunk-days') REPLY='free' ;;
+    'cdr|--concurrency') REPLY='free' ;;
+    'cdr summary|--conf') REPLY='free' ;;
+    'cdr summary|--room') REPLY='free' ;;
+    'cdr summary|--from') REPLY='free' ;;
+    'cdr summary|--to') REPLY='free' ;;
+    'cdr summary|--chunk-days') REPLY='free' ;;
+    'cdr summary|--concurrency') REPLY='free' ;;
+    'emulator|--host') REPLY='free' ;;
+    'emulator|--port') REPLY='free' ;;
+    'emulator|--state') REPLY='file' ;;
+    'emulator|--seed') REPLY='choices:demo' ;;
+    'emulator|--latency') REPLY='free' ;;
+    'emulator|--fail-rate') REPLY='free' ;;
+    'emulator|--fail-status') REPLY='choices:429 500 503' ;;
+    'emulator|--retry-after') REPLY='free' ;;
+    'emulator|--fail-first') REPLY='free' ;;
+    'emulator|--hang-rate') REPLY='free' ;;
+    'emulator|--truncate-rate') REPLY='free' ;;
+    'emulator|--non-json-rate') REPLY='free' ;;
+    'emulator|--non-json-status') REPLY='choices:200 502' ;;
+    'emulator|--reset-rate') REPLY='free' ;;
+    'emulator|--fault-match') REPLY='free' ;;
+    'emulator|--fault-seed') REPLY='free' ;;
+    'emulator|--synthetic-cdr') REPLY='free' ;;
+    'emulator|--synthetic-from') REPLY='free' ;;
+    'emulator|--synthetic-to') REPLY='free' ;;
+    'emulator simulate|--users') REPLY='free' ;;
+    'emulator simulate|--minutes') REPLY='free' ;;
+    'emulator faults|--latency') REPLY='free' ;;
+    'emulator faults|--fail-rate') REPLY='free' ;;
+    'emulator faults|--fail-status') REPLY='choices:429 500 503' ;;
+    'emulator faults|--retry-after') REPLY='free' ;;
+    'emulator faults|--fail-first') REPLY='free' ;;
+    'emulator faults|--hang-rate') REPLY='free' ;;
+    'emulator faults|--truncate-rate') REPLY='free' ;;
+    'emulator faults|--non-json-rate') REPLY='free' ;;
+    'emulator faults|--non-json-status') REPLY='choices:200 502' ;;
+    'emulator faults|--reset-rate') REPLY='free' ;;
+    'emulator faults|--fault-match') REPLY='free' ;;
+    'emulator faults|--fault-seed') REPLY='free' ;;
+    *'|--profile') REPLY='free' ;;
+    *'|--base-url') REPLY='free' ;;
+    *'|-o'|*'|--output') REPLY='choices:table json yaml csv ndjson' ;;
+    *'|--fields') REPLY='free' ;;
+    *'|--timeout') REPLY='free' ;;
+    *'|--retries') REPLY='free' ;;
+    *) REPLY='' ;;
+  esac
+}
+
+# Choices of the positional argument at an index ("path|index").
+_enablex_arg() {
+  case "$1|$2" in
+    'room help|0') REPLY='choices:create list get update delete' ;;
+    'profile help|0') REPLY='choices:add list show use remove' ;;
+    'completion|0') REPLY='choices:bash zsh fish' ;;
+    'help|0') REPLY='choices:room profile token users dialin api archive cdr emulator completion' ;;
+    *) REPLY='' ;;
+  esac
+}
+
+_enablex() {
+  local cur="${COMP_WORDS[COMP_CWORD]}" path='' word want='' kind words i=1 npos=0 endopts=0 REPLY
+  while (( i < COMP_CWORD )); do
+    word="${COMP_WORDS[i]}"
+    if (( ! endopts )) && [[ $word == -?* ]]; then
+      if [[ $word == -- ]]; then endopts=1; (( i++ )); continue; fi
+      _enablex_value "$path" "$word"
+      # "--flag value", or "--flag=value", which bash splits into "--flag" "=" "value".
+      if [[ -n $REPLY && ( $REPLY != \?* || ${COMP_WORDS[i+1]} != -* ) ]]; then
+        if [[ ${COMP_WORDS[i+1]} == '=' ]]; then
+          if (( i + 2 >= COMP_CWORD )); then
+            want="$word"
+            (( i + 1 == COMP_CWORD )) && cur=''
+            break
+          fi
+          (( i += 2 ))
+        else
+          if (( i + 1 == COMP_CWORD )); then want="$word"; break; fi
+          (( i += 1 ))
+        fi
+      fi
+    else
+      _enablex_subcommands "$path"
+      if [[ $npos == 0 && " $REPLY " == *" $word "* ]]; then
+        path="${path:+$path }$word"
+      else
+        (( npos++ ))
+      fi
+    fi
+    (( i++ ))
+  done
+  COMPREPLY=()
+  if [[ -n $want ]]; then
+    _enablex_value "$path" "$want"
+    kind="${REPLY#\?}"
+    case "$kind" in
+      choices:*) COMPREPLY=($(compgen -W "${kind#choices:}" -- "$cur")) ;;
+      file | dir)
+        compopt -o filenames 2>/dev/null
+        local IFS=$'\n'
+        if [[ $kind == dir ]]; then COMPREPLY=($(compgen -d -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi
+        ;;
+    esac
+    [[ $REPLY != \?* || $cur != -* ]] && return 0
+  fi
+  if (( ! endopts )) && [[ $cur == -* ]]; then
+    _enablex_flags "$path"
+    COMPREPLY=($(compgen -W "$REPLY" -- "$cur"))
+    return 0
+  fi
+  words=''
+  if (( npos == 0 )); then _enablex_subcommands "$path"; words="$REPLY"; fi
+  _enablex_arg "$path" "$npos"
+  [[ $REPLY == choices:* ]] && words="$words ${REPLY#choices:}"
+  COMPREPLY=($(compgen -W "$words" -- "$cur"))
+  return 0
+}
+complete -F _enablex enablex

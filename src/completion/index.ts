@@ -1,0 +1,30 @@
+import type { Command } from 'commander';
+import { bashScript } from './bash.js';
+import { fishScript } from './fish.js';
+import { completionModel } from './model.js';
+import { zshScript } from './zsh.js';
+
+/** The shells `enablex completion` writes scripts for. */
+export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+/** One supported shell. */
+export type Shell = (typeof SHELLS)[number];
+
+/** Where each script is committed in the package (completions/), by shell. */
+export const COMPLETION_FILES: Readonly<Record<Shell, string>> = {
+  bash: 'enablex.bash',
+  zsh: '_enablex',
+  fish: 'enablex.fish',
+};
+
+/** The completion script for a shell, generated from the command tree (pure: tree in, text out). */
+export function completionScript(shell: Shell, program: Command): string {
+  const model = completionModel(program);
+  switch (shell) {
+    case 'bash':
+      return bashScript(model);
+    case 'zsh':
+      return zshScript(model);
+    case 'fish':
+      return fishScript(model);
+  }
+}

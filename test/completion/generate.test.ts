@@ -1,0 +1,156 @@
+import { Argument, Command, Option } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { COMPLETION_FILES, SHELLS, completionScript } from '../../src/completion/index.js';
+import { allSpecs, completionModel, type FlagSpec } from '../../src/completion/model.js';
+import { runCli } from '../helpers/cli.js';
+import { committed, realProgram, specAt } from './tree.js';
+
+/** A small tree with every kind of flag and argument the generators handle. */
+function sampleProgram(): Command {
+  const program = new Command('demo').addOption(new Option('-o, --output <format>').choices(['a', 'b']));
+  program.addOption(new Option('--profile <name>', 'a profile'));
+  const noun = program.command('noun').description('a noun\nsecond line');
+  noun
+    .command('verb')
+    .description('a verb')
+    .argument('<id...>', 'ids')
+    .addOption(new Option('--mode <mode>', 'mode').choices(['x', 'y']))
+    .addOption(new Option('-f, --file <path>', 'a body'))
+    .addOption(new Option('--out <file>', 'output file'))
+    .addOption(new Option('--state <file>', 'state file'))
+    .addOption(new Option('--dir <dir>', 'a folder'))
+    .addOption(new Option('--knock', 'knock'))
+    .addOption(new Option('--no-knock', 'no knock').hideHelp())
+    .addOption(new Option('--secret <v>', 'hidden').hideHelp())
+    .addOption(new Option('--level [n]', 'optional value'))
+    .addOption(new Option('--data <kv>', 'custom data (repeatable)'))
+    .action(() => undefined);
+  program
+    .command('shell')
+    .description('a shell')
+    .addArgument(new Argument('<shell>').choices(['bash', 'zsh']))
+    .action(() => undefined);
+  return program;
+}
+
+/** Where a committed script first differs from the generated one, in words. */
+function staleness(actual: string | undefined, expected: string): string {
+  if (actual === undefined) return 'missing';
+  const a = actual.split('\n');
+  const e = expected.split('\n');
+  const line = e.findIndex((l, i) => a[i] !== l);
+  const at = line === -1 ? a.length : line;
+  return `stale from line ${at + 1} (committed: ${JSON.stringify(a[at] ?? '')}, expected: ${JSON.stringify(e[at] ?? '')})`;
+}
+
+const flag = (flags: FlagSpec[], long: string): FlagSpec | undefined => flags.find((f) => f.long === long);
+
+describe('completion model', () => {
+  const model = completionModel(sampleProgram());
+  const verb = allSpecs(model.root).find((s) => s.path.join(' ') === 'noun verb')!;
+
+  it.each([
+    ['--mode', { kind: 'choices', values: ['x', 'y'], label: 'mode' }],
+    ['--file', { kind: 'file', label: 'path' }],
+    ['--out', { kind: 'file', label: 'file' }],
+    ['--state', { kind: 'file', label: 'file' }],
+    ['--dir', { kind: 'dir', label: 'dir' }],
+    ['--knock', { kind: 'none' }],
+    ['--level', { kind: 'free', label: 'n' }],
+  ])('reads %s as %j', (long, value) => {
+    expect(flag(verb.flags, long)?.value).toEqual(value);
+  });
+
+  it('keeps --no-x negations, drops other hidden flags, adds -h/--help', () => {
+    expect(flag(verb.flags, '--no-knock')?.excludes).toEqual(['--no-knock', '--knock']);
+    expect(flag(verb.flags, '--secret')).toBeUndefined();
+    expect(verb.flags.some((f) => f.short === '-h' && f.long === '--help')).toBe(true);
+  });
+
+  it('marks optional values and repeatable flags', () => {
+    expect(flag(verb.flags, '--level')?.optionalValue).toBe(true);
+    expect(flag(verb.flags, '--data')?.repeatable).toBe(true);
+    expect(flag(verb.flags, '--mode')?.repeatable).toBe(false);
+  });
+
+  it('puts program options in globals, arguments with choices in args, and help as a command', () => {
+    expect(model.globals.map((g) => g.long)).toEqual(['--output', '--profile']);
+    expect(allSpecs(model.root).find((s) => s.name === 'shell')?.args[0]?.value).toEqual({
+      kind: 'choices',
+      values: ['bash', 'zsh'],
+      label: 'shell',
+    });
+    expect(model.root.subcommands.map((s) => s.name)).toEqual(['noun', 'shell', 'help']);
+    expect(model.root.subcommands[0]?.description).toBe('a noun');
+    expect(verb.args[0]).toMatchObject({ name: 'id', variadic: true, required: true });
+  });
+
+  it.each(SHELLS)('%s: the script names every command, flag and choice of the tree', (shell) => {
+    const script = completionScript(shell, sampleProgram());
+    for (const word of ['noun', 'verb', 'shell', 'mode', 'knock', 'no-knock', 'state', 'bash', 'zsh']) {
+      expect(script).toContain(word);
+    }
+    expect(script).not.toContain('secret');
+  });
+});
+
+describe('enum values of the real tree', () => {
+  it.each([
+    [['room', 'create'], '--mode', ['group', 'lecture']],
+    [['room', 'create'], '--quality', ['HD', 'SD', 'LD']],
+    [['room', 'create'], '--media-zone', ['IN', 'SG', 'US', 'XX']],
+    [['token'], '--role', ['moderator', 'participant', 'viewer', 'audience']],
+  ])('%j %s offers its choices', (path, long, values) => {
+    expect(flag(specAt(path).flags, long)?.value).toMatchObject({ kind: 'choices', values });
+  });
+
+  it('-o/--output is global with the formats; completion takes a shell', () => {
+    const model = completionModel(realProgram());
+    expect(model.globals.find((g) => g.short === '-o')?.value).toMatchObject({
+      values: ['table', 'json', 'yaml', 'csv', 'ndjson'],
+    });
+    expect(specAt(['completion']).args[0]?.value).toMatchObject({ values: ['bash', 'zsh', 'fish'] });
+  });
+
+  it('every -f/--file, --out, --state is a file and every --dir a folder', () => {
+    const flags = allSpecs(completionModel(realProgram()).root).flatMap((s) => s.flags);
+    expect(flags.some((f) => f.long === '--file')).toBe(true);
+    for (const f of flags) {
+      if (['--file', '--out', '--state'].includes(f.long ?? '')) expect(f.value.kind).toBe('file');
+      if (f.long === '--dir') expect(f.value.kind).toBe('dir');
+    }
+  });
+});
+
+describe('committed scripts', () => {
+  it.each(SHELLS)('the %s script in completions/ is up to date', (shell) => {
+    const expected = completionScript(shell, realProgram());
+    const actual = committed(shell);
+    const file = `completions/${COMPLETION_FILES[shell]}`;
+    expect(actual === expected, `${file} is ${staleness(actual, expected)}: run npm run completions`).toBe(
+      true,
+    );
+  });
+
+  it.each(SHELLS)('`enablex completion %s` prints the same script', async (shell) => {
+    const r = await runCli(['completion', shell]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(completionScript(shell, realProgram()));
+  });
+
+  it('refuses an unknown shell with exit 2', async () => {
+    const r = await runCli(['completion', 'powershell']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/powershell/);
+    expect(r.stderr).toMatch(/bash, zsh, fish/);
+  });
+
+  it('generates all three scripts quickly', () => {
+    const program = realProgram();
+    const started = performance.now();
+    for (const shell of SHELLS) completionScript(shell, program);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});

@@ -1,0 +1,162 @@
+import { execFileSync } from 'node:child_process';
+import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Shell } from '../../src/completion/index.js';
+import { completionModel, spellings } from '../../src/completion/model.js';
+import { FORMATS } from '../../src/output/render.js';
+import { REPO, committedPath, realProgram, specAt } from './tree.js';
+
+/** The shell's binary on PATH; a missing one fails the test with what to install. */
+function shellBinary(name: Shell): string {
+  for (const dir of (process.env['PATH'] ?? '').split(delimiter)) {
+    const candidate = join(dir, name);
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not in this folder
+    }
+  }
+  throw new Error(
+    `${name} is not installed, so its completion script cannot be tested: install it ` +
+      `(sudo apt-get install ${name}; CI installs zsh and fish with apt).`,
+  );
+}
+
+/** One line to complete and what must be offered: exactly `exact`, or at least `includes`. */
+interface Case {
+  line: string;
+  exact?: string[];
+  includes?: string[];
+}
+
+const model = completionModel(realProgram());
+const create = specAt(['room', 'create']);
+const names = (path: string[]) => specAt(path).subcommands.map((s) => s.name);
+
+/** What every shell must complete; expectations come from the tree, so new commands join in. */
+const CASES: Case[] = [
+  { line: 'enablex ', exact: names([]) },
+  { line: 'enablex ro', exact: ['room'] },
+  { line: 'enablex room ', exact: names(['room']) },
+  {
+    line: 'enablex room create --',
+    includes: [
+      ...create.flags.flatMap(spellings).filter((f) => f.startsWith('--')),
+      ...model.globals.flatMap(spellings).filter((f) => f.startsWith('--')),
+    ],
+  },
+  { line: 'enablex room create --mode ', exact: ['group', 'lecture'] },
+  { line: 'enablex --profile prod room create --quality ', exact: ['HD', 'SD', 'LD'] },
+  { line: 'enablex room create --name x --media-zone ', exact: ['IN', 'SG', 'US', 'XX'] },
+  { line: 'enablex room list -o ', exact: [...FORMATS] },
+  { line: 'enablex -o json room ', exact: names(['room']) },
+  {
+    line: 'enablex token 5f3b2c1a9d8e7f6a5b4c3d2e --role ',
+    exact: ['moderator', 'participant', 'viewer', 'audience'],
+  },
+  { line: 'enablex completion ', exact: ['bash', 'zsh', 'fish'] },
+  { line: 'enablex room create -f complet', exact: ['completions'] },
+];
+
+/** Parses "== line" headers followed by matches into a map; strips descriptions and a trailing "/". */
+function parseSections(text: string): Map<string, string[]> {
+  const sections = new Map<string, string[]>();
+  let current: string[] | undefined;
+  for (const raw of text.split('\n')) {
+    if (raw.startsWith('== ')) {
+      current = [];
+      sections.set(raw.slice(3), current);
+    } else if (raw.trim() !== '' && current) {
+      current.push(raw.split('\t')[0]!.replace(/\/$/, ''));
+    }
+  }
+  return sections;
+}
+
+function check(sections: Map<string, string[]>, shell: Shell): void {
+  for (const c of CASES) {
+    const got = sections.get(c.line);
+    expect(got, `${shell}: no answer for "${c.line}"`).toBeDefined();
+    const unique = [...new Set(got)].sort();
+    if (c.exact) expect(unique, `${shell}: "${c.line}"`).toEqual([...c.exact].sort());
+    if (c.includes) expect(unique, `${shell}: "${c.line}"`).toEqual(expect.arrayContaining(c.includes));
+  }
+}
+
+/** Splits a line into words as the shell would hand them to the completer (bash splits at "="). */
+const words = (line: string): string[] => line.split(' ');
+
+describe('completion scripts in real shells', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'enablex-completion-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it('bash: COMPREPLY for each line', () => {
+    const bash = shellBinary('bash');
+    const calls = CASES.map(
+      (c) =>
+        `t ${words(c.line)
+          .map((w) => `'${w}'`)
+          .join(' ')}`,
+    );
+    const script = [
+      `source '${committedPath('bash')}'`,
+      't() { COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 )); COMP_LINE="$*"; COMPREPLY=(); printf "== %s\\n" "$*"; _enablex; printf "%s\\n" "${COMPREPLY[@]}"; }',
+      ...calls,
+    ].join('\n');
+    const out = execFileSync(bash, ['--norc', '--noprofile', '-c', script], { cwd: REPO, encoding: 'utf8' });
+    check(parseSections(out), 'bash');
+  });
+
+  it('bash: --flag=value, split at "=" as bash does', () => {
+    const bash = shellBinary('bash');
+    const script = [
+      `source '${committedPath('bash')}'`,
+      'COMP_WORDS=(enablex room create --mode = le); COMP_CWORD=5; _enablex; echo "${COMPREPLY[*]}"',
+      'COMP_WORDS=(enablex room create --quality =); COMP_CWORD=4; _enablex; echo "${COMPREPLY[*]}"',
+      'COMP_WORDS=(enablex room create --mode=group --name x ""); COMP_CWORD=6; _enablex; echo "[${COMPREPLY[*]}]"',
+    ].join('\n');
+    const out = execFileSync(bash, ['--norc', '--noprofile', '-c', script], { cwd: REPO, encoding: 'utf8' });
+    expect(out.split('\n')).toEqual(['lecture', 'HD SD LD', '[]', '']);
+  });
+
+  it('zsh: matches from compinit + the autoloaded _enablex, typed on a pseudo-terminal', () => {
+    const zsh = shellBinary('zsh');
+    const out = execFileSync(
+      zsh,
+      [
+        '-f',
+        join(import.meta.dirname, 'zsh-capture.zsh'),
+        dirname(committedPath('zsh')),
+        join(tmp, 'zsh.txt'),
+        ...CASES.map((c) => c.line),
+      ],
+      { cwd: REPO, encoding: 'utf8', timeout: 60_000 },
+    );
+    check(parseSections(out), 'zsh');
+  }, 90_000);
+
+  it('zsh: sourcing the file registers it with compdef', () => {
+    const zsh = shellBinary('zsh');
+    const out = execFileSync(
+      zsh,
+      [
+        '-f',
+        '-c',
+        `autoload -Uz compinit; compinit -u -D; source '${committedPath('zsh')}'; print -r -- $_comps[enablex]`,
+      ],
+      { cwd: REPO, encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(out.trim()).toBe('_enablex');
+  }, 90_000);
+
+  it('fish: complete -C for each line', () => {
+    const fish = shellBinary('fish');
+    const calls = CASES.map((c) => `echo '== ${c.line}'; complete -C '${c.line}'`);
+    const script = [`source '${committedPath('fish')}'`, ...calls].join('\n');
+    const out = execFileSync(fish, ['--no-config', '-c', script], { cwd: REPO, encoding: 'utf8' });
+    check(parseSections(out), 'fish');
+  });
+});
