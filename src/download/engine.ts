@@ -2,7 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { RequestError } from 'got';
 import { backoffMs } from '../api/http.js';
-import { CredentialsRefused, FileFailure, fetchFile, type FetchDeps, type FileJob } from './fetch.js';
+import { fetchFile, type FetchDeps, type FileJob } from './fetch.js';
+import { CredentialsRefused, FileFailure } from './responses.js';
 
 /** How one file ended. */
 export interface FileOutcome {
@@ -50,6 +51,9 @@ export async function downloadAll(jobs: readonly FileJob[], options: EngineOptio
   const deps: FetchDeps = { ...options, signal, onBytes: (n) => options.progress.bytes(n) };
   const outcomes: (FileOutcome | undefined)[] = [];
   let refused: CredentialsRefused | undefined;
+  // A library error may echo the request it failed on; the credentials must not reach the user.
+  const token = options.authorization.replace(/^Basic\s+/i, '');
+  const scrub = (text: string) => (token ? text.split(token).join('[REDACTED]') : text);
 
   async function one(job: FileJob): Promise<FileOutcome | undefined> {
     if (await options.manifest.isComplete(job.rel, job.full)) {
@@ -74,7 +78,7 @@ export async function downloadAll(jobs: readonly FileJob[], options: EngineOptio
           return undefined;
         }
         if (signal.aborted) return undefined;
-        const message = err instanceof Error ? err.message : String(err);
+        const message = scrub(err instanceof Error ? err.message : String(err));
         if (!isTransient(err) || attempt >= options.retries) {
           return { path: job.rel, status: 'failed', bytes: moved, error: message };
         }

@@ -6,6 +6,7 @@ import type { Env } from '../context.js';
 import { agentsFor } from '../api/proxy.js';
 import { redactHeaders } from '../api/redact.js';
 import type { Manifest, ManifestRecord } from './manifest.js';
+import { CredentialsRefused, FileFailure, header, parseContentRange, statusFailure } from './responses.js';
 import { checkFileUrl, displayUrl } from './url-policy.js';
 
 /** One file to fetch: where from, and where to (relative for the manifest, absolute for the disk). */
@@ -32,26 +33,6 @@ export interface FetchDeps {
   onBytes: (n: number) => void;
 }
 
-/** A file that could not be fetched; `transient` failures are worth another try. */
-export class FileFailure extends Error {
-  constructor(
-    message: string,
-    readonly transient: boolean,
-  ) {
-    super(message);
-  }
-}
-
-/** The file server answered 401/403: the recording credentials are wrong for every file. */
-export class CredentialsRefused extends Error {
-  constructor(
-    readonly host: string,
-    readonly status: number,
-  ) {
-    super(`${host} answered HTTP ${status}`);
-  }
-}
-
 /** Size of a file, or 0 when it does not exist. */
 async function sizeOf(path: string): Promise<number> {
   return stat(path).then(
@@ -60,25 +41,10 @@ async function sizeOf(path: string): Promise<number> {
   );
 }
 
-/** Reads Content-Range: `bytes START-END/TOTAL` (TOTAL may be a star) or, on a 416, a star and TOTAL. */
-function parseContentRange(header: string | undefined): { start?: number; total?: number } | undefined {
-  const m = /^bytes\s+(?:(\d+)-\d+|\*)\/(\d+|\*)$/i.exec(header?.trim() ?? '');
-  if (!m) return undefined;
-  return {
-    start: m[1] === undefined ? undefined : Number(m[1]),
-    total: m[2] === '*' ? undefined : Number(m[2]),
-  };
-}
-
 /** If-Range accepts a strong ETag or a date; a weak ETag would make the server ignore the range. */
 function ifRange(rec: ManifestRecord | undefined): string | undefined {
   if (rec?.etag && !rec.etag.startsWith('W/')) return rec.etag;
   return rec?.lastModified;
-}
-
-function header(res: Response, name: string): string | undefined {
-  const v = res.headers[name];
-  return typeof v === 'string' ? v : undefined;
 }
 
 const RESTART = Symbol('restart');
@@ -90,10 +56,8 @@ const RESTART = Symbol('restart');
  * `.partial` stays for the next run.
  */
 export async function fetchFile(job: FileJob, deps: FetchDeps): Promise<void> {
-  for (let pass = 0; pass < 2; pass++) {
-    if ((await fetchPass(job, deps, pass === 0)) !== RESTART) return;
-  }
-  throw new FileFailure('the server sent a range that does not fit the partial file twice', true);
+  // A range the partial file cannot take is thrown away: the second pass starts from zero.
+  if ((await fetchPass(job, deps, true)) === RESTART) await fetchPass(job, deps, false);
 }
 
 async function fetchPass(job: FileJob, deps: FetchDeps, mayResume: boolean): Promise<void | typeof RESTART> {
@@ -201,19 +165,6 @@ async function finish(
     etag: header(res, 'etag') ?? rec?.etag,
     lastModified: header(res, 'last-modified') ?? rec?.lastModified,
   });
-}
-
-/** Why a non-2xx answer failed this file, and whether trying again may help. */
-function statusFailure(res: Response, insecure: boolean): FileFailure {
-  const status = res.statusCode;
-  if (status >= 300 && status < 400) {
-    const location = header(res, 'location');
-    const verdict = location ? checkFileUrl(new URL(location, res.url).href, insecure) : undefined;
-    const why = verdict && !verdict.ok ? `: ${verdict.reason}` : '';
-    return new FileFailure(`redirected (HTTP ${status}) to a location that is not followed${why}`, false);
-  }
-  if (status === 404) return new FileFailure('not found on the file server (HTTP 404)', false);
-  return new FileFailure(`the file server answered HTTP ${status}`, status >= 500 || status === 429);
 }
 
 /** Waits for the response head (or the request's failure). */

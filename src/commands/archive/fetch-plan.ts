@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ResolvedCredentials } from '../../config/resolve.js';
 import { downloadAll, type FileOutcome } from '../../download/engine.js';
-import type { CredentialsRefused } from '../../download/fetch.js';
+import type { CredentialsRefused } from '../../download/responses.js';
 import { Manifest } from '../../download/manifest.js';
 import { createProgress, formatBytes, type ProgressMode } from '../../download/progress.js';
 import { AuthError, InterruptedError, PartialError } from '../../errors.js';

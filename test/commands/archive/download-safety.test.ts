@@ -158,6 +158,17 @@ describe('archive download: secrets', () => {
     expect(all).not.toContain(Buffer.from(`${REC_USER}:${REC_PASSWORD}`).toString('base64'));
   });
 
+  it('nor when a failure message echoes the request', async () => {
+    const dir = tempDir();
+    stubListing([withRecordings([`${FILES}/a.mkv`])]);
+    // No stub matches, so nock fails the request with a message that lists its headers.
+    nock(FILES).get('/a.mkv').matchHeader('x-never', '1').optionally().reply(200, 'a');
+    const r = await download(dir);
+    expect(r.code).toBe(6);
+    expect(r.stderr).toContain('"authorization": "Basic [REDACTED]"');
+    expect(r.stderr).not.toContain(Buffer.from(`${REC_USER}:${REC_PASSWORD}`).toString('base64'));
+  });
+
   it('nor when the credentials are refused', async () => {
     const dir = tempDir();
     stubListing([withRecordings([`${FILES}/a.mkv`])]);
