@@ -51,7 +51,7 @@ export interface RunningEmulator {
   /** Scheme, host and port, e.g. http://127.0.0.1:4040 */
   origin: string;
   port: number;
-  /** Stops listening, closes idle connections, and cuts hung ones after a short grace. */
+  /** Stops listening: idle and hung connections are cut at once, answers being written get 1.5 s at most. */
   close(): Promise<void>;
 }
 

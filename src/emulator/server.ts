@@ -7,58 +7,14 @@ import { hasCredentials } from './auth.js';
 import { controlRoutes } from './control.js';
 import type { Core } from './core.js';
 import { fileReply } from './files.js';
-import type { Json } from './json.js';
+import { incoming, originOf } from './request.js';
 import { errorReply, json, replyForError, send, sendTruncated, text, type Reply } from './reply.js';
 import { match, segmentsOf, type Incoming, type Route } from './router.js';
 
-const MAX_BODY = 1_048_576;
 /** How long close() lets requests in flight finish before cutting them. */
 const CLOSE_GRACE_MS = 1_500;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Reads a request body (at most 1 MiB). */
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new EmulatorError(413, EMULATOR_CODES.badJson, 'Request body too large');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
-/** The origin a client used (from Host), for file URLs that work from where it stands. */
-function originOf(req: IncomingMessage, fallback: string): string {
-  const host = req.headers.host;
-  return host && /^[A-Za-z0-9.\-[\]:]+$/.test(host) ? `http://${host}` : fallback;
-}
-
-function incoming(req: IncomingMessage, path: string, origin: string): Incoming {
-  let parsed: Promise<Json | undefined> | undefined;
-  return {
-    method: req.method ?? 'GET',
-    path,
-    params: {},
-    rest: [],
-    headers: req.headers,
-    origin,
-    client: { ip: req.socket.remoteAddress ?? '127.0.0.1', agent: String(req.headers['user-agent'] ?? '') },
-    body() {
-      parsed ??= readBody(req).then((buf) => {
-        const raw = buf.toString('utf8');
-        if (raw.trim() === '') return undefined;
-        try {
-          return JSON.parse(raw) as Json;
-        } catch {
-          throw new EmulatorError(400, EMULATOR_CODES.badJson, 'The body is not valid JSON');
-        }
-      });
-      return parsed;
-    },
-  };
-}
 
 async function dispatch(routes: readonly Route[], req: Incoming, segments: string[]): Promise<Reply> {
   const m = match(routes, req.method, segments);
@@ -86,7 +42,7 @@ function classify(path: string): {
   return { area: 'none', segments: [] };
 }
 
-/** Starts the HTTP server; `close` ends idle keep-alive connections and cuts hung ones. */
+/** Starts the HTTP server; `close` cuts idle and hung connections at once and lets answers being written finish (1.5 s at most). */
 export async function listen(
   core: Core,
   host: string,
@@ -99,7 +55,8 @@ export async function listen(
   let fallbackOrigin = 'http://127.0.0.1';
   const { appId, appKey, recordingUser, recordingPassword } = core.credentials;
 
-  const hung = new Set<ServerResponse>();
+  /** Responses being written; close() lets only these finish, and cuts every other connection. */
+  const active = new Set<ServerResponse>();
 
   /** Answers one request; `meta.fault` records the injected fault for the log line. */
   async function handle(req: IncomingMessage, res: ServerResponse, meta: { fault?: string }): Promise<void> {
@@ -129,8 +86,7 @@ export async function listen(
       return;
     }
     if (decision.kind === 'hang') {
-      hung.add(res);
-      res.once('close', () => hung.delete(res));
+      active.delete(res);
       return;
     }
     if (decision.kind === 'fail' || decision.kind === 'non-json') {
@@ -159,7 +115,9 @@ export async function listen(
   const server = createServer((req, res) => {
     const started = performance.now();
     const meta: { fault?: string } = {};
+    active.add(res);
     res.once('close', () => {
+      active.delete(res);
       const fault = meta.fault;
       const status = fault === 'reset' || fault === 'hang' ? '-' : String(res.statusCode);
       const ms = Math.round(performance.now() - started);
@@ -186,23 +144,22 @@ export async function listen(
   const address = server.address();
   const boundPort = typeof address === 'object' && address ? address.port : port;
   fallbackOrigin = `http://${displayHost(host)}:${boundPort}`;
-  return {
-    server,
-    port: boundPort,
-    close: () =>
-      new Promise<void>((resolve) => {
-        const cut = setTimeout(() => {
-          server.closeAllConnections();
-          for (const s of sockets) s.destroy();
-        }, CLOSE_GRACE_MS);
-        server.close(() => {
-          clearTimeout(cut);
-          resolve();
-        });
-        server.closeIdleConnections();
-        for (const res of hung) res.socket?.destroy();
-      }),
-  };
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= new Promise<void>((resolve) => {
+      const cut = setTimeout(() => {
+        server.closeAllConnections();
+        for (const s of sockets) s.destroy();
+      }, CLOSE_GRACE_MS);
+      server.close(() => {
+        clearTimeout(cut);
+        resolve();
+      });
+      server.closeIdleConnections();
+      const busy = new Set([...active].map((res) => res.socket));
+      for (const socket of sockets) if (!busy.has(socket)) socket.destroy();
+    }));
+  return { server, port: boundPort, close };
 }
 
 /** The host to put in URLs: a wildcard address becomes loopback, IPv6 gets brackets. */

@@ -65,11 +65,15 @@ export function fileStore(path: string): Store {
     return { text, state: reviveState(parsed, path) };
   }
 
+  /**
+   * Temp file + rename: a reader or a crashed writer never leaves half a file. No fsync: this is
+   * a development server, and a power cut losing the last write is an acceptable trade for speed.
+   */
   async function writeAtomic(text: string): Promise<void> {
     await mkdir(dirname(path), { recursive: true });
     const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
-      await writeFile(tmp, text, { mode: 0o600, flush: true });
+      await writeFile(tmp, text, { mode: 0o600 });
       await rename(tmp, path);
     } catch (err) {
       await unlink(tmp).catch(() => undefined);
