@@ -1,11 +1,10 @@
-import { createWriteStream } from 'node:fs';
 import { rename, stat, unlink } from 'node:fs/promises';
-import { pipeline } from 'node:stream/promises';
 import got, { type Request, type Response } from 'got';
 import type { Env } from '../context.js';
 import { agentsFor } from '../api/proxy.js';
 import { redactHeaders } from '../api/redact.js';
 import type { Manifest, ManifestRecord } from './manifest.js';
+import { saveBody } from './save-body.js';
 import { CredentialsRefused, FileFailure, header, parseContentRange, statusFailure } from './responses.js';
 import { checkFileUrl, displayUrl } from './url-policy.js';
 
@@ -126,22 +125,20 @@ async function fetchPass(job: FileJob, deps: FetchDeps, mayResume: boolean): Pro
     stream.destroy();
     throw statusFailure(res, deps.insecure);
   }
-  await deps.manifest.set(job.rel, {
-    complete: false,
-    size: total,
-    etag: header(res, 'etag'),
-    lastModified: header(res, 'last-modified'),
-  });
-  await pipeline(
-    stream,
-    async function* (source: AsyncIterable<Buffer>) {
-      for await (const chunk of source) {
-        deps.onBytes(chunk.length);
-        yield chunk;
-      }
-    },
-    createWriteStream(partial, { flags: append ? 'a' : 'w' }),
-  );
+  // Validators first (not awaited: listening must start now), so even a killed run can resume.
+  const recorded = deps.manifest
+    .set(job.rel, {
+      complete: false,
+      size: total,
+      etag: header(res, 'etag'),
+      lastModified: header(res, 'last-modified'),
+    })
+    .catch(() => undefined);
+  try {
+    await saveBody(stream, partial, append, deps.onBytes);
+  } finally {
+    await recorded;
+  }
   const size = await sizeOf(partial);
   if (total !== undefined && size !== total) {
     throw new FileFailure(`the transfer stopped at ${size} of ${total} bytes`, true);

@@ -173,6 +173,17 @@ describe('archive download', () => {
     expect(r.ctx.sleeps).toHaveLength(1);
   });
 
+  it('keeps every byte that arrived before the connection broke, for the resume', async () => {
+    const dir = tempDir();
+    stubListing([ONE_FILE]);
+    // The body ends after 5 of the 17 promised bytes, in the same tick as the data.
+    nock(FILES).get('/rec/a.mkv').reply(200, 'recor', { 'content-length': '17' });
+    const r = await download(dir);
+    expect(r.code).toBe(6);
+    expect(readFileSync(join(dir, `${A}.partial`), 'utf8')).toBe('recor');
+    expect(existsSync(join(dir, A))).toBe(false);
+  });
+
   it('retries a 5xx, then fails the file with exit 6 when retries run out', async () => {
     const dir = tempDir();
     stubListing([ONE_FILE]);
