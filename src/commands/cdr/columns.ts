@@ -1,5 +1,3 @@
-import { getPath } from '../../output/flatten.js';
-
 const quality = (prefix: string): string[] =>
   ['avg_bitrate', 'avg_bitrate_quality', 'max_bitrate', 'min_bitrate'].map((k) => `${prefix}.${k}`);
 const receiveQuality = (prefix: string): string[] => [
@@ -89,20 +87,30 @@ const BOOLEAN_COLUMNS = new Set([
 ]);
 
 /**
- * One cell: the value at a dotted path, with documented booleans normalised to `true`/`false`
- * whether they came as booleans or as strings in any case, so a column reads the same across years
- * of records. Other strings are kept exactly; objects and arrays become JSON text (via csvField).
+ * Makes a reader of the given columns: each column's path is split once, not once per record (an
+ * export reads tens of columns of hundreds of thousands of records). Documented booleans are
+ * normalised to `true`/`false` whether they came as booleans or as "true"/"false" strings in any
+ * case, so a column reads the same across years of records; other strings are kept exactly.
  */
-export function cellValue(record: unknown, column: string): unknown {
-  const value = getPath(record, column);
-  if (typeof value === 'string' && BOOLEAN_COLUMNS.has(column)) {
-    const lower = value.trim().toLowerCase();
-    if (lower === 'true' || lower === 'false') return lower === 'true';
-  }
-  return value;
-}
-
-/** The cells of one record, in column order. */
-export function rowValues(record: unknown, columns: readonly string[]): unknown[] {
-  return columns.map((c) => cellValue(record, c));
+export function rowReader(columns: readonly string[]): (record: unknown) => unknown[] {
+  const plan = columns.map((c) => ({ keys: c.split('.'), boolean: BOOLEAN_COLUMNS.has(c) }));
+  return (record) => {
+    const row: unknown[] = new Array(plan.length);
+    for (let i = 0; i < plan.length; i++) {
+      const { keys, boolean } = plan[i] as (typeof plan)[number];
+      let value: unknown = record;
+      for (const key of keys) {
+        value =
+          typeof value === 'object' && value !== null && !Array.isArray(value)
+            ? (value as Record<string, unknown>)[key]
+            : undefined;
+      }
+      if (boolean && typeof value === 'string') {
+        const lower = value.trim().toLowerCase();
+        if (lower === 'true' || lower === 'false') value = lower === 'true';
+      }
+      row[i] = value;
+    }
+    return row;
+  };
 }

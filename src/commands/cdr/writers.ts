@@ -1,8 +1,8 @@
 import type { CdrRecord } from '../../api/cdr.js';
-import { csvLine } from '../../output/csv.js';
+import { csvField, csvLine } from '../../output/csv.js';
 import { pickPaths } from '../../output/flatten.js';
 import type { Format } from '../../output/render.js';
-import { CDR_COLUMNS, CDR_TABLE_COLUMNS, rowValues } from './columns.js';
+import { CDR_COLUMNS, CDR_TABLE_COLUMNS, rowReader } from './columns.js';
 
 /** What a writer makes of one record as soon as its chunk arrives: output text, or table cells. */
 export type Item = string | readonly unknown[];
@@ -31,9 +31,10 @@ export async function createWriter(
   switch (format) {
     case 'csv': {
       const columns = fields ?? CDR_COLUMNS;
+      const read = rowReader(columns);
       return {
         start: () => csvLine(columns),
-        prepare: (r) => csvLine(rowValues(r, columns)),
+        prepare: (r) => csvRecord(read(r)),
         write: text,
         end: () => '',
       };
@@ -69,10 +70,25 @@ export async function createWriter(
   }
 }
 
+/**
+ * csvLine with a fast path: numbers and booleans never need quoting, and most CDR cells are one of
+ * them, so only strings and objects go through csvField's checks (same output, about half the time).
+ */
+function csvRecord(values: readonly unknown[]): string {
+  const cells = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    cells[i] = typeof v === 'number' || typeof v === 'boolean' ? String(v) : csvField(v);
+  }
+  // join() makes one flat string; `+=` would keep a rope of 60-odd pieces per waiting record.
+  return cells.join(',') + '\r\n';
+}
+
 async function tableWriter(columns: readonly string[]): Promise<RecordWriter> {
   const { default: Table } = await import('cli-table3');
   const cell = (v: unknown): string =>
     v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  const read = rowReader(columns);
   let rows: string[][] = [];
   const flush = (): string => {
     if (rows.length === 0) return '';
@@ -83,7 +99,7 @@ async function tableWriter(columns: readonly string[]): Promise<RecordWriter> {
   };
   return {
     start: () => '',
-    prepare: (r) => rowValues(r, columns).map(cell),
+    prepare: (r) => read(r).map(cell),
     write: (item) => {
       rows.push(item as string[]); // this writer's prepare made it
       return rows.length >= TABLE_BLOCK ? flush() : '';
