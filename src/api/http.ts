@@ -23,11 +23,19 @@ export interface HttpOptions {
   random?: () => number;
 }
 
+/** What `onResponse` sees of each answer, before it is interpreted. */
+export interface ResponseInfo {
+  status: number;
+  headers: Readonly<Record<string, string | string[] | undefined>>;
+}
+
 /** A call to the API: method, path relative to the base URL, optional JSON body. */
 export interface RequestSpec {
   method: Method;
   path: string;
   json?: unknown;
+  /** Called with every answer received, retries included (`doctor` reads the server's Date). */
+  onResponse?: (info: ResponseInfo) => void;
 }
 
 /** The authenticated EnableX HTTP client every api/ module uses. */
@@ -106,6 +114,7 @@ export function createHttp(options: HttpOptions): Http {
       for (const k of ['content-type', 'retry-after', 'date']) if (shown[k]) log(`< ${k}: ${shown[k]}`);
       if (response.body) log(`< ${redactBody(response.body)}`);
     }
+    spec.onResponse?.({ status: response.statusCode, headers: response.headers });
     return response;
   }
 
