@@ -4,6 +4,7 @@ import { registerTokenUsersDialinApi } from './api/register.js';
 import { registerArchive } from './archive/index.js';
 import { registerCdr } from './cdr/index.js';
 import { registerCompletion } from './completion/index.js';
+import { registerDoctor } from './doctor/index.js';
 import { registerEmulator } from './emulator/index.js';
 import { registerProfile } from './profile/index.js';
 import { registerRoom } from './room/index.js';
@@ -17,4 +18,5 @@ export function registerCommands(program: Command, action: ActionFactory): void 
   registerCdr(program, action);
   registerEmulator(program, action);
   registerCompletion(program, action);
+  registerDoctor(program, action);
 }
