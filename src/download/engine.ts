@@ -35,7 +35,7 @@ export interface EngineResult {
   interrupted: boolean;
 }
 
-/** True for failures a later try may not repeat: the network, the server's 5xx, a cut transfer. */
+/** True for failures a later try may get past: the network, the server's 5xx, a cut transfer. */
 function isTransient(err: unknown): boolean {
   return err instanceof FileFailure ? err.transient : err instanceof RequestError;
 }

@@ -23,18 +23,12 @@ function refusedError(err: CredentialsRefused, source: string): AuthError {
     source === 'env'
       ? 'Check ENABLEX_RECORDING_USER and ENABLEX_RECORDING_PASSWORD'
       : source === 'profile'
-        ? 'Check the recording user and password of the profile (`enablex profile add <name> --recording-user <user> --recording-password-stdin` saves new ones)'
+        ? 'Check the recording user and password of the profile (`enablex profile add <name> --recording-user <user> --recording-password-stdin --yes` replaces them)'
         : 'Check the recording user and password';
   return new AuthError(
     `the recording credentials were refused: ${err.host} answered HTTP ${err.status}.`,
     `${where}: they are the recording-file credentials set in the EnableX portal, not the app id and key.`,
   );
-}
-
-/** A failed file as the stderr list and the data rows show it. */
-interface Failure {
-  path: string;
-  error: string;
 }
 
 /**
@@ -77,13 +71,16 @@ export async function fetchPlan(plan: readonly PlannedFile[], options: FetchPlan
   }
   if (result.refused) throw refusedError(result.refused, recording.source);
 
-  const outcomes = result.outcomes;
+  // Files refused by the URL rules count as failed, after the ones that were tried.
+  const outcomes: FileOutcome[] = [
+    ...result.outcomes,
+    ...plan.flatMap((p) =>
+      p.refused ? [{ path: p.path, status: 'failed' as const, bytes: 0, error: p.refused }] : [],
+    ),
+  ];
   const count = (status: FileOutcome['status']) => outcomes.filter((o) => o.status === status).length;
   const bytes = outcomes.reduce((sum, o) => sum + o.bytes, 0);
-  const failures: Failure[] = [
-    ...plan.flatMap((p) => (p.refused ? [{ path: p.path, error: p.refused }] : [])),
-    ...outcomes.flatMap((o) => (o.status === 'failed' ? [{ path: o.path, error: o.error ?? 'failed' }] : [])),
-  ];
+  const failures = outcomes.filter((o) => o.status === 'failed');
   const tally = `Downloaded ${count('downloaded')}, skipped ${count('skipped')}, failed ${failures.length} (${formatBytes(bytes)})`;
   if (result.interrupted) {
     rt.out.note(
@@ -93,22 +90,21 @@ export async function fetchPlan(plan: readonly PlannedFile[], options: FetchPlan
   }
 
   if (rt.globals.formatExplicit || rt.globals.quiet) {
-    const rows = [
-      ...outcomes.map((o) => ({ file: join(dir, o.path), status: o.status, bytes: o.bytes, error: o.error })),
-      ...plan.flatMap((p) =>
-        p.refused ? [{ file: join(dir, p.path), status: 'failed', bytes: 0, error: p.refused }] : [],
-      ),
-    ];
-    const present = rows.filter((r) => r.status !== 'failed');
-    rt.out.data(rt.globals.quiet ? present : rows, {
+    const rows = outcomes.map((o) => ({
+      file: join(dir, o.path),
+      status: o.status,
+      bytes: o.bytes,
+      error: o.error,
+    }));
+    rt.out.data(rt.globals.quiet ? rows.filter((r) => r.status !== 'failed') : rows, {
       idField: 'file',
       columns: ['file', 'status', 'bytes', 'error'],
     });
   }
-  for (const f of failures) rt.ctx.stderr.write(`${rt.out.c.red('✗')} ${f.path}: ${f.error}\n`);
+  for (const f of failures) rt.ctx.stderr.write(`${rt.out.c.red('✗')} ${f.path}: ${f.error ?? 'failed'}\n`);
   rt.out.note(`${tally}, into ${dir}.`);
   if (failures.length) {
-    const insecureHelps = failures.some((f) => f.error.includes('--insecure'));
+    const insecureHelps = failures.some((f) => f.error?.includes('--insecure'));
     throw new PartialError(
       `${failures.length} of ${plan.length} files failed.`,
       insecureHelps
