@@ -61,7 +61,7 @@ describe('render', () => {
 
   it('table: an object as keys and values', () => {
     const out = render(rooms[0], { format: 'table' });
-    expect(out).toMatch(/^settings\.participants  10$/m);
+    expect(out).toMatch(/^settings\.participants {2}10$/m);
   });
 
   it('empty lists print nothing in table and csv', () => {
