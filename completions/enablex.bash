@@ -5,7 +5,7 @@
 # Subcommands of a command path ("" is the program).
 _enablex_subcommands() {
   case "$1" in
-    '') REPLY='room profile token users dialin api archive cdr emulator completion help' ;;
+    '') REPLY='room profile token users dialin api archive cdr emulator completion doctor help' ;;
     'room') REPLY='create list get update delete help' ;;
     'profile') REPLY='add list show use remove help' ;;
     'archive') REPLY='download' ;;
@@ -48,6 +48,7 @@ _enablex_flags() {
     'emulator faults') REPLY='--clear --latency --fail-rate --fail-status --retry-after --fail-first --hang-rate --truncate-rate --non-json-rate --non-json-status --reset-rate --fault-match --fault-seed -h --help' ;;
     'emulator status') REPLY='-h --help' ;;
     'completion') REPLY='-h --help' ;;
+    'doctor') REPLY='-h --help' ;;
     'help') REPLY='' ;;
     *) REPLY='' ;;
   esac
@@ -176,7 +177,7 @@ _enablex_arg() {
     'room help|0') REPLY='choices:create list get update delete' ;;
     'profile help|0') REPLY='choices:add list show use remove' ;;
     'completion|0') REPLY='choices:bash zsh fish' ;;
-    'help|0') REPLY='choices:room profile token users dialin api archive cdr emulator completion' ;;
+    'help|0') REPLY='choices:room profile token users dialin api archive cdr emulator completion doctor' ;;
     *) REPLY='' ;;
   esac
 }

@@ -2,7 +2,7 @@
 # Generated from the command tree by `npm run completions`; do not edit by hand.
 # Install: enablex completion fish > ~/.config/fish/completions/enablex.fish
 
-set -g __enablex_commands 'room' 'room create' 'room list' 'room get' 'room update' 'room delete' 'room help' 'profile' 'profile add' 'profile list' 'profile show' 'profile use' 'profile remove' 'profile help' 'token' 'users' 'dialin' 'api' 'archive' 'archive download' 'cdr' 'cdr summary' 'emulator' 'emulator simulate' 'emulator end' 'emulator join' 'emulator faults' 'emulator status' 'completion' 'help'
+set -g __enablex_commands 'room' 'room create' 'room list' 'room get' 'room update' 'room delete' 'room help' 'profile' 'profile add' 'profile list' 'profile show' 'profile use' 'profile remove' 'profile help' 'token' 'users' 'dialin' 'api' 'archive' 'archive download' 'cdr' 'cdr summary' 'emulator' 'emulator simulate' 'emulator end' 'emulator join' 'emulator faults' 'emulator status' 'completion' 'doctor' 'help'
 set -g __enablex_v_globals '--profile' '--base-url' '-o' '--output' '--fields' '--timeout' '--retries'
 set -g __enablex_v_root_room_create '--description' '--mode' '--scheduled-time' '--duration' '--moderators' '--participants' '--audiences' '--quality' '--max-active-talkers' '--media-zone' '--record-moderator' '--record-participant' '--live-recording-url' '--billing-code' '--hls-view-url' '--name' '--owner-ref' '--data' '-f' '--file'
 set -g __enablex_v_root_room_list '--name' '--owner-ref'
@@ -89,6 +89,7 @@ complete -c enablex -n '__enablex_at' -a 'archive' -d 'list session archives: re
 complete -c enablex -n '__enablex_at' -a 'cdr' -d 'export call detail records (CSV, NDJSON, JSON, YAML, table) for billing'
 complete -c enablex -n '__enablex_at' -a 'emulator' -d 'run the bundled EnableX-compatible server (API under /video/v2) for local work and tests; stops on Ctrl-C'
 complete -c enablex -n '__enablex_at' -a 'completion' -d 'print the shell completion script for bash, zsh or fish'
+complete -c enablex -n '__enablex_at' -a 'doctor' -d 'check the config file, credentials, base URL, proxy, API access and clock; exit 3 (config) or 5 (network) on failure'
 complete -c enablex -n '__enablex_at' -a 'help' -d 'display help for command'
 complete -c enablex -n '__enablex_at' -s h -l help -d 'show help for a command'
 
@@ -366,5 +367,8 @@ complete -c enablex -n '__enablex_at emulator status' -s h -l help -d 'show help
 complete -c enablex -n '__enablex_at completion' -a 'bash zsh fish'
 complete -c enablex -n '__enablex_at completion' -s h -l help -d 'show help for a command'
 
+# enablex doctor
+complete -c enablex -n '__enablex_at doctor' -s h -l help -d 'show help for a command'
+
 # enablex help
-complete -c enablex -n '__enablex_at help' -a 'room profile token users dialin api archive cdr emulator completion'
+complete -c enablex -n '__enablex_at help' -a 'room profile token users dialin api archive cdr emulator completion doctor'
