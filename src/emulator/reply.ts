@@ -1,5 +1,4 @@
 import type { ServerResponse } from 'node:http';
-import { once } from 'node:events';
 import { EmulatorError } from './errors.js';
 
 /** Where a streamed reply writes; `write` resolves when the socket can take more (backpressure). */
@@ -57,9 +56,16 @@ function sinkFor(res: ServerResponse): Sink {
     },
     async write(chunk) {
       if (closed || res.destroyed) return;
-      if (!res.write(chunk)) {
-        await Promise.race([once(res, 'drain'), once(res, 'close')]);
-      }
+      if (res.write(chunk)) return;
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          res.off('drain', done);
+          res.off('close', done);
+          resolve();
+        };
+        res.on('drain', done);
+        res.on('close', done);
+      });
     },
   };
 }

@@ -108,6 +108,14 @@ export function* syntheticIndexes(plan: SyntheticPlan, f: ReportFilter): Generat
   for (let i = Math.max(lo, 0); i <= hi; i++) if (matches(plan, i, f)) yield i;
 }
 
+/** The definitions of the synthetic rooms, shared by all their records (never changed). */
+const ROOM_DETAILS: readonly JsonObject[] = Array.from({ length: SYNTHETIC_ROOMS }, (_, k) => ({
+  room_id: syntheticRoomId(k),
+  name: `Synthetic room ${k + 1}`,
+  owner_ref: 'synthetic',
+  settings: { mode: 'group', scheduled: false, adhoc: false, participants: '10', quality: 'SD' },
+}));
+
 /** Synthetic record i, the same on every request: full CDR shape, unique cdr_id. */
 export function syntheticRecord(plan: SyntheticPlan, i: number): JsonObject {
   const random = mulberry32((hashString(plan.appId) ^ Math.imul(i + 1, 0x9e3779b1)) >>> 0);
@@ -123,12 +131,7 @@ export function syntheticRecord(plan: SyntheticPlan, i: number): JsonObject {
     confNum: syntheticConfNum(c),
     callNum: `${syntheticConfNum(c)}-${n + 1}`,
     roomId,
-    roomDetails: {
-      room_id: roomId,
-      name: `Synthetic room ${(c % SYNTHETIC_ROOMS) + 1}`,
-      owner_ref: 'synthetic',
-      settings: { mode: 'group', scheduled: false, adhoc: false, participants: '10', quality: 'SD' },
-    },
+    roomDetails: ROOM_DETAILS[c % SYNTHETIC_ROOMS] as JsonObject,
     roomSeconds: 3600,
     user: {
       role: n === 0 ? 'moderator' : 'participant',

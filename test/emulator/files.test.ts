@@ -32,11 +32,12 @@ describe('archive files', () => {
   it('need the recording credentials: 403 without them, with wrong ones, or with the API ones', async () => {
     const h = await start();
     const { recording } = await archivePaths(h);
-    for (const headers of [
+    const attempts: Record<string, string>[] = [
       {},
       { authorization: basic(DEV_CREDENTIALS.recordingUser, 'wrong') },
       { authorization: AUTH },
-    ]) {
+    ];
+    for (const headers of attempts) {
       expect((await get(h, recording, headers)).status).toBe(403);
     }
     expect((await get(h, recording, { authorization: REC_AUTH })).status).toBe(200);
