@@ -1,0 +1,70 @@
+import { spawn } from 'node:child_process';
+import { BIN } from '../spawn.js';
+import type { Outputs } from './run.js';
+
+/** A long-running `enablex emulator` child. */
+export interface EmulatorChild {
+  /** The base URL it printed on the first line of stdout. */
+  baseUrl: string;
+  pid: number;
+  /** Sends SIGTERM and waits for the exit; returns how it ended and all it printed. */
+  stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
+}
+
+/**
+ * Spawns `node bin/enablex.js emulator …`, waits (with a deadline) for the base URL it prints on
+ * stdout, and leaves it running. Its output joins the file's secret scan when it stops.
+ */
+export function spawnEmulator(
+  args: string[],
+  opts: { env?: Record<string, string>; outputs: Outputs; deadlineMs?: number },
+): Promise<EmulatorChild> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, 'emulator', ...args], {
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        HOME: process.env['HOME'] ?? '/tmp',
+        NO_COLOR: '1',
+        ...opts.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    let started = false;
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+      child.on('close', (code, signal) => done({ code, signal })),
+    );
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the emulator printed no base URL in time\nstdout: ${stdout}\nstderr: ${stderr}`));
+    }, opts.deadlineMs ?? 15_000);
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      const line = stdout.split('\n');
+      if (started || line.length < 2) return;
+      started = true;
+      clearTimeout(timer);
+      resolve({
+        baseUrl: (line[0] ?? '').trim(),
+        pid: child.pid ?? -1,
+        async stop() {
+          child.kill('SIGTERM');
+          const deadline = setTimeout(() => child.kill('SIGKILL'), 10_000);
+          const end = await exited;
+          clearTimeout(deadline);
+          opts.outputs.record(`enablex emulator ${args.join(' ')}`, { stdout, stderr });
+          return { ...end, stdout, stderr };
+        },
+      });
+    });
+    child.on('error', reject);
+    void exited.then(({ code }) => {
+      if (!started) {
+        clearTimeout(timer);
+        reject(new Error(`the emulator exited with ${code} before printing its URL\nstderr: ${stderr}`));
+      }
+    });
+  });
+}
