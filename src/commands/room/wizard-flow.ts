@@ -3,7 +3,8 @@ import { UsageError } from '../../errors.js';
 import { parseSetting } from './settings.js';
 import { askSetting, show, type WizardIO } from './wizard-ask.js';
 import { buildFromAnswers, flagOf, roomType, SPEC_BY_FLAG, type WizardState } from './wizard-state.js';
-import { STEPS, stepFor, MORE_FLAGS } from './wizard-steps.js';
+import { MORE_FLAGS } from './wizard-more.js';
+import { STEPS, stepFor } from './wizard-steps.js';
 import { printSummary, scheduleRows } from './wizard-summary.js';
 
 /** What the user chose at the summary. */

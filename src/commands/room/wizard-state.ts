@@ -81,29 +81,3 @@ export function checkAnswer(state: WizardState, flag: string, raw: unknown, now:
   }
   return { ok: true, value };
 }
-
-/** A prompt validator from checkAnswer: true, or the message inquirer shows under the answer. */
-export function validator(
-  state: WizardState,
-  flag: string,
-  now: () => Date,
-  opts: { optional?: boolean } = {},
-): (raw: string) => true | string {
-  return (raw) => {
-    if (opts.optional && raw.trim() === '') return true;
-    const checked = checkAnswer(state, flag, raw, now());
-    return checked.ok ? true : checked.message;
-  };
-}
-
-/** Stores a checked answer (or forgets it when the optional answer was left empty). */
-export function accept(state: WizardState, flag: string, raw: string, now: Date): void {
-  state.seeds.delete(flag);
-  if (raw.trim() === '') {
-    state.answers.delete(flag);
-    return;
-  }
-  const checked = checkAnswer(state, flag, raw, now);
-  if (!checked.ok) throw new UsageError(checked.message);
-  state.answers.set(flag, checked.value);
-}

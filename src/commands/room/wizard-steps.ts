@@ -1,9 +1,9 @@
 import { formatUtc, parseDateTime } from '../../time.js';
 import { participantLimit } from './body.js';
-import { ROOM_SETTINGS } from './settings.js';
-import { askSetting, askText, choose, settingLabel, show, textDefault, type WizardIO } from './wizard-ask.js';
-import { current, roomType, SPEC_BY_FLAG, type RoomType, type WizardState } from './wizard-state.js';
-import { MAIN_FLAGS, TYPE_INFO, scheduleRows } from './wizard-summary.js';
+import { askSetting, askText, choose, textDefault, type WizardIO } from './wizard-ask.js';
+import { askMore, MORE_FLAGS } from './wizard-more.js';
+import { current, roomType, type RoomType, type WizardState } from './wizard-state.js';
+import { TYPE_INFO, scheduleRows } from './wizard-summary.js';
 import { formatLocal, formatLocalInput, parseLocalTime } from './wizard-time.js';
 
 /** One question of the wizard (or a small group of them). */
@@ -19,20 +19,6 @@ export interface Step {
 
 const always = () => true;
 const isType = (t: RoomType) => (s: WizardState) => roomType(s.answers) === t;
-
-/** Every other setting, the ones the brief names first; each is asked by its kind. */
-export const MORE_FLAGS: readonly string[] = (() => {
-  const first = [
-    'knock',
-    'wait-for-moderator',
-    'screen-share',
-    'max-active-talkers',
-    'media-zone',
-    'description',
-  ];
-  const rest = ROOM_SETTINGS.map((s) => s.flag).filter((f) => !MAIN_FLAGS.includes(f) && !first.includes(f));
-  return [...first, ...rest];
-})();
 
 /** "1-300 for a scheduled group room": the limit of participantLimit for the answers so far. */
 function participantRange(state: WizardState): string {
@@ -138,29 +124,6 @@ async function askQuality(state: WizardState, io: WizardIO): Promise<void> {
     { default: (current(state, 'quality') as string | undefined) ?? DEFAULT },
   );
   choose(state, 'quality', quality === DEFAULT ? undefined : quality);
-}
-
-/** The "more settings" menu: pick a setting, answer it, back to the menu, until "done". */
-export async function askMore(state: WizardState, io: WizardIO): Promise<void> {
-  let last = 'done';
-  for (;;) {
-    const width = Math.max(...MORE_FLAGS.map((f) => f.length));
-    last = await io.prompter.select(
-      'More settings: pick one to set',
-      [
-        { value: 'done', name: 'done: go to the summary' },
-        ...MORE_FLAGS.map((flag) => ({
-          value: flag,
-          name: `${settingLabel(flag).padEnd(width)}  ${show(current(state, flag))}`,
-          description: SPEC_BY_FLAG.get(flag)?.description,
-          short: settingLabel(flag),
-        })),
-      ],
-      { default: last },
-    );
-    if (last === 'done') return;
-    await askSetting(state, io, last);
-  }
 }
 
 /** The wizard's questions, in order. */
