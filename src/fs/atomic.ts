@@ -1,4 +1,4 @@
-import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -19,8 +19,15 @@ export class AtomicFile {
     private readonly handle: FileHandle,
   ) {}
 
-  /** Creates the temp file (mode 0644, or as given) in the target's folder. */
-  static async create(path: string, mode = 0o644): Promise<AtomicFile> {
+  /**
+   * Creates the temp file in the target's folder, with the mode given, else the mode of the file it
+   * will replace (so a private 0600 export stays private), else 0644.
+   */
+  static async create(path: string, mode?: number): Promise<AtomicFile> {
+    mode ??= await stat(path).then(
+      (s) => s.mode & 0o777,
+      () => 0o644,
+    );
     const temp = join(
       dirname(path),
       `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.partial`,
@@ -57,6 +64,10 @@ export class AtomicFile {
     await this.handle.close();
     await rename(this.tempPath, this.path);
     this.done = true;
+    // Make the rename itself durable where the platform allows syncing a folder.
+    const dir = await open(dirname(this.path), 'r').catch(() => undefined);
+    await dir?.sync().catch(() => undefined);
+    await dir?.close();
   }
 
   /** Throws the partial work away; safe to call twice or after commit. */

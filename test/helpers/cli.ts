@@ -18,6 +18,20 @@ export class MemoryStream extends Writable implements OutStream {
     this.text += chunk.toString();
     cb();
   }
+  /** Terminal cursor calls (ora, progress bars) are accepted and ignored, as on a real TTY stream. */
+  cursorTo(_x: number, _y?: number | (() => void), cb?: () => void): boolean {
+    if (typeof _y === 'function') _y();
+    cb?.();
+    return true;
+  }
+  clearLine(_dir: number, cb?: () => void): boolean {
+    cb?.();
+    return true;
+  }
+  moveCursor(_dx: number, _dy: number, cb?: () => void): boolean {
+    cb?.();
+    return true;
+  }
 }
 
 /** Options for a test context. */

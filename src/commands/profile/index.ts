@@ -62,13 +62,25 @@ export function registerProfile(program: Command, action: ActionFactory): void {
     .command('use')
     .description('make a profile the default')
     .argument('<name>', 'profile name')
-    .addHelpText('after', examples(['switch to staging', 'enablex profile use staging']))
+    .addHelpText(
+      'after',
+      examples(
+        ['switch to staging', 'enablex profile use staging'],
+        ['check what the default now points at', 'enablex profile show'],
+      ),
+    )
     .action(action(() => import('./use.js')));
 
   profile
     .command('remove')
     .description('delete a saved profile and its secrets')
     .argument('<name>', 'profile name')
-    .addHelpText('after', examples(['remove without a question', 'enablex profile remove old --yes']))
+    .addHelpText(
+      'after',
+      examples(
+        ['remove, asking first', 'enablex profile remove old'],
+        ['remove without a question (scripts)', 'enablex profile remove old --yes'],
+      ),
+    )
     .action(action(() => import('./remove.js')));
 }

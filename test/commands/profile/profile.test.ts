@@ -95,7 +95,7 @@ describe('profile list, show, use, remove', () => {
   it('shows one profile without secrets', async () => {
     const r = await runCli(['profile', 'show', 'two'], { env: env() });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/recording_password\s*│\s*set/);
+    expect(r.stdout).toMatch(/^recording_password\s+set$/m);
     expect(r.stdout).not.toContain(KEY);
     expect(r.stdout).not.toContain('RecordingPw1');
   });
