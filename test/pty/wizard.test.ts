@@ -150,7 +150,7 @@ describe('room create wizard in a terminal', { timeout: 60_000 }, () => {
     s.press('Down', 'Enter');
     await s.waitFor('? Record every session automatically?');
     s.answer('y');
-    await s.waitFor('? More settings?');
+    await s.waitFor('? More settings (');
     s.answer('');
     await s.waitFor('? Create it?');
     expect(seen).toEqual([]);
@@ -226,7 +226,7 @@ describe('room create wizard in a terminal', { timeout: 60_000 }, () => {
     s.press('Enter');
     await s.waitFor('? Record every session automatically?');
     s.answer('');
-    await s.waitFor('? More settings?');
+    await s.waitFor('? More settings (');
     s.answer('');
     const summary = await s.waitFor('? Create it?');
     expect(summary).toMatch(/Duration +30 minutes/);
@@ -265,7 +265,7 @@ describe('room create wizard in a terminal', { timeout: 60_000 }, () => {
       await s.waitFor(prompt);
       s.answer('');
     }
-    for (const prompt of ['? Video quality', '? Record every session', '? More settings?', '? Create it?']) {
+    for (const prompt of ['? Video quality', '? Record every session', '? More settings (', '? Create it?']) {
       await s.waitFor(prompt);
       s.press('Enter');
     }

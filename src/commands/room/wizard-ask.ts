@@ -19,7 +19,7 @@ export type Convert = (text: string) => { ok: true; raw: string } | { ok: false;
 /** Options of one typed question. */
 export interface TextOptions {
   default?: string | undefined;
-  /** An empty answer means "not set". */
+  /** "none" (or an empty answer without a default) means "not set". */
   optional?: boolean;
   convert?: Convert;
 }
@@ -37,7 +37,8 @@ export async function askText(
 ): Promise<string | undefined> {
   type Outcome = { ok: true; raw?: string; value?: unknown } | { ok: false; message: string };
   const check = (text: string): Outcome => {
-    if (text.trim() === '' && opts.optional) return { ok: true };
+    // Enter on an empty line keeps the default, so "not set" needs a word of its own.
+    if (opts.optional && /^(none)?$/i.test(text.trim())) return { ok: true };
     const converted = opts.convert ? opts.convert(text) : { ok: true as const, raw: text };
     if (!converted.ok) return converted;
     const checked = checkAnswer(state, flag, converted.raw, io.now());
@@ -113,7 +114,7 @@ export async function askSetting(state: WizardState, io: WizardIO, flag: string)
     if (picked === UNSET) return choose(state, flag, undefined);
     return choose(state, flag, spec.kind === 'bool' ? picked === 'yes' : picked);
   }
-  await askText(state, io, flag, `${label}; empty for not set`, {
+  await askText(state, io, flag, `${label}, or "none"`, {
     default: textDefault(state, flag),
     optional: true,
   });

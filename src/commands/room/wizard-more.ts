@@ -25,7 +25,7 @@ export async function askMore(state: WizardState, io: WizardIO): Promise<void> {
     last = await io.prompter.select(
       'More settings: pick one to set',
       [
-        { value: 'done', name: 'done: go to the summary' },
+        { value: 'done', name: 'done', short: 'done' },
         ...MORE_FLAGS.map((flag) => ({
           value: flag,
           name: `${settingLabel(flag).padEnd(width)}  ${show(current(state, flag))}`,

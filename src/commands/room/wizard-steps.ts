@@ -30,7 +30,7 @@ function participantRange(state: WizardState): string {
   const kind = scheduled
     ? `a scheduled ${mode === 'lecture' ? 'lecture' : 'group'} room`
     : talkers
-      ? `${talkers} active talkers`
+      ? `a room with ${talkers} active talkers`
       : `a ${roomType(a)} room`;
   return `1-${limit} for ${kind}`;
 }
@@ -89,7 +89,7 @@ async function askDuration(state: WizardState, io: WizardIO): Promise<void> {
 
 async function askAdhocDuration(state: WizardState, io: WizardIO): Promise<void> {
   io.say(io.c.dim('  An adhoc room is deleted after its first session, unless it has a duration.'));
-  await askText(state, io, 'duration', 'Duration in minutes (at least 10), or empty for none', {
+  await askText(state, io, 'duration', 'Duration in minutes (at least 10), or "none"', {
     default: textDefault(state, 'duration'),
     optional: true,
   });
@@ -205,7 +205,7 @@ export const STEPS: readonly Step[] = [
     applies: always,
     ask: async (s, io) => {
       const more = await io.prompter.confirm(
-        'More settings? (knock, wait for moderator, screen share, active talkers, media zone, description, ...)',
+        'More settings (knock, screen share, talkers, media zone, description...)?',
         { default: false },
       );
       if (more) await askMore(s, io);

@@ -6,9 +6,9 @@ import { formatLocal } from './wizard-time.js';
 
 /** One line on each room type, for the type question and the summary. */
 export const TYPE_INFO: Record<RoomType, string> = {
-  permanent: 'always there: join any time, reuse it for recurring meetings',
-  scheduled: 'one session at a set time and length; people join from 15 minutes before',
-  adhoc: 'an instant meeting: deleted after its first session unless it has a duration',
+  permanent: 'always open; join any time, reuse it for recurring meetings',
+  scheduled: 'one session at a set time and length; join from 15 min before',
+  adhoc: 'instant; deleted after its first session unless it has a duration',
 };
 
 /** Tokens for a scheduled room are given from this long before its start (NOTES.md). */

@@ -314,6 +314,50 @@ describe('room create wizard: room types and settings', () => {
     expect(r.stderr).toContain('--canvas --data k=v');
   });
 
+  it('"none" clears a typed setting, even one given with -i', async () => {
+    const check = expectPost();
+    const answers: Answer[] = ['', '', 'adhoc', 'none', '', '', '', '', false, true];
+    answers.push(
+      'description',
+      'none',
+      'max-active-talkers',
+      '4',
+      'max-active-talkers',
+      'NONE',
+      'done',
+      'create',
+      false,
+    );
+    const r = await wizard(['-i', '--name', 'X', '--owner-ref', 'o', '--description', 'old'], answers);
+    expect(r.code).toBe(0);
+    const body = check() as { settings: Record<string, unknown> };
+    expect(body.settings).not.toHaveProperty('description');
+    expect(body.settings).not.toHaveProperty('max_active_talkers');
+    expect(body.settings).not.toHaveProperty('duration');
+  });
+
+  it('a UTC start given with -i is offered in local time and sent unchanged', async () => {
+    const check = expectPost(SCHEDULED_BODY);
+    const args = ['-i', '--name', 'Town hall', '--owner-ref', "hr's team", '--scheduled'];
+    args.push('--scheduled-time', '2026-12-01T04:00:00Z', '--duration', '30', '--participants', '20');
+    const r = await wizard(args, ['', '', '', '', '', '', '', '', '', '', false, 'create', false]);
+    expect(r.code).toBe(0);
+    check();
+    expect(r.stderr).toContain('Starts Tue 2026-12-01 09:30 Asia/Kolkata = 2026-12-01 04:00:00 UTC');
+  });
+
+  it('a setting given with -i that breaks its rule is asked first, with the rule', async () => {
+    const check = expectPost();
+    const r = await wizard(
+      ['-i', '--max-active-talkers', '20'],
+      ['12', ...PERMANENT_TO_SUMMARY, 'create', false],
+    );
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('--max-active-talkers: must be at most 16.');
+    expect(r.prompter.transcript.questions[0]).toMatch(/^Max active talkers/);
+    expect(check()).toMatchObject({ settings: { max_active_talkers: 12 } });
+  });
+
   it('changing the room type drops the schedule and asks what the new type needs', async () => {
     const check = expectPost();
     const answers = [...SCHEDULED.slice(0, -1), 'change', 'type', 'adhoc', '', 'create', false];
