@@ -89,7 +89,7 @@ complete -c enablex -n '__enablex_at' -a 'archive' -d 'list session archives: re
 complete -c enablex -n '__enablex_at' -a 'cdr' -d 'export call detail records (CSV, NDJSON, JSON, YAML, table) for billing'
 complete -c enablex -n '__enablex_at' -a 'emulator' -d 'run the bundled EnableX-compatible server (API under /video/v2) for local work and tests; stops on Ctrl-C'
 complete -c enablex -n '__enablex_at' -a 'completion' -d 'print the shell completion script for bash, zsh or fish'
-complete -c enablex -n '__enablex_at' -a 'doctor' -d 'check the config file, credentials, base URL, proxy, API access and clock; exit 3 (config) or 5 (network) on failure'
+complete -c enablex -n '__enablex_at' -a 'doctor' -d 'check config, credentials, base URL, proxy, API access and clock skew'
 complete -c enablex -n '__enablex_at' -a 'help' -d 'display help for command'
 complete -c enablex -n '__enablex_at' -s h -l help -d 'show help for a command'
 

@@ -5,9 +5,7 @@ import { examples, type ActionFactory } from '../define.js';
 export function registerDoctor(program: Command, action: ActionFactory): void {
   program
     .command('doctor')
-    .description(
-      'check the config file, credentials, base URL, proxy, API access and clock; exit 3 (config) or 5 (network) on failure',
-    )
+    .description('check config, credentials, base URL, proxy, API access and clock skew')
     .addHelpText(
       'after',
       examples(
