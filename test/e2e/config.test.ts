@@ -68,7 +68,7 @@ describe('profiles', () => {
     ]);
     expect(viaDefault.code, viaDefault.stderr).toBe(0);
     expect(viaDefault.stdout.split('\n')).toContain(room);
-    expect(viaFlag.code).toBe(3);
+    expect(viaFlag.code, viaFlag.stderr).toBe(3);
     expect(viaFlag.stderr).toContain('result 10000');
 
     const remove = await out.run(['profile', 'remove', 'broken', '--yes'], { env });
@@ -86,7 +86,7 @@ describe('profiles', () => {
     const checks = JSON.parse(good.stdout) as { check: string; status: string }[];
     expect(checks.find((c) => c.check === 'api')?.status).toBe('ok');
     expect(checks.filter((c) => c.status === 'fail')).toEqual([]);
-    expect(bad.code).toBe(3);
+    expect(bad.code, bad.stderr).toBe(3);
     const failLine = bad.stdout.split('\n').find((l) => /fail/.test(l) && /api/.test(l));
     expect(failLine, bad.stdout).toMatch(/ENABLEX_APP_KEY/);
     expect(bad.stderr).toMatch(/check failed: api/);

@@ -32,15 +32,15 @@ describe('API errors', () => {
         env: t.env({ ENABLEX_APP_KEY: WRONG_KEY }),
       }),
     ]);
-    expect(badKey.code).toBe(3);
+    expect(badKey.code, badKey.stderr).toBe(3);
     expect(badKey.stdout).toBe('');
     expect(badKey.stderr).toContain('result 10000');
     expect(badKey.stderr).toMatch(/Hint: .*app id and app key/);
-    expect(missing.code).toBe(4);
+    expect(missing.code, missing.stderr).toBe(4);
     expect(missing.stdout).toBe('');
     expect(missing.stderr).toMatch(/^Error: GET \/rooms\/dddddddddddddddddddddddd: not found/);
     expect(missing.stderr).not.toMatch(/\n\s+at /);
-    expect(verbose.code).toBe(3);
+    expect(verbose.code, verbose.stderr).toBe(3);
     expect(verbose.stderr).toContain('authorization: Basic [REDACTED]');
   });
 
@@ -91,7 +91,26 @@ describe('API errors', () => {
 
 describe('retries and faults', () => {
   it('a 429 with Retry-After on a GET is waited out, then succeeds', async () => {
-    await t.faults({ failFirst: 1, failStatus: 429, retryAfterSeconds: 1, match: ROOMS });
+    const set = await out.run(
+      [
+        'emulator',
+        'faults',
+        '--fail-first',
+        '1',
+        '--fail-status',
+        '429',
+        '--retry-after',
+        '1',
+        '--fault-match',
+        ROOMS,
+      ],
+      { env: t.env() },
+    );
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stderr).toContain('Faults set: first 1 requests fail (429)');
+    expect(await t.control('GET', '/faults')).toMatchObject({
+      faults: { failFirstRemaining: 1, failStatus: 429 },
+    });
     const mark = t.requests.length;
     const r = await out.run(['room', 'list', '-q', '--verbose'], { env: t.env() });
     expect(r.code, r.stderr).toBe(0);
@@ -107,7 +126,7 @@ describe('retries and faults', () => {
     await t.faults({ failRate: 1, failStatus: 500, match: ROOMS });
     const mark = t.requests.length;
     const r = await out.run(['room', 'list', '--retries', '2'], { env: t.env() });
-    expect(r.code).toBe(5);
+    expect(r.code, r.stderr).toBe(5);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('server error');
     expect(seen(mark, ROOMS)).toHaveLength(3);
@@ -116,7 +135,7 @@ describe('retries and faults', () => {
   it('a hung request with --timeout 1 exits 5 quickly', async () => {
     await t.faults({ hangRate: 1, match: ROOMS });
     const r = await out.run(['room', 'list', '--timeout', '1', '--retries', '0'], { env: t.env() });
-    expect(r.code).toBe(5);
+    expect(r.code, r.stderr).toBe(5);
     expect(r.stderr).toMatch(/did not answer within 1 s/);
     expect(r.ms).toBeLessThan(8_000);
   });
@@ -173,7 +192,7 @@ describe('retries and faults', () => {
     const r = await out.run(['room', 'create', '--name', 'Cut off', '--owner-ref', 'o', '--retries', '3'], {
       env: t.env(),
     });
-    expect(r.code).toBe(5);
+    expect(r.code, r.stderr).toBe(5);
     expect(seen(mark, CREATE)).toHaveLength(1);
     await t.faults({});
     const after = await t.roomIds();

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTestEmulator, type TestEmulator } from './helpers/emulator.js';
 import { csvRecords } from './helpers/csv.js';
-import { Outputs, tempDir } from './helpers/run.js';
+import { startCli } from './helpers/child.js';
+import { Outputs, tempDir, until } from './helpers/run.js';
 
 /** CDR export and summary, dial-in and raw API calls, as the built binary, against seeded demo data. */
 const out = new Outputs();
@@ -88,13 +89,36 @@ describe('cdr', () => {
         ],
         { env: t.env() },
       );
-      expect(r.code).toBe(5);
+      expect(r.code, r.stderr).toBe(5);
       expect(r.stdout).toBe('');
       expect(r.stderr).toContain('GET /cdr/period/2026-11-15/2026-11-15: server error');
       expect(r.stderr).toContain('Nothing was written to');
       expect(readdirSync(target)).toEqual(['keep.txt']);
       const failing = t.since(mark).filter((l) => l.includes('/cdr/period/2026-11-15/'));
       expect(failing).toHaveLength(2);
+    } finally {
+      await t.faults({});
+    }
+  });
+
+  it('Ctrl-C during an export exits 130 and leaves nothing behind', async () => {
+    const target = tempDir('cdr-interrupt');
+    await t.faults({ hangRate: 1, match: 'GET /video/v2/cdr/' });
+    try {
+      const run = startCli(
+        ['cdr', '--from', '2026-11-01', '--to', '2026-11-30', '--out', join(target, 'cdr.csv')],
+        {
+          env: t.env(),
+          outputs: out,
+        },
+      );
+      // The temp file appears beside the target before the first request is sent.
+      await until('the export to start', () => (readdirSync(target).length > 0 ? true : undefined), 15_000);
+      run.kill('SIGINT');
+      const r = await run.done;
+      expect(r.code, r.stderr).toBe(130);
+      expect(r.stdout).toBe('');
+      expect(readdirSync(target)).toEqual([]);
     } finally {
       await t.faults({});
     }
@@ -161,7 +185,7 @@ describe('dialin', () => {
     expect(table.stdout).toContain('Dial-in numbers:');
     expect(table.stdout).toContain('toll-free');
     expect(table.stderr).toMatch(/Hidden: .*app_key.*--show-secrets/);
-    expect(json.code).toBe(0);
+    expect(json.code, json.stderr).toBe(0);
     const d = JSON.parse(json.stdout) as { app_key: string; sip: { password: string; username: string } };
     expect(d.app_key).toBe('[hidden]');
     expect(d.sip.password).toBe('[hidden]');
@@ -207,7 +231,7 @@ describe('api', () => {
       result: 0,
       token: expect.stringMatching(/^[A-Za-z0-9+/=]+$/),
     });
-    expect(dialin.code).toBe(0);
+    expect(dialin.code, dialin.stderr).toBe(0);
     expect((JSON.parse(dialin.stdout) as { app_key: string }).app_key).toBe('[hidden]');
   });
 

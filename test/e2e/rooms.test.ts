@@ -178,7 +178,7 @@ describe('room update', () => {
     const id = await apiRoom(t);
     const mark = t.requests.length;
     const r = await out.run(['room', 'update', id, '--mode', 'lecture'], { env: t.env() });
-    expect(r.code).toBe(2);
+    expect(r.code, r.stderr).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^Error: --mode cannot be changed/);
     expect(t.since(mark)).toEqual([]);
@@ -189,7 +189,7 @@ describe('room update', () => {
     const id = await apiRoom(t, { name: 'Busy room' });
     await t.control('POST', `/rooms/${id}/simulate`, { live: true, users: 2 });
     const r = await out.run(['room', 'update', id, '--participants', '4'], { env: t.env() });
-    expect(r.code).toBe(1);
+    expect(r.code, r.stderr).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('result 10030');
     expect(r.stderr).toMatch(/Hint: .*session in progress/);
@@ -202,7 +202,7 @@ describe('room delete', () => {
     const id = await apiRoom(t);
     const mark = t.requests.length;
     const r = await out.run(['room', 'delete', id], { env: t.env() });
-    expect(r.code).toBe(2);
+    expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toContain('--yes');
     expect(t.since(mark)).toEqual([]);
     expect(await t.roomIds()).toContain(id);
@@ -224,9 +224,9 @@ describe('room delete', () => {
       out.run(['room', 'delete', missing, '--yes'], { env: t.env() }),
       out.run(['room', 'delete', keep, missing, '--yes', '-o', 'json'], { env: t.env() }),
     ]);
-    expect(one.code).toBe(4);
+    expect(one.code, one.stderr).toBe(4);
     expect(one.stderr).toMatch(/not found/i);
-    expect(partial.code).toBe(6);
+    expect(partial.code, partial.stderr).toBe(6);
     expect(JSON.parse(partial.stdout)).toEqual([
       { room_id: keep, deleted: true },
       expect.objectContaining({ room_id: missing, deleted: false }),
@@ -239,7 +239,7 @@ describe('room delete', () => {
     const id = await apiRoom(t, { name: 'Live delete' });
     await t.control('POST', `/rooms/${id}/simulate`, { live: true, users: 1 });
     const r = await out.run(['room', 'delete', id, '--yes'], { env: t.env() });
-    expect(r.code).toBe(1);
+    expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toMatch(/session/i);
     expect(await t.roomIds()).toContain(id);
     await t.control('POST', `/rooms/${id}/end`);

@@ -67,11 +67,11 @@ describe('token', () => {
         env: t.env(),
       }),
     ]);
-    expect(early.code).toBe(1);
+    expect(early.code, early.stderr).toBe(1);
     expect(early.stdout).toBe('');
     expect(early.stderr).toContain('result 10112');
     expect(early.stderr).toMatch(/Hint: .*15 minutes before its start/);
-    expect(unknown.code).toBe(4);
+    expect(unknown.code, unknown.stderr).toBe(4);
     expect(unknown.stdout).toBe('');
     expect(unknown.stderr).toMatch(/^Error: POST \/rooms\/eeeeeeeeeeeeeeeeeeeeeeee\/tokens: not found/);
   });
@@ -96,14 +96,14 @@ describe('users', () => {
     const users = JSON.parse(json.stdout) as { name: string; user_ref: string; role: string }[];
     expect(users.map((u) => u.user_ref).sort()).toEqual(session.users.map((u) => u.user_ref).sort());
     expect(users.filter((u) => u.role === 'moderator')).toHaveLength(1);
-    expect(table.code).toBe(0);
+    expect(table.code, table.stderr).toBe(0);
     expect(table.stdout.split('\n')[0]).toMatch(/^name\s+user_ref\s+role/);
     for (const u of session.users) expect(table.stdout).toContain(u.name);
 
     const end = await out.run(['emulator', 'end', room], { env: t.env() });
     expect(end.code, end.stderr).toBe(0);
     const after = await out.run(['users', room, '-o', 'json'], { env: t.env() });
-    expect(after.code).toBe(0);
+    expect(after.code, after.stderr).toBe(0);
     expect(JSON.parse(after.stdout)).toEqual([]);
     expect(after.stderr).toContain(`No session in progress in room ${room}`);
   });
@@ -176,10 +176,10 @@ describe('archive and archive download', () => {
       }),
       out.run(['archive', 'download', '--room', room, '--dir', join(dir, 'missing')], { env: t.env() }),
     ]);
-    expect(wrong.code).toBe(3);
+    expect(wrong.code, wrong.stderr).toBe(3);
     expect(wrong.stderr).toMatch(/recording credentials were refused/);
     expect(wrong.stderr).not.toContain('notThePassword1');
-    expect(missing.code).toBe(3);
+    expect(missing.code, missing.stderr).toBe(3);
     expect(missing.stderr).toMatch(/no recording credentials/);
     expect(existsSync(join(dir, 'missing'))).toBe(false);
     const saved = existsSync(join(dir, 'wrong')) ? readdirSync(join(dir, 'wrong'), { recursive: true }) : [];

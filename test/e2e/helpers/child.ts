@@ -68,3 +68,41 @@ export function spawnEmulator(
     });
   });
 }
+
+/** A CLI run left in the background, so a test can signal it. */
+export interface BackgroundRun {
+  /** Sends a signal to the process. */
+  kill(signal: NodeJS.Signals): void;
+  /** How it ended and what it printed (recorded for the secret scan). */
+  done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
+}
+
+/** Starts `node bin/enablex.js …args` without waiting for it (it is killed after `deadlineMs`). */
+export function startCli(
+  args: string[],
+  opts: { env?: Record<string, string>; outputs: Outputs; deadlineMs?: number },
+): BackgroundRun {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', NO_COLOR: '1', ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), opts.deadlineMs ?? 20_000);
+  const done = new Promise<{
+    code: number | null;
+    signal: NodeJS.Signals | null;
+    stdout: string;
+    stderr: string;
+  }>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      opts.outputs.record(`enablex ${args.join(' ')}`, { stdout, stderr });
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+  return { kill: (signal) => child.kill(signal), done };
+}
