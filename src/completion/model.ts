@@ -122,19 +122,14 @@ function commandSpec(cmd: Command, path: string[]): CommandSpec {
   // visibleOptions adds the implicit -h/--help; cmd.options also holds the hidden --no-x negations.
   const helpOptions = helper.visibleOptions(cmd).filter((o) => !cmd.options.includes(o));
   const own = cmd.parent ? [...cmd.options, ...helpOptions] : helpOptions;
-  const subs = helper.visibleCommands(cmd).filter((c) => !cmd.commands.includes(c));
-  const children = cmd.commands
-    .filter((c) => !(c as Command & { _hidden?: boolean })._hidden)
+  const visible = helper.visibleCommands(cmd);
+  // Hidden commands are left out; what is visible but not registered is commander's implicit help.
+  const implicitHelp = visible.find((c) => !cmd.commands.includes(c));
+  const children = visible
+    .filter((c) => cmd.commands.includes(c))
     .map((c) => commandSpec(c, [...path, c.name()]));
-  const help = subs[0]
-    ? [
-        helpCommandSpec(
-          subs[0],
-          path,
-          children.map((c) => c.name),
-        ),
-      ]
-    : [];
+  const names = children.map((c) => c.name);
+  const help = implicitHelp ? [helpCommandSpec(implicitHelp, path, names)] : [];
   return {
     path,
     name: cmd.name(),
