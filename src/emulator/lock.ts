@@ -29,7 +29,8 @@ export async function withLock<T>(lockPath: string, work: () => Promise<T>): Pro
     }
     if (await breakIfStale(lockPath)) continue;
     if (Date.now() > deadline) throw busy();
-    await pause(Math.min(5 + attempt * 2, 40) + Math.random() * 10);
+    // Holders keep the lock for a few milliseconds: poll often, with jitter so waiters spread out.
+    await pause(Math.min(2 + attempt, 20) + Math.random() * 5);
   }
   try {
     return await work();

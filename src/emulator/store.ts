@@ -37,6 +37,7 @@ type Signature = string;
 export function fileStore(path: string): Store {
   const lockPath = `${path}.lock`;
   let cached: { sig: Signature; state: State } | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
 
   async function signature(): Promise<Signature | undefined> {
     try {
@@ -89,17 +90,24 @@ export function fileStore(path: string): Store {
       cached = sig === undefined ? undefined : { sig, state };
       return state;
     },
-    async mutate(change) {
-      await mkdir(dirname(path), { recursive: true });
-      return withLock(lockPath, async () => {
-        const { text, state } = await load();
-        const result = change(state);
-        const next = JSON.stringify(state);
-        if (next !== text) await writeAtomic(next);
-        const sig = await signature();
-        cached = sig === undefined ? undefined : { sig, state };
-        return result;
-      });
+    mutate(change) {
+      // One change at a time per process: only cross-process contention is left to the lock file.
+      const next = queue.then(() => mutateLocked(change));
+      queue = next.catch(() => undefined);
+      return next;
     },
   };
+
+  async function mutateLocked<T>(change: (state: State) => T): Promise<T> {
+    await mkdir(dirname(path), { recursive: true });
+    return withLock(lockPath, async () => {
+      const { text, state } = await load();
+      const result = change(state);
+      const next = JSON.stringify(state);
+      if (next !== text) await writeAtomic(next);
+      const sig = await signature();
+      cached = sig === undefined ? undefined : { sig, state };
+      return result;
+    });
+  }
 }

@@ -2,10 +2,28 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { AUTH } from './helpers.js';
+import { AUTH, tempDir } from './helpers.js';
 
 const BIN = fileURLToPath(new URL('../../bin/enablex.js', import.meta.url));
 const BUILT = existsSync(fileURLToPath(new URL('../../dist/main.js', import.meta.url)));
+
+/** Runs `node bin/enablex.js ...args` to the end. */
+function enablex(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', NO_COLOR: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
 
 /** Starts `node bin/enablex.js emulator ...`, resolves with the base URL it prints, and a stop function. */
 function serve(args: string[]) {
@@ -56,5 +74,22 @@ describe.skipIf(!BUILT)('the built binary', () => {
     expect(await server.exited).toBe(0);
     expect(performance.now() - t0).toBeLessThan(3000);
     expect(await hanging).toBeInstanceOf(Error);
+  });
+
+  it('lets parallel --emulator runs share one state file: seeded once, nothing lost', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const env = { ENABLEX_CONFIG_DIR: dir };
+      const runs = await Promise.all(
+        Array.from({ length: 3 }, (_, i) =>
+          enablex(['--emulator', 'room', 'create', '--name', `parallel ${i}`, '--owner-ref', 'p', '-q'], env),
+        ),
+      );
+      expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
+      const list = await enablex(['--emulator', 'room', 'list', '-q'], env);
+      expect(list.stdout.trim().split('\n')).toHaveLength(4 + 3);
+    } finally {
+      cleanup();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeFaults, faultConfigFromFlags } from '../../src/commands/emulator/fault-flags.js';
+import { describeFaults, faultConfigFromFlags } from '../../src/commands/emulator/fault-config.js';
 import { serveCredentials, serveOptions } from '../../src/commands/emulator/serve-options.js';
 import { DEV_CREDENTIALS } from '../../src/emulator/index.js';
 import { AuthError, UsageError } from '../../src/errors.js';

@@ -3,7 +3,7 @@ import { UsageError } from '../../errors.js';
 import type { Runtime } from '../../runtime.js';
 import type { CommandInput } from '../define.js';
 import { controlClient } from './control-client.js';
-import { describeFaults, faultConfigFromFlags } from './fault-flags.js';
+import { describeFaults, faultConfigFromFlags } from './fault-config.js';
 
 /**
  * `enablex emulator faults [flags] [--clear]`: shows a running emulator's faults, replaces them

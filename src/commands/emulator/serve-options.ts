@@ -4,7 +4,7 @@ import type { FaultConfig } from '../../emulator/faults.js';
 import type { SyntheticCdrOptions } from '../../emulator/synthetic.js';
 import type { Env } from '../../context.js';
 import { AuthError, UsageError } from '../../errors.js';
-import { faultConfigFromFlags } from './fault-flags.js';
+import { faultConfigFromFlags } from './fault-config.js';
 
 /** `enablex emulator` flags, checked. */
 export interface ServeOptions {

@@ -1,7 +1,7 @@
 import type { Runtime } from '../../runtime.js';
 import { UsageError } from '../../errors.js';
 import type { CommandInput } from '../define.js';
-import { describeFaults } from './fault-flags.js';
+import { describeFaults } from './fault-config.js';
 import { serveCredentials, serveOptions } from './serve-options.js';
 
 /** A value safe to paste into a POSIX shell. */
