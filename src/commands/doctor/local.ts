@@ -45,15 +45,23 @@ export function checkConfig(rt: Runtime): CheckResult {
     return { check: 'config', status: 'ok', detail: `${file} (permissions are not checked on Windows)` };
   }
   const dirMode = modeOf(dir) ?? 0o700;
+  const problems: string[] = [];
   const fixes: string[] = [];
-  if (dirMode & 0o077) fixes.push(`chmod 700 ${dir}`);
-  if (fileMode & 0o077) fixes.push(`chmod 600 ${file}`);
-  if (fixes.length === 0)
+  if (dirMode & 0o077) {
+    problems.push(`the folder ${dir} has mode ${octal(dirMode)}: other users can look into it`);
+    fixes.push(`chmod 700 ${dir}`);
+  }
+  if (fileMode & 0o077) {
+    problems.push(`${file} has mode ${octal(fileMode)}: other users can read the app keys`);
+    fixes.push(`chmod 600 ${file}`);
+  }
+  if (fixes.length === 0) {
     return { check: 'config', status: 'ok', detail: `${file} (mode ${octal(fileMode)})` };
+  }
   return {
     check: 'config',
     status: 'warn',
-    detail: `${file} has mode ${octal(fileMode)} in a folder with mode ${octal(dirMode)}: other users may read the app keys`,
+    detail: problems.join('; '),
     fix: `run \`${fixes.join(' && ')}\``,
   };
 }

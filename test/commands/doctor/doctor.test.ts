@@ -167,7 +167,7 @@ describe('enablex doctor', () => {
     expect(r.lines['config']).toEqual({
       symbol: '!',
       status: 'warn',
-      detail: `${file} has mode 0644 in a folder with mode 0700: other users may read the app keys — run \`chmod 600 ${file}\``,
+      detail: `${file} has mode 0644: other users can read the app keys — run \`chmod 600 ${file}\``,
     });
     expect(r.lines['credentials']!.detail).toMatch(/^profile "prod" \(the default profile\), app id /);
     expect(r.lines['base_url']!.detail).toBe('https://api.enablex.test/video/v2 (from profile), https');
@@ -190,7 +190,9 @@ describe('enablex doctor', () => {
     chmodSync(config.dir, 0o755);
     roomsOk();
     const r = await doctor([], { env: NO_ENV_CREDS });
-    expect(r.lines['config']!.detail).toContain(`run \`chmod 700 ${config.dir} && chmod 600 ${file}\``);
+    expect(r.lines['config']!.detail).toBe(
+      `the folder ${config.dir} has mode 0755: other users can look into it; ${file} has mode 0644: other users can read the app keys — run \`chmod 700 ${config.dir} && chmod 600 ${file}\``,
+    );
   });
 
   it('an unreadable config file fails config and credentials, exit 3', async () => {
