@@ -1,5 +1,6 @@
 import { UsageError } from '../../errors.js';
 import type { Runtime } from '../../runtime.js';
+import { render } from '../../output/render.js';
 import type { CommandInput } from '../define.js';
 import { SummaryBuilder, factsOf, type CdrSummary } from './aggregate.js';
 import { fetchRecords } from './fetch.js';
@@ -62,47 +63,45 @@ export async function run({ opts, command }: CommandInput, rt: Runtime): Promise
   if (format !== 'table') {
     rt.out.data(summary);
   } else {
-    rt.out.raw(await renderTables(summary, sections));
+    rt.out.raw(renderTables(summary, sections));
   }
   const d = done.duplicates;
   if (d) rt.out.note(`${d} duplicate record${d === 1 ? '' : 's'} dropped.`);
 }
 
-/** The summary as small tables, each under a heading. */
-async function renderTables(summary: CdrSummary, sections: readonly Section[]): Promise<string> {
-  const { default: Table } = await import('cli-table3');
-  const table = (head: string[], rows: (string | number)[][]): string => {
-    if (rows.length === 0) return '(no records)\n';
-    const t = new Table({ head, style: { head: [], border: [] } });
-    t.push(...rows.map((r) => r.map(String)));
-    return t.toString() + '\n';
-  };
+/** The summary as small tables (the CLI's usual table style), each under a heading. */
+function renderTables(summary: CdrSummary, sections: readonly Section[]): string {
   const none = (v: string | null) => v ?? '(none)';
   const total = summary.totals.records;
   const pct = (n: number) => (total === 0 ? '' : `${((100 * n) / total).toFixed(1)}%`);
+  const table = (rows: readonly object[], columns: string[]) =>
+    rows.length === 0 ? '(no records)\n' : render(rows, { format: 'table', tableColumns: columns });
   const body: Record<Section, () => string> = {
     by_room: () =>
       table(
+        summary.by_room.map((r) => ({ ...r, room_id: none(r.room_id) })),
         ['room_id', 'records', 'connect_minutes'],
-        summary.by_room.map((r) => [none(r.room_id), r.records, r.connect_minutes]),
       ),
     by_user: () =>
       table(
+        summary.by_user.map((u) => ({ ...u, name: none(u.name), ref: none(u.ref) })),
         ['name', 'ref', 'records', 'connect_minutes'],
-        summary.by_user.map((u) => [none(u.name), none(u.ref), u.records, u.connect_minutes]),
       ),
     by_day: () =>
       table(
+        summary.by_day.map((d) => ({ ...d, day: none(d.day) })),
         ['day', 'records', 'connect_minutes'],
-        summary.by_day.map((d) => [none(d.day), d.records, d.connect_minutes]),
       ),
     quality: () =>
       table(
+        (['good', 'bad', 'other'] as const).map((k) => ({
+          call_quality: k,
+          records: summary.quality[k],
+          share: pct(summary.quality[k]),
+        })),
         ['call_quality', 'records', 'share'],
-        (['good', 'bad', 'other'] as const).map((k) => [k, summary.quality[k], pct(summary.quality[k])]),
       ),
-    totals: () =>
-      table(['records', 'connect_minutes'], [[summary.totals.records, summary.totals.connect_minutes]]),
+    totals: () => table([summary.totals], ['records', 'connect_minutes']),
   };
   return sections.map((s) => `${HEADINGS[s]}\n${body[s]()}`).join('\n');
 }

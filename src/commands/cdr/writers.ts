@@ -1,11 +1,11 @@
 import type { CdrRecord } from '../../api/cdr.js';
 import { csvField, csvLine } from '../../output/csv.js';
 import { pickPaths } from '../../output/flatten.js';
-import type { Format } from '../../output/render.js';
+import { render, type Format } from '../../output/render.js';
 import { CDR_COLUMNS, CDR_TABLE_COLUMNS, rowReader } from './columns.js';
 
-/** What a writer makes of one record as soon as its chunk arrives: output text, or table cells. */
-export type Item = string | readonly unknown[];
+/** What a writer makes of one record as soon as its chunk arrives: output text, or a table row. */
+export type Item = string | Readonly<Record<string, string>>;
 
 /**
  * Turns records into output text one at a time, so an export never holds more than the chunks in
@@ -84,24 +84,28 @@ function csvRecord(values: readonly unknown[]): string {
   return cells.join(',') + '\r\n';
 }
 
-async function tableWriter(columns: readonly string[]): Promise<RecordWriter> {
-  const { default: Table } = await import('cli-table3');
+/** Table blocks through the shared renderer, so they look like every other table of the CLI. */
+function tableWriter(columns: readonly string[]): RecordWriter {
+  const read = rowReader(columns);
   const cell = (v: unknown): string =>
     v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
-  const read = rowReader(columns);
-  let rows: string[][] = [];
+  let rows: Record<string, string>[] = [];
+  let blocks = 0;
   const flush = (): string => {
     if (rows.length === 0) return '';
-    const table = new Table({ head: [...columns], style: { head: [], border: [] } });
-    table.push(...rows);
+    const text = render(rows, { format: 'table', tableColumns: columns });
     rows = [];
-    return table.toString() + '\n';
+    return (blocks++ > 0 ? '\n' : '') + text;
   };
   return {
     start: () => '',
-    prepare: (r) => read(r).map(cell),
+    // Flat rows keyed by column name, values already text: the renderer has nothing left to flatten.
+    prepare: (r) => {
+      const values = read(r);
+      return Object.fromEntries(columns.map((c, i) => [c, cell(values[i])]));
+    },
     write: (item) => {
-      rows.push(item as string[]); // this writer's prepare made it
+      rows.push(item as Record<string, string>); // this writer's prepare made it
       return rows.length >= TABLE_BLOCK ? flush() : '';
     },
     end: () => flush(),

@@ -125,20 +125,60 @@ describe('cdr summary', () => {
     nock(API_ORIGIN).get('/video/v2/cdr/conf/c').reply(200, cdrBody(records));
     const r = await runCli(['cdr', 'summary', '--conf', 'c']);
     expect(r.code).toBe(0);
-    for (const heading of [
-      'Connected minutes by room',
-      'Connected minutes by user',
-      'Connected minutes by day (UTC)',
-      'Call quality',
-      'Totals',
-    ]) {
-      expect(r.stdout).toContain(`${heading}\n┌`);
-    }
-    expect(r.stdout).toMatch(/│ bad +│ 1 +│ 50\.0% +│/);
+    expect(r.stdout).toBe(
+      [
+        'Connected minutes by room',
+        'room_id                   records  connect_minutes',
+        '5f3b2c1a9d8e7f6a5b4c3d2e  2        7',
+        '',
+        'Connected minutes by user',
+        'name      ref    records  connect_minutes',
+        'Zoë, "Z"  z      1        5',
+        'Ava       ava-1  1        2',
+        '',
+        'Connected minutes by day (UTC)',
+        'day         records  connect_minutes',
+        '2026-11-02  2        7',
+        '',
+        'Call quality',
+        'call_quality  records  share',
+        'good          1        50.0%',
+        'bad           1        50.0%',
+        'other         0        0.0%',
+        '',
+        'Totals',
+        'records  connect_minutes',
+        '2        7',
+        '',
+      ].join('\n'),
+    );
     nock(API_ORIGIN).get('/video/v2/cdr/conf/c').reply(200, cdrBody(records));
     const f = await runCli(['cdr', 'summary', '--conf', 'c', '--fields', 'totals']);
     expect(f.stdout.startsWith('Totals\n')).toBe(true);
     expect(f.stdout).not.toContain('by room');
+  });
+
+  it('says so when there are no records', async () => {
+    nock(API_ORIGIN).get('/video/v2/cdr/conf/c').reply(200, cdrBody([]));
+    const r = await runCli(['cdr', 'summary', '--conf', 'c', '--fields', 'by_room,quality,totals']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        'Connected minutes by room',
+        '(no records)',
+        '',
+        'Call quality',
+        'call_quality  records  share',
+        'good          0',
+        'bad           0',
+        'other         0',
+        '',
+        'Totals',
+        'records  connect_minutes',
+        '0        0',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('takes the filter flags before or after `summary`, chunked like the export', async () => {
