@@ -166,6 +166,50 @@ describe('archive and archive download', () => {
     expect(readdirSync(join(dir, 'out', sessionDir as string)).sort()).toEqual(files);
   });
 
+  it('a cut-off file fails the run (exit 6), and the next run resumes it with a Range request', async () => {
+    const other = await apiRoom(t, { name: 'Resumed room' });
+    const sim = await t.control('POST', `/rooms/${other}/simulate`, { users: 1, minutes: 20 });
+    const otherConf = String(sim['conf_num']);
+    const video = `/_files/${otherConf}/${otherConf}.mp4`;
+    const target = join(dir, 'resume');
+    await t.faults({ truncateRate: 1, match: `GET ${video}` });
+    let first;
+    try {
+      first = await out.run(['archive', 'download', '--conf', otherConf, '--dir', target, '--retries', '0'], {
+        env: t.envWithRecording(),
+      });
+    } finally {
+      await t.faults({});
+    }
+    expect(first.code, first.stderr).toBe(6);
+    expect(first.stderr).toMatch(/failed 1/);
+    expect(first.stderr).toMatch(/Hint: Run the same command again/);
+    const sessionDir = join(target, readdirSync(target).find((d) => d.endsWith(`_${otherConf}`)) as string);
+    expect(readdirSync(sessionDir).filter((f) => f.endsWith('.mp4'))).toEqual([]);
+
+    const mark = t.requests.length;
+    const second = await out.run(['archive', 'download', '--conf', otherConf, '--dir', target], {
+      env: t.envWithRecording(),
+    });
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stderr).toMatch(/Downloaded 1, skipped 3, failed 0/);
+    expect(t.since(mark).filter((l) => l.includes('/_files/'))).toEqual([
+      expect.stringMatching(`^GET ${video} 206 `),
+    ]);
+    const saved = readdirSync(sessionDir);
+    expect(saved.filter((f) => f.includes('.partial'))).toEqual([]);
+    const mp4 = saved.find((f) => f.endsWith('.mp4')) as string;
+    const whole = await fetch(t.emu.origin + video, {
+      headers: {
+        authorization:
+          'Basic ' + Buffer.from(`${t.creds.recordingUser}:${t.creds.recordingPassword}`).toString('base64'),
+      },
+    });
+    expect(Buffer.compare(readFileSync(join(sessionDir, mp4)), Buffer.from(await whole.arrayBuffer()))).toBe(
+      0,
+    );
+  });
+
   it('exits 3 with wrong or missing recording credentials, and saves nothing', async () => {
     const [wrong, missing] = await Promise.all([
       out.run(['archive', 'download', '--room', room, '--dir', join(dir, 'wrong')], {
