@@ -36,6 +36,7 @@ export function registerRoom(program: Command, action: ActionFactory): void {
           'enablex room create --name "Town hall" --owner-ref hr --scheduled --scheduled-time "2026-12-01 15:00:00" --duration 60 --mode lecture --participants 500',
         ],
         ['from a file, overriding one setting', 'enablex room create -f room.yaml --quality HD --dry-run'],
+        ['the wizard: asks for each setting, prints the equivalent command', 'enablex room create -i'],
       ),
     )
     .action(action(() => import('./create.js')));
