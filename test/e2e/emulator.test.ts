@@ -29,7 +29,7 @@ const creds = {
 };
 
 describe('enablex emulator (a child process)', () => {
-  it('prints its base URL, serves the CLI, stops on SIGTERM with exit 0, and --state survives a restart', async () => {
+  it('prints its base URL, serves the CLI, stops on SIGTERM or Ctrl-C with exit 0, and --state survives a restart', async () => {
     const dir = tempDir('emu-state');
     const state = join(dir, 'emulator.json');
     const args = ['--port', '0', '--seed', 'demo', '--state', state];
@@ -67,8 +67,10 @@ describe('enablex emulator (a child process)', () => {
       expect(status.code, status.stderr).toBe(0);
       expect(JSON.parse(status.stdout)).toMatchObject({ rooms: before.length, live_sessions: [] });
     } finally {
-      const end = await second.stop();
+      // Ctrl-C stops it as cleanly as SIGTERM.
+      const end = await second.stop('SIGINT');
       expect(end).toMatchObject({ code: 0, signal: null });
+      expect(end.stderr).toContain('Emulator stopped.');
     }
   });
 });

@@ -7,8 +7,10 @@ export interface EmulatorChild {
   /** The base URL it printed on the first line of stdout. */
   baseUrl: string;
   pid: number;
-  /** Sends SIGTERM and waits for the exit; returns how it ended and all it printed. */
-  stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
+  /** Sends SIGTERM (or the signal given) and waits for the exit; returns how it ended and all it printed. */
+  stop(
+    signal?: NodeJS.Signals,
+  ): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
 }
 
 /**
@@ -49,8 +51,8 @@ export function spawnEmulator(
       resolve({
         baseUrl: (line[0] ?? '').trim(),
         pid: child.pid ?? -1,
-        async stop() {
-          child.kill('SIGTERM');
+        async stop(signal = 'SIGTERM') {
+          child.kill(signal);
           const deadline = setTimeout(() => child.kill('SIGKILL'), 10_000);
           const end = await exited;
           clearTimeout(deadline);
