@@ -10,6 +10,7 @@ import { planSynthetic, type SyntheticCdrOptions } from './synthetic.js';
 
 export type { EmulatorCredentials } from './core.js';
 export type { FaultConfig } from './faults.js';
+export { StateFileError } from './state.js';
 export { checkFaultConfig } from './faults.js';
 export type { SyntheticCdrOptions } from './synthetic.js';
 export { API_PREFIXES, CONTROL_PREFIX, FILES_PREFIX } from './paths.js';

@@ -107,11 +107,19 @@ export function isPristine(state: State): boolean {
   );
 }
 
+/** The state file cannot be used: not JSON, or not an emulator state. */
+export class StateFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StateFileError';
+  }
+}
+
 /** Checks a parsed state file and fills keys older files lack; throws on anything else. */
 export function reviveState(value: unknown, where: string): State {
   const v = value as Partial<State> | null;
   if (typeof v !== 'object' || v === null || v.version !== 1) {
-    throw new Error(`${where} is not an emulator state file (expected {"version": 1, ...}).`);
+    throw new StateFileError(`${where} is not an emulator state file (expected {"version": 1, ...}).`);
   }
   return { ...emptyState(), ...v } as State;
 }

@@ -2,7 +2,7 @@ import { readFile, rename, stat, unlink, writeFile, mkdir } from 'node:fs/promis
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { withLock } from './lock.js';
-import { emptyState, reviveState, type State } from './state.js';
+import { StateFileError, emptyState, reviveState, type State } from './state.js';
 
 /**
  * Where the state lives. Readers get a snapshot they must not change; every change goes through
@@ -61,7 +61,9 @@ export function fileStore(path: string): Store {
     try {
       parsed = JSON.parse(text);
     } catch {
-      throw new Error(`${path} is not valid JSON; move it away to start with an empty emulator state.`);
+      throw new StateFileError(
+        `${path} is not valid JSON; move it away to start with an empty emulator state.`,
+      );
     }
     return { text, state: reviveState(parsed, path) };
   }

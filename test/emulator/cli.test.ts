@@ -155,3 +155,18 @@ describe('enablex emulator simulate / end / join / faults / status', () => {
     expect((await cli(['emulator', 'faults', '--clear', '--latency', '5'], DEV_ENV)).code).toBe(2);
   });
 });
+
+describe('enablex emulator --state problems', () => {
+  it('are usage errors (exit 2) that name the flag', async () => {
+    const { dir, cleanup } = tempDir();
+    dirs.push(cleanup);
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(`${dir}/bad.json`, '{oops');
+    const corrupt = await cli(['emulator', '--port', '0', '--state', `${dir}/bad.json`]);
+    expect([corrupt.code, corrupt.stderr]).toEqual([2, expect.stringContaining('--state: ') as string]);
+    writeFileSync(`${dir}/file`, '');
+    const notDir = await cli(['emulator', '--port', '0', '--state', `${dir}/file/state.json`]);
+    expect(notDir.code).toBe(2);
+    expect(notDir.stderr).toContain('cannot use it');
+  });
+});

@@ -40,6 +40,7 @@ export function registerEmulator(program: Command, action: ActionFactory): void 
       '\nCredentials: ENABLEX_APP_ID / ENABLEX_APP_KEY and ENABLEX_RECORDING_USER / ENABLEX_RECORDING_PASSWORD\n' +
         'when set (never printed); otherwise fixed development credentials, printed at start.\n' +
         'The base URL goes to stdout; usage notes and one line per request to stderr (-q silences them).\n' +
+        'Faults hit the API and the archive files, never the /_emulator control routes.\n' +
         examples(
           [
             'a server with demo data that survives restarts',

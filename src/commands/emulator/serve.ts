@@ -1,8 +1,9 @@
+import { StateFileError } from '../../emulator/state.js';
 import type { Runtime } from '../../runtime.js';
 import { UsageError } from '../../errors.js';
 import type { CommandInput } from '../define.js';
 import { describeFaults } from './fault-config.js';
-import { serveCredentials, serveOptions } from './serve-options.js';
+import { serveCredentials, serveOptions, type ServeOptions } from './serve-options.js';
 
 /** A value safe to paste into a POSIX shell. */
 function shellValue(value: string): string {
@@ -15,9 +16,18 @@ function stopped(signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
 }
 
-/** Port in use or not allowed: a usage problem with a clear way out. */
-function listenError(err: unknown, host: string, port: number): unknown {
-  const code = (err as NodeJS.ErrnoException).code;
+/** Port in use, state file unusable: usage problems with a clear way out. */
+function startError(err: unknown, options: ServeOptions): unknown {
+  const { host, port, statePath } = options;
+  const e = err as NodeJS.ErrnoException;
+  if (err instanceof StateFileError) return new UsageError(`--state: ${e.message}`);
+  if (e.syscall !== 'listen' && e.path !== undefined) {
+    return new UsageError(
+      `--state ${statePath ?? ''}: cannot use it (${e.code ?? e.message}).`,
+      'Pick a file in a folder you can write to.',
+    );
+  }
+  const code = e.code;
   if (code === 'EADDRINUSE') {
     return new UsageError(
       `port ${port} on ${host} is already in use.`,
@@ -53,7 +63,7 @@ export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
     syntheticCdr: options.syntheticCdr,
     log: (line) => rt.out.note(rt.out.c.dim(line)),
   }).catch((err: unknown) => {
-    throw listenError(err, options.host, options.port);
+    throw startError(err, options);
   });
   rt.onCleanup(() => emulator.close());
 
