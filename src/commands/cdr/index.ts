@@ -40,25 +40,27 @@ export function registerCdr(program: Command, action: ActionFactory): void {
   )
     .addHelpText(
       'after',
-      [
-        examples(
-          [
-            'last month as CSV for billing',
-            'enablex cdr --from 2026-10-01 --to 2026-10-31 --out cdr-october.csv',
-          ],
-          [
-            "one room's last 7 days as NDJSON on stdout",
-            'enablex cdr --room "$ROOM" --from 7d --to today -o ndjson',
-          ],
-          [
-            'one session, chosen columns',
-            'enablex cdr --conf 1234-5678 -o csv --fields cdr_id,user.name,usage.connect_minutes_cal',
-          ],
-        ),
-        "\nCSV columns are fixed (the route page's CDR sample, flattened); keys beyond them appear only in",
-        'json, ndjson and yaml. Periods are fetched in --chunk-days requests and written in order.',
-        '',
-      ].join('\n'),
+      examples(
+        [
+          'last month as CSV for billing',
+          'enablex cdr --from 2026-10-01 --to 2026-10-31 --out cdr-october.csv',
+        ],
+        [
+          "one room's last 7 days as NDJSON on stdout",
+          'enablex cdr --room "$ROOM" --from 7d --to today -o ndjson',
+        ],
+        [
+          'one session, chosen columns',
+          'enablex cdr --conf 1234-5678 -o csv --fields cdr_id,user.name,usage.connect_minutes_cal',
+        ],
+      ) +
+        [
+          '\nNotes:',
+          "  CSV has fixed columns: the route page's CDR sample, flattened (room.room_details as JSON text).",
+          '  Other keys appear only in json, ndjson and yaml. A period is fetched --chunk-days at a time and',
+          '  written in order; if any request fails, the export fails and --out is not written.',
+          '',
+        ].join('\n'),
     )
     .action(action(() => import('./export.js')));
 
