@@ -136,10 +136,16 @@ export function spawnCaptured(cmd: string, args: string[], opts: RunOptions = {}
   });
 }
 
+/** Temporary folders of this test file, removed after its tests (hooks cannot be added inside a test). */
+const temps: string[] = [];
+afterAll(() => {
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 /** A fresh temporary folder, removed after the file's tests. */
 export function tempDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), `enablex-e2e-${prefix}-`));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  temps.push(dir);
   return dir;
 }
 
