@@ -95,7 +95,13 @@ export function registerEmulator(program: Command, action: ActionFactory): void 
     .command('end')
     .description("end a room's live session now and write its CDR and archive")
     .argument('<room-id>', 'the room id')
-    .addHelpText('after', examples(['end the live session', 'enablex emulator end "$ROOM"']))
+    .addHelpText(
+      'after',
+      examples(
+        ['end the live session', 'enablex emulator end "$ROOM"'],
+        ['end it, then read the CDR it wrote', 'enablex emulator end "$ROOM" && enablex cdr --room "$ROOM"'],
+      ),
+    )
     .action(action(() => import('./end.js')));
 
   emulator
@@ -104,10 +110,13 @@ export function registerEmulator(program: Command, action: ActionFactory): void 
     .argument('<token>', 'a token from `enablex token`, or - to read it from stdin')
     .addHelpText(
       'after',
-      examples([
-        'create a token and join with it',
-        'enablex token "$ROOM" --name Ann --user-ref u1 -q | enablex emulator join -',
-      ]),
+      examples(
+        [
+          'create a token and join with it',
+          'enablex token "$ROOM" --name Ann --user-ref u1 -q | enablex emulator join -',
+        ],
+        ['join with a saved token; a second join is refused', 'enablex emulator join "$TOKEN" -o json'],
+      ),
     )
     .action(action(() => import('./join.js')));
 
@@ -133,6 +142,15 @@ export function registerEmulator(program: Command, action: ActionFactory): void 
   emulator
     .command('status')
     .description("show a running emulator's clock, counts, live sessions and faults")
-    .addHelpText('after', examples(['as JSON', 'enablex emulator status -o json']))
+    .addHelpText(
+      'after',
+      examples(
+        ['as JSON', 'enablex emulator status -o json'],
+        [
+          'live sessions of the in-process emulator',
+          'enablex --emulator emulator status --fields live_sessions',
+        ],
+      ),
+    )
     .action(action(() => import('./status.js')));
 }
