@@ -79,6 +79,25 @@ describe('cdr: filters to routes', () => {
   });
 
   it.each([
+    ['2026-11-29T00:00:00.000Z', '2026-11-29'],
+    ['2026-11-28T23:59:59.999Z', '2026-11-28'],
+  ])('today at %s is %s (UTC)', async (now, day) => {
+    api().get(`/video/v2/cdr/period/${day}/${day}`).reply(200, cdrBody([]));
+    const r = await runCli(['cdr', '--from', 'today', '--to', 'today', '-o', 'csv'], { now: new Date(now) });
+    expect(r.code).toBe(0);
+  });
+
+  it.each([
+    ['2028-02-28', '2028-03-01', ['2028-02-28', '2028-02-29', '2028-03-01']],
+    ['2027-02-28', '2027-03-01', ['2027-02-28', '2027-03-01']],
+    ['2026-12-31', '2027-01-01', ['2026-12-31', '2027-01-01']],
+  ])('%s..%s asks for each day across the month end', async (from, to, days) => {
+    for (const d of days) api().get(`/video/v2/cdr/period/${d}/${d}`).reply(200, cdrBody([]));
+    const r = await runCli(['cdr', '--from', from, '--to', to, '-o', 'csv']);
+    expect(r.code).toBe(0);
+  });
+
+  it.each([
     [[], /give a filter/],
     [['--conf', 'c', '--room', 'r'], /--conf cannot be combined/],
     [['--conf', 'c', '--from', 'today', '--to', 'today'], /--conf cannot be combined/],
