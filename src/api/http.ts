@@ -2,7 +2,7 @@ import got, { type Method } from 'got';
 import type { Env } from '../context.js';
 import { ApiError, InterruptedError, NetworkError } from '../errors.js';
 import { toApiError } from './errors.js';
-import { agentsFor } from './proxy.js';
+import { agentsFor, describeProxy, proxyFor } from './proxy.js';
 import { redactBody, redactHeaders } from './redact.js';
 import { interpret } from './response.js';
 
@@ -140,7 +140,7 @@ export function createHttp(options: HttpOptions): Http {
         if (err instanceof ApiError || err instanceof NetworkError) throw err;
         if (options.signal?.aborted) throw new InterruptedError();
         const code = (err as { code?: string }).code ?? '';
-        failure = networkError(err, url, options.timeoutMs);
+        failure = networkError(err, url, options.timeoutMs, proxyFor(url, options.env));
         const mayRetry = TRANSIENT.has(code);
         const safe = idempotent || NOT_SENT.has(code);
         if (!mayRetry || !safe || last) throw failure;
@@ -158,10 +158,16 @@ export function createHttp(options: HttpOptions): Http {
   return { baseUrl: options.baseUrl, request };
 }
 
-/** Turns a transport failure into exit 5 with a hint that fits the cause. */
-function networkError(err: unknown, url: URL, timeoutMs: number): NetworkError {
+/** Turns a transport failure into exit 5 with a hint that fits the cause (and names the proxy in use). */
+function networkError(err: unknown, url: URL, timeoutMs: number, proxy?: string): NetworkError {
   const code = (err as { code?: string }).code ?? '';
   const host = url.host;
+  if (proxy && ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET'].includes(code)) {
+    return new NetworkError(
+      `request to ${host} through the proxy ${describeProxy(proxy)} failed (${code}).`,
+      'Check HTTPS_PROXY / HTTP_PROXY, or exempt the host with NO_PROXY.',
+    );
+  }
   if (code === 'ETIMEDOUT' || (err as Error).name === 'TimeoutError') {
     return new NetworkError(
       `${host} did not answer within ${timeoutMs / 1000} s.`,

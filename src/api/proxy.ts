@@ -2,6 +2,7 @@ import type { Agent as HttpAgent } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
 import { HttpProxyAgent, HttpsProxyAgent } from 'hpagent';
 import type { Env } from '../context.js';
+import { isLoopbackHost } from './base-url.js';
 
 /** Reads an env var in either case, lower case first as curl does. */
 function envVar(env: Env, name: string): string | undefined {
@@ -27,9 +28,12 @@ export function bypassesProxy(url: URL, noProxy: string | undefined): boolean {
     });
 }
 
-/** The proxy URL that applies to a request URL, from HTTPS_PROXY / HTTP_PROXY / NO_PROXY. */
+/**
+ * The proxy URL that applies to a request URL, from HTTPS_PROXY / HTTP_PROXY / NO_PROXY. Loopback
+ * is never proxied: a proxy cannot reach this machine's 127.0.0.1 (the emulator, local tests).
+ */
 export function proxyFor(url: URL, env: Env): string | undefined {
-  if (bypassesProxy(url, envVar(env, 'no_proxy'))) return undefined;
+  if (isLoopbackHost(url.hostname) || bypassesProxy(url, envVar(env, 'no_proxy'))) return undefined;
   if (url.protocol === 'https:') return envVar(env, 'https_proxy') ?? envVar(env, 'all_proxy');
   return envVar(env, 'http_proxy') ?? envVar(env, 'all_proxy');
 }

@@ -1,7 +1,8 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Context } from '../context.js';
 import type { Globals } from '../globals.js';
-import { getPath } from './flatten.js';
+import { UsageError } from '../errors.js';
+import { flatten, getPath } from './flatten.js';
 import { render } from './render.js';
 
 /** What a command hands over to print its data. */
@@ -45,6 +46,7 @@ export class Printer {
       }
       return;
     }
+    if (g.fields) checkFields(value, g.fields);
     if (Array.isArray(value) && value.length === 0 && g.format === 'table') {
       if (spec.empty) this.note(spec.empty);
       return;
@@ -92,4 +94,20 @@ export class Printer {
       spinner.stop();
     }
   }
+}
+
+/**
+ * Refuses a --fields name that matches nothing in any record (a typo such as `nmae`), rather than
+ * printing empty columns. A field present in only some records is fine (CDR records vary).
+ */
+function checkFields(value: unknown, fields: readonly string[]): void {
+  const items = Array.isArray(value) ? value : [value];
+  if (items.length === 0) return;
+  const unknown = fields.filter((f) => items.every((item) => getPath(item, f) === undefined));
+  if (unknown.length === 0) return;
+  const known = [...new Set(items.slice(0, 50).flatMap((i) => Object.keys(flatten(i))))];
+  throw new UsageError(
+    `--fields: no record has ${unknown.map((f) => `"${f}"`).join(', ')}.`,
+    `Fields here: ${known.slice(0, 30).join(', ')}${known.length > 30 ? ', …' : ''}.`,
+  );
 }

@@ -63,6 +63,7 @@ export function render(data: unknown, opts: RenderOptions): string {
     }
     case 'csv': {
       const rows = items.map((i) => flatten(i));
+      // With --fields the columns are known even for an empty list, so the header is still printed.
       const columns = fields ?? columnsOf(rows);
       if (columns.length === 0) return '';
       return csvLine(columns) + rows.map((r, idx) => csvLine(project(r, columns, items[idx]))).join('');

@@ -11,8 +11,15 @@ describe('proxy selection', () => {
       HTTP_PROXY: 'http://plain:1',
     };
     expect(proxyFor(url('https://api.enablex.io/'), env)).toBe('http://lower:1');
-    expect(proxyFor(url('http://127.0.0.1/'), env)).toBe('http://plain:1');
+    expect(proxyFor(url('http://files.example/'), env)).toBe('http://plain:1');
   });
+
+  it.each(['http://127.0.0.1:4040/', 'http://localhost/', 'http://[::1]/'])(
+    'never proxies loopback: %s',
+    (u) => {
+      expect(proxyFor(url(u), { HTTP_PROXY: 'http://p:1', ALL_PROXY: 'http://p:1' })).toBeUndefined();
+    },
+  );
 
   it('has no proxy when none is set', () => {
     expect(proxyFor(url('https://api.enablex.io/'), {})).toBeUndefined();

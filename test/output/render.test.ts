@@ -64,6 +64,11 @@ describe('render', () => {
     expect(out).toMatch(/^settings\.participants {2}10$/m);
   });
 
+  it('an empty CSV still has its header when --fields names the columns', () => {
+    expect(render([], { format: 'csv', fields: ['room_id', 'name'] })).toBe('room_id,name\r\n');
+    expect(render([], { format: 'csv' })).toBe('');
+  });
+
   it('empty lists print nothing in table and csv', () => {
     expect(render([], { format: 'table' })).toBe('');
     expect(render([], { format: 'json' })).toBe('[]\n');

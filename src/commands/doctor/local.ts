@@ -147,6 +147,8 @@ export function checkProxy(url: URL, rt: Runtime): CheckResult {
   const env = rt.ctx.env;
   const proxy = proxyFor(url, env);
   if (!proxy) {
+    if (isLoopbackHost(url.hostname))
+      return { check: 'proxy', status: 'ok', detail: 'none (loopback is never proxied)' };
     // Would a proxy apply if NO_PROXY were unset? Then NO_PROXY is what keeps this host direct.
     const exempted = proxyFor(url, { ...env, no_proxy: undefined, NO_PROXY: undefined }) !== undefined;
     return {

@@ -166,6 +166,16 @@ describe('room list', () => {
     expect(r).toMatchObject({ code: 0, stdout: '[]\n' });
   });
 
+  it('refuses a --fields name no room has (a typo), exit 2', async () => {
+    api().get('/video/v2/rooms').reply(200, { result: 0, rooms });
+    const r = await runCli(['room', 'list', '-o', 'json', '--fields', 'room_id,nmae'], { env: env() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /--fields: no record has "nmae".*\nHint: Fields here: name, owner_ref, .*room_id/,
+    );
+    expect(r.stdout).toBe('');
+  });
+
   it('says so on stderr when there are no rooms', async () => {
     api().get('/video/v2/rooms').reply(200, { result: 0, rooms: [] });
     const r = await runCli(['room', 'list'], { env: env() });
