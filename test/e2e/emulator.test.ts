@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -72,6 +73,28 @@ describe('enablex emulator (a child process)', () => {
       expect(end).toMatchObject({ code: 0, signal: null });
       expect(end.stderr).toContain('Emulator stopped.');
     }
+  });
+});
+
+describe('enablex emulator with a hanging request', () => {
+  it('still stops on SIGTERM with exit 0, cutting the hung connection', async () => {
+    const child = await spawnEmulator(['--port', '0', '--hang-rate', '1'], { env: creds, outputs: out });
+    const auth = Buffer.from(`${creds.ENABLEX_APP_ID}:${creds.ENABLEX_APP_KEY}`).toString('base64');
+    const url = new URL(child.baseUrl);
+    // A raw socket, so the test knows the request was sent before it stops the server.
+    const socket = connect(Number(url.port), url.hostname);
+    const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    socket.on('error', () => undefined);
+    await new Promise<void>((resolve) => socket.on('connect', () => resolve()));
+    await new Promise<void>((resolve) =>
+      socket.write(
+        `GET ${url.pathname}/rooms HTTP/1.1\r\nHost: ${url.host}\r\nAuthorization: Basic ${auth}\r\n\r\n`,
+        () => resolve(),
+      ),
+    );
+    const end = await child.stop();
+    expect(end).toMatchObject({ code: 0, signal: null });
+    await closed;
   });
 });
 
