@@ -22,6 +22,8 @@ export class Runtime {
   private readonly cleanups: (() => Promise<void>)[] = [];
   /** Set by long-running commands (the emulator) for which Ctrl-C or SIGTERM is the normal way to stop. */
   stopSignalIsSuccess = false;
+  /** Warn on stderr when the profile file is readable by others; `doctor` reports it itself instead. */
+  warnLoosePermissions = true;
 
   constructor(
     readonly ctx: Context,
@@ -39,7 +41,7 @@ export class Runtime {
   store(): Promise<ProfileStore> {
     this.storePromise ??= import('./config/store.js').then(async ({ ProfileStore }) => {
       const store = await ProfileStore.open(this.configDir);
-      if (store.isTooOpen()) {
+      if (this.warnLoosePermissions && store.isTooOpen()) {
         this.out.warn(
           `${store.path} is readable by other users (mode ${store.mode()?.toString(8)}); run \`chmod 600 ${store.path}\`.`,
         );
@@ -126,13 +128,22 @@ export class Runtime {
   }
 
   private async startEmulator(): Promise<ResolvedCredentials> {
-    const { startEmulator, DEV_CREDENTIALS } = await import('./emulator/index.js');
+    const { startEmulator, DEV_CREDENTIALS, StateFileError } = await import('./emulator/index.js');
+    const statePath = join(this.configDir, 'emulator-state.json');
     const server = await startEmulator({
       host: '127.0.0.1',
       port: 0,
-      statePath: join(this.configDir, 'emulator-state.json'),
+      statePath,
       credentials: DEV_CREDENTIALS,
       seed: 'demo',
+    }).catch((err: unknown) => {
+      if (err instanceof StateFileError) {
+        throw new UsageError(
+          `--emulator: ${err.message}`,
+          `Move ${statePath} aside to start with fresh demo data.`,
+        );
+      }
+      throw err;
     });
     this.onCleanup(() => server.close());
     return {

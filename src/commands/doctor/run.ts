@@ -16,6 +16,8 @@ const skipped = (check: string, because: string): CheckResult => ({
  * 5 when the API could not be reached, 1 when the API refused the call for another reason.
  */
 export async function run(_input: CommandInput, rt: Runtime): Promise<void> {
+  // The config check reports loose permissions as a line of its own; no second warning.
+  rt.warnLoosePermissions = false;
   const results: CheckResult[] = [checkConfig(rt)];
   const [credentials, creds] = await checkCredentials(rt);
   results.push(credentials);

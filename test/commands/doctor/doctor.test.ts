@@ -172,6 +172,7 @@ describe('enablex doctor', () => {
     expect(r.lines['credentials']!.detail).toMatch(/^profile "prod" \(the default profile\), app id /);
     expect(r.lines['base_url']!.detail).toBe('https://api.enablex.test/video/v2 (from profile), https');
     expect(r.stderr).toContain('No failures; 1 warning to look at.');
+    expect(r.stderr).not.toContain('readable by other users');
   });
 
   it('a private profile file and folder: ok with the mode', async () => {
