@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli, tempConfigDir } from '../helpers/cli.js';
 
 describe('the command line itself', () => {
   it('--version prints the version and exits 0', async () => {
@@ -27,6 +29,19 @@ describe('the command line itself', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).toMatch(/Hint: See `enablex.*--help`|Error:/);
+  });
+
+  it('--emulator with a corrupt state file says which file and how to start afresh (exit 2)', async () => {
+    const cfg = tempConfigDir();
+    try {
+      writeFileSync(join(cfg.dir, 'emulator-state.json'), '{not json');
+      const r = await runCli(['--emulator', 'room', 'list'], { env: { ENABLEX_CONFIG_DIR: cfg.dir } });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/--emulator: .*emulator-state\.json/);
+      expect(r.stderr).toMatch(/Hint: Move .*emulator-state\.json aside/);
+    } finally {
+      cfg.cleanup();
+    }
   });
 
   it('an interrupted run exits 130', async () => {
