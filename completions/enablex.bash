@@ -5,11 +5,11 @@
 # Subcommands of a command path ("" is the program).
 _enablex_subcommands() {
   case "$1" in
-    '') REPLY='room profile token users dialin api archive cdr emulator completion doctor help' ;;
+    '') REPLY='room token users archive cdr dialin api profile doctor emulator completion help' ;;
     'room') REPLY='create list get update delete help' ;;
-    'profile') REPLY='add list show use remove help' ;;
     'archive') REPLY='download' ;;
     'cdr') REPLY='summary' ;;
+    'profile') REPLY='add list show use remove help' ;;
     'emulator') REPLY='simulate end join faults status' ;;
     *) REPLY='' ;;
   esac
@@ -26,6 +26,14 @@ _enablex_flags() {
     'room update') REPLY='--dry-run --description --scheduled-time --duration --moderators --participants --audiences --quality --auto-recording --no-auto-recording --screen-share --no-screen-share --canvas --no-canvas --abwd --no-abwd --facex --no-facex --max-active-talkers --knock --no-knock --wait-for-moderator --no-wait-for-moderator --media-zone --single-file-recording --no-single-file-recording --record-moderator --record-participant --live-recording --no-live-recording --live-recording-url --watermark --no-watermark --sip --no-sip --billing-code --hls-view-url --send-audiences-stats --no-send-audiences-stats --name --owner-ref --data -f --file -h --help' ;;
     'room delete') REPLY='-h --help' ;;
     'room help') REPLY='' ;;
+    'token') REPLY='--name --user-ref --role --data --decode -h --help' ;;
+    'users') REPLY='-h --help' ;;
+    'archive') REPLY='--conf --room --from --to --out -h --help' ;;
+    'archive download') REPLY='--conf --room --from --to --dir --concurrency --dry-run -h --help' ;;
+    'cdr') REPLY='--out --conf --room --from --to --chunk-days --concurrency -h --help' ;;
+    'cdr summary') REPLY='--conf --room --from --to --chunk-days --concurrency -h --help' ;;
+    'dialin') REPLY='--show-secrets -h --help' ;;
+    'api') REPLY='--data --show-secrets -h --help' ;;
     'profile') REPLY='-h --help' ;;
     'profile add') REPLY='--app-id --app-key-stdin --recording-user --recording-password-stdin --default -h --help' ;;
     'profile list') REPLY='-h --help' ;;
@@ -33,14 +41,7 @@ _enablex_flags() {
     'profile use') REPLY='-h --help' ;;
     'profile remove') REPLY='-h --help' ;;
     'profile help') REPLY='' ;;
-    'token') REPLY='--name --user-ref --role --data --decode -h --help' ;;
-    'users') REPLY='-h --help' ;;
-    'dialin') REPLY='--show-secrets -h --help' ;;
-    'api') REPLY='--data --show-secrets -h --help' ;;
-    'archive') REPLY='--conf --room --from --to --out -h --help' ;;
-    'archive download') REPLY='--conf --room --from --to --dir --concurrency --dry-run -h --help' ;;
-    'cdr') REPLY='--out --conf --room --from --to --chunk-days --concurrency -h --help' ;;
-    'cdr summary') REPLY='--conf --room --from --to --chunk-days --concurrency -h --help' ;;
+    'doctor') REPLY='-h --help' ;;
     'emulator') REPLY='--host --port --state --seed --latency --fail-rate --fail-status --retry-after --fail-first --hang-rate --truncate-rate --non-json-rate --non-json-status --reset-rate --fault-match --fault-seed --synthetic-cdr --synthetic-from --synthetic-to -h --help' ;;
     'emulator simulate') REPLY='--users --minutes --live -h --help' ;;
     'emulator end') REPLY='-h --help' ;;
@@ -48,7 +49,6 @@ _enablex_flags() {
     'emulator faults') REPLY='--clear --latency --fail-rate --fail-status --retry-after --fail-first --hang-rate --truncate-rate --non-json-rate --non-json-status --reset-rate --fault-match --fault-seed -h --help' ;;
     'emulator status') REPLY='-h --help' ;;
     'completion') REPLY='-h --help' ;;
-    'doctor') REPLY='-h --help' ;;
     'help') REPLY='' ;;
     *) REPLY='' ;;
   esac
@@ -97,13 +97,10 @@ _enablex_value() {
     'room update|--owner-ref') REPLY='free' ;;
     'room update|--data') REPLY='free' ;;
     'room update|-f'|'room update|--file') REPLY='file' ;;
-    'profile add|--app-id') REPLY='free' ;;
-    'profile add|--recording-user') REPLY='free' ;;
     'token|--name') REPLY='free' ;;
     'token|--user-ref') REPLY='free' ;;
     'token|--role') REPLY='choices:moderator participant viewer audience' ;;
     'token|--data') REPLY='free' ;;
-    'api|--data') REPLY='free' ;;
     'archive|--conf') REPLY='free' ;;
     'archive|--room') REPLY='free' ;;
     'archive|--from') REPLY='free' ;;
@@ -128,6 +125,9 @@ _enablex_value() {
     'cdr summary|--to') REPLY='free' ;;
     'cdr summary|--chunk-days') REPLY='free' ;;
     'cdr summary|--concurrency') REPLY='free' ;;
+    'api|--data') REPLY='free' ;;
+    'profile add|--app-id') REPLY='free' ;;
+    'profile add|--recording-user') REPLY='free' ;;
     'emulator|--host') REPLY='free' ;;
     'emulator|--port') REPLY='free' ;;
     'emulator|--state') REPLY='file' ;;
@@ -177,7 +177,7 @@ _enablex_arg() {
     'room help|0') REPLY='choices:create list get update delete' ;;
     'profile help|0') REPLY='choices:add list show use remove' ;;
     'completion|0') REPLY='choices:bash zsh fish' ;;
-    'help|0') REPLY='choices:room profile token users dialin api archive cdr emulator completion doctor' ;;
+    'help|0') REPLY='choices:room token users archive cdr dialin api profile doctor emulator completion' ;;
     *) REPLY='' ;;
   esac
 }

@@ -2,18 +2,18 @@
 # Generated from the command tree by `npm run completions`; do not edit by hand.
 # Install: enablex completion fish > ~/.config/fish/completions/enablex.fish
 
-set -g __enablex_commands 'room' 'room create' 'room list' 'room get' 'room update' 'room delete' 'room help' 'profile' 'profile add' 'profile list' 'profile show' 'profile use' 'profile remove' 'profile help' 'token' 'users' 'dialin' 'api' 'archive' 'archive download' 'cdr' 'cdr summary' 'emulator' 'emulator simulate' 'emulator end' 'emulator join' 'emulator faults' 'emulator status' 'completion' 'doctor' 'help'
+set -g __enablex_commands 'room' 'room create' 'room list' 'room get' 'room update' 'room delete' 'room help' 'token' 'users' 'archive' 'archive download' 'cdr' 'cdr summary' 'dialin' 'api' 'profile' 'profile add' 'profile list' 'profile show' 'profile use' 'profile remove' 'profile help' 'doctor' 'emulator' 'emulator simulate' 'emulator end' 'emulator join' 'emulator faults' 'emulator status' 'completion' 'help'
 set -g __enablex_v_globals '--profile' '--base-url' '-o' '--output' '--fields' '--timeout' '--retries'
 set -g __enablex_v_root_room_create '--description' '--mode' '--scheduled-time' '--duration' '--moderators' '--participants' '--audiences' '--quality' '--max-active-talkers' '--media-zone' '--record-moderator' '--record-participant' '--live-recording-url' '--billing-code' '--hls-view-url' '--name' '--owner-ref' '--data' '-f' '--file'
 set -g __enablex_v_root_room_list '--name' '--owner-ref'
 set -g __enablex_v_root_room_update '--description' '--scheduled-time' '--duration' '--moderators' '--participants' '--audiences' '--quality' '--max-active-talkers' '--media-zone' '--record-moderator' '--record-participant' '--live-recording-url' '--billing-code' '--hls-view-url' '--name' '--owner-ref' '--data' '-f' '--file'
-set -g __enablex_v_root_profile_add '--app-id' '--recording-user'
 set -g __enablex_v_root_token '--name' '--user-ref' '--role' '--data'
-set -g __enablex_v_root_api '--data'
 set -g __enablex_v_root_archive '--conf' '--room' '--from' '--to' '--out'
 set -g __enablex_v_root_archive_download '--conf' '--room' '--from' '--to' '--dir' '--concurrency'
 set -g __enablex_v_root_cdr '--out' '--conf' '--room' '--from' '--to' '--chunk-days' '--concurrency'
 set -g __enablex_v_root_cdr_summary '--conf' '--room' '--from' '--to' '--chunk-days' '--concurrency'
+set -g __enablex_v_root_api '--data'
+set -g __enablex_v_root_profile_add '--app-id' '--recording-user'
 set -g __enablex_v_root_emulator '--host' '--port' '--state' '--seed' '--latency' '--fail-rate' '--fail-status' '--retry-after' '--fail-first' '--hang-rate' '--truncate-rate' '--non-json-rate' '--non-json-status' '--reset-rate' '--fault-match' '--fault-seed' '--synthetic-cdr' '--synthetic-from' '--synthetic-to'
 set -g __enablex_v_root_emulator_simulate '--users' '--minutes'
 set -g __enablex_v_root_emulator_faults '--latency' '--fail-rate' '--fail-status' '--retry-after' '--fail-first' '--hang-rate' '--truncate-rate' '--non-json-rate' '--non-json-status' '--reset-rate' '--fault-match' '--fault-seed'
@@ -80,16 +80,16 @@ complete -c enablex -l insecure -d 'allow a plain http:// base URL that is not l
 
 # enablex
 complete -c enablex -n '__enablex_at' -a 'room' -d 'create, list, inspect, update and delete rooms'
-complete -c enablex -n '__enablex_at' -a 'profile' -d 'save and choose credentials (app id, app key, base URL)'
 complete -c enablex -n '__enablex_at' -a 'token' -d 'create a token for one user to join a room (single use, valid 15 minutes)'
 complete -c enablex -n '__enablex_at' -a 'users' -d 'list the users connected to a room (empty when no session is in progress)'
-complete -c enablex -n '__enablex_at' -a 'dialin' -d 'show the dial-in phone numbers and SIP settings (secrets hidden unless --show-secrets)'
-complete -c enablex -n '__enablex_at' -a 'api' -d 'send one authenticated request to a path under the base URL and print the answer (JSON)'
 complete -c enablex -n '__enablex_at' -a 'archive' -d 'list session archives: recordings, transcoded video, chat and metadata files'
 complete -c enablex -n '__enablex_at' -a 'cdr' -d 'export call detail records (CSV, NDJSON, JSON, YAML, table) for billing'
+complete -c enablex -n '__enablex_at' -a 'dialin' -d 'show the dial-in phone numbers and SIP settings (secrets hidden unless --show-secrets)'
+complete -c enablex -n '__enablex_at' -a 'api' -d 'send one authenticated request to a path under the base URL and print the answer (JSON)'
+complete -c enablex -n '__enablex_at' -a 'profile' -d 'save and choose credentials (app id, app key, base URL)'
+complete -c enablex -n '__enablex_at' -a 'doctor' -d 'check config, credentials, base URL, proxy, API access and clock skew'
 complete -c enablex -n '__enablex_at' -a 'emulator' -d 'run the bundled EnableX-compatible server (API under /video/v2) for local work and tests; stops on Ctrl-C'
 complete -c enablex -n '__enablex_at' -a 'completion' -d 'print the shell completion script for bash, zsh or fish'
-complete -c enablex -n '__enablex_at' -a 'doctor' -d 'check config, credentials, base URL, proxy, API access and clock skew'
 complete -c enablex -n '__enablex_at' -a 'help' -d 'display help for command'
 complete -c enablex -n '__enablex_at' -s h -l help -d 'show help for a command'
 
@@ -214,38 +214,6 @@ complete -c enablex -n '__enablex_at room delete' -s h -l help -d 'show help for
 # enablex room help
 complete -c enablex -n '__enablex_at room help' -a 'create list get update delete'
 
-# enablex profile
-complete -c enablex -n '__enablex_at profile' -a 'add' -d 'save a profile; the app key comes from a masked prompt, stdin or ENABLEX_APP_KEY, never a flag'
-complete -c enablex -n '__enablex_at profile' -a 'list' -d 'list profiles (secrets are never shown)'
-complete -c enablex -n '__enablex_at profile' -a 'show' -d 'show one profile (the default when no name is given); secrets show as "set"'
-complete -c enablex -n '__enablex_at profile' -a 'use' -d 'make a profile the default'
-complete -c enablex -n '__enablex_at profile' -a 'remove' -d 'delete a saved profile and its secrets'
-complete -c enablex -n '__enablex_at profile' -a 'help' -d 'display help for command'
-complete -c enablex -n '__enablex_at profile' -s h -l help -d 'show help for a command'
-
-# enablex profile add
-complete -c enablex -n '__enablex_at profile add' -l app-id -x -d 'the application id (APP_ID)'
-complete -c enablex -n '__enablex_at profile add' -l app-key-stdin -d 'read the app key from standard input'
-complete -c enablex -n '__enablex_at profile add' -l recording-user -x -d 'user name for recording files (set in the EnableX portal)'
-complete -c enablex -n '__enablex_at profile add' -l recording-password-stdin -d 'read the recording password from standard input'
-complete -c enablex -n '__enablex_at profile add' -l default -d 'make it the default profile'
-complete -c enablex -n '__enablex_at profile add' -s h -l help -d 'show help for a command'
-
-# enablex profile list
-complete -c enablex -n '__enablex_at profile list' -s h -l help -d 'show help for a command'
-
-# enablex profile show
-complete -c enablex -n '__enablex_at profile show' -s h -l help -d 'show help for a command'
-
-# enablex profile use
-complete -c enablex -n '__enablex_at profile use' -s h -l help -d 'show help for a command'
-
-# enablex profile remove
-complete -c enablex -n '__enablex_at profile remove' -s h -l help -d 'show help for a command'
-
-# enablex profile help
-complete -c enablex -n '__enablex_at profile help' -a 'add list show use remove'
-
 # enablex token
 complete -c enablex -n '__enablex_at token' -l name -x -d 'name of the user who joins'
 complete -c enablex -n '__enablex_at token' -l user-ref -x -d 'your reference for the user, shown in reports'
@@ -256,15 +224,6 @@ complete -c enablex -n '__enablex_at token' -s h -l help -d 'show help for a com
 
 # enablex users
 complete -c enablex -n '__enablex_at users' -s h -l help -d 'show help for a command'
-
-# enablex dialin
-complete -c enablex -n '__enablex_at dialin' -l show-secrets -d 'show app_key and the SIP password instead of hiding them'
-complete -c enablex -n '__enablex_at dialin' -s h -l help -d 'show help for a command'
-
-# enablex api
-complete -c enablex -n '__enablex_at api' -l data -x -d 'JSON body: inline, @file, or @- for standard input'
-complete -c enablex -n '__enablex_at api' -l show-secrets -d 'show app_key and password values instead of hiding them'
-complete -c enablex -n '__enablex_at api' -s h -l help -d 'show help for a command'
 
 # enablex archive
 complete -c enablex -n '__enablex_at archive' -a 'download' -d 'fetch the archive files (recording credentials needed); re-runs skip complete files and resume partial ones'
@@ -304,6 +263,50 @@ complete -c enablex -n '__enablex_at cdr summary' -l to -x -d 'last day, UTC, in
 complete -c enablex -n '__enablex_at cdr summary' -l chunk-days -x -d 'split the period into requests of n days (default 1)'
 complete -c enablex -n '__enablex_at cdr summary' -l concurrency -x -d 'chunk requests in flight at once, 1-10 (default 3)'
 complete -c enablex -n '__enablex_at cdr summary' -s h -l help -d 'show help for a command'
+
+# enablex dialin
+complete -c enablex -n '__enablex_at dialin' -l show-secrets -d 'show app_key and the SIP password instead of hiding them'
+complete -c enablex -n '__enablex_at dialin' -s h -l help -d 'show help for a command'
+
+# enablex api
+complete -c enablex -n '__enablex_at api' -l data -x -d 'JSON body: inline, @file, or @- for standard input'
+complete -c enablex -n '__enablex_at api' -l show-secrets -d 'show app_key and password values instead of hiding them'
+complete -c enablex -n '__enablex_at api' -s h -l help -d 'show help for a command'
+
+# enablex profile
+complete -c enablex -n '__enablex_at profile' -a 'add' -d 'save a profile; the app key comes from a masked prompt, stdin or ENABLEX_APP_KEY, never a flag'
+complete -c enablex -n '__enablex_at profile' -a 'list' -d 'list profiles (secrets are never shown)'
+complete -c enablex -n '__enablex_at profile' -a 'show' -d 'show one profile (the default when no name is given); secrets show as "set"'
+complete -c enablex -n '__enablex_at profile' -a 'use' -d 'make a profile the default'
+complete -c enablex -n '__enablex_at profile' -a 'remove' -d 'delete a saved profile and its secrets'
+complete -c enablex -n '__enablex_at profile' -a 'help' -d 'display help for command'
+complete -c enablex -n '__enablex_at profile' -s h -l help -d 'show help for a command'
+
+# enablex profile add
+complete -c enablex -n '__enablex_at profile add' -l app-id -x -d 'the application id (APP_ID)'
+complete -c enablex -n '__enablex_at profile add' -l app-key-stdin -d 'read the app key from standard input'
+complete -c enablex -n '__enablex_at profile add' -l recording-user -x -d 'user name for recording files (set in the EnableX portal)'
+complete -c enablex -n '__enablex_at profile add' -l recording-password-stdin -d 'read the recording password from standard input'
+complete -c enablex -n '__enablex_at profile add' -l default -d 'make it the default profile'
+complete -c enablex -n '__enablex_at profile add' -s h -l help -d 'show help for a command'
+
+# enablex profile list
+complete -c enablex -n '__enablex_at profile list' -s h -l help -d 'show help for a command'
+
+# enablex profile show
+complete -c enablex -n '__enablex_at profile show' -s h -l help -d 'show help for a command'
+
+# enablex profile use
+complete -c enablex -n '__enablex_at profile use' -s h -l help -d 'show help for a command'
+
+# enablex profile remove
+complete -c enablex -n '__enablex_at profile remove' -s h -l help -d 'show help for a command'
+
+# enablex profile help
+complete -c enablex -n '__enablex_at profile help' -a 'add list show use remove'
+
+# enablex doctor
+complete -c enablex -n '__enablex_at doctor' -s h -l help -d 'show help for a command'
 
 # enablex emulator
 complete -c enablex -n '__enablex_at emulator' -a 'simulate' -d 'record a finished session in a room (CDR and archive), or start a live one with --live'
@@ -367,8 +370,5 @@ complete -c enablex -n '__enablex_at emulator status' -s h -l help -d 'show help
 complete -c enablex -n '__enablex_at completion' -a 'bash zsh fish'
 complete -c enablex -n '__enablex_at completion' -s h -l help -d 'show help for a command'
 
-# enablex doctor
-complete -c enablex -n '__enablex_at doctor' -s h -l help -d 'show help for a command'
-
 # enablex help
-complete -c enablex -n '__enablex_at help' -a 'room profile token users dialin api archive cdr emulator completion doctor'
+complete -c enablex -n '__enablex_at help' -a 'room token users archive cdr dialin api profile doctor emulator completion'

@@ -36,8 +36,27 @@ export function buildProgram(action: ActionFactory, version: string): Command {
     )
     .addOption(new Option('--insecure', 'allow a plain http:// base URL that is not loopback'));
   registerCommands(program, action);
+  program.addHelpText('after', ROOT_HELP);
   return program;
 }
+
+const ROOT_HELP = `
+Examples:
+  # try everything without an account, against the bundled emulator
+  $ enablex --emulator room list
+  # create a room in a script and keep its id
+  $ ROOM=$(enablex room create --name "Daily standup" --owner-ref team-7 -q)
+  # last month's call detail records for billing
+  $ enablex cdr --from 2026-10-01 --to 2026-10-31 -o csv --out cdr.csv
+
+Environment:
+  ENABLEX_APP_ID, ENABLEX_APP_KEY   credentials (CI); or save a profile with \`enablex profile add\`
+  ENABLEX_BASE_URL, ENABLEX_PROFILE, ENABLEX_CONFIG_DIR, ENABLEX_RECORDING_USER/PASSWORD, NO_COLOR, CI
+
+Exit codes:
+  0 ok  1 API refused  2 bad input (nothing sent)  3 credentials  4 not found
+  5 network/server  6 partly failed  130 interrupted
+`;
 
 /** Every command, recursively, so each gets the same error handling. */
 function allCommands(cmd: Command): Command[] {
