@@ -1,7 +1,7 @@
 import type { Env } from '../context.js';
 import { AuthError } from '../errors.js';
 import { DEFAULT_BASE_URL } from '../api/base-url.js';
-import type { Profile, ProfileStore } from './store.js';
+import { checkProfileName, type Profile, type ProfileStore } from './store.js';
 
 /** Where a value came from, as `doctor` and error messages say it. */
 export type Source = 'flag' | 'env' | 'profile' | 'default' | 'emulator';
@@ -49,6 +49,7 @@ export function resolveCredentials(
   let appKey: string;
 
   const pickProfile = (name: string, origin: string): Profile => {
+    // The store checks Object.hasOwn, so "constructor" or "toString" is unknown, not a function.
     const p = store?.get(name);
     if (!p) {
       const known = store?.names() ?? [];
@@ -61,6 +62,7 @@ export function resolveCredentials(
   };
 
   if (flags.profile) {
+    checkProfileName(flags.profile, '--profile');
     profileName = flags.profile;
     profile = pickProfile(flags.profile, 'from --profile');
     credentialSource = 'flag';
@@ -72,6 +74,7 @@ export function resolveCredentials(
     appKey = envKey;
   } else {
     const envProfile = env['ENABLEX_PROFILE']?.trim();
+    if (envProfile) checkProfileName(envProfile, 'ENABLEX_PROFILE');
     profileName = envProfile || store?.defaultName();
     if (!profileName) {
       throw new AuthError(

@@ -1,5 +1,6 @@
 import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import type Conf from 'conf';
+import { UsageError } from '../errors.js';
 
 /** One named set of credentials. The secrets (appKey, recordingPassword) never leave this module printed. */
 export interface Profile {
@@ -17,6 +18,12 @@ interface StoreShape {
 
 /** Profile names: short, shell-safe. */
 export const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+
+/** Throws the usage error for a malformed profile name; `label` says where the name came from. */
+export function checkProfileName(name: string, label = '<name>'): void {
+  if (!PROFILE_NAME.test(name))
+    throw new UsageError(`${label} "${name}" must be letters, digits, ".", "_" or "-" (at most 64).`);
+}
 
 /** The profile store on disk (conf, mode 0600), with the permission check the CLI warns about. */
 export class ProfileStore {
@@ -65,35 +72,69 @@ export class ProfileStore {
     chmodSync(this.path, 0o600);
   }
 
+  /**
+   * The saved profiles as a null-prototype copy: names like "constructor" or "toString" must not
+   * reach Object.prototype, so every lookup below also checks Object.hasOwn.
+   */
+  private profiles(): Record<string, Profile> {
+    return Object.assign(Object.create(null) as Record<string, Profile>, this.conf.get('profiles') ?? {});
+  }
+
+  /** Saved profile names, sorted. */
   names(): string[] {
-    return Object.keys(this.conf.get('profiles') ?? {}).sort();
+    return Object.keys(this.profiles()).sort();
   }
 
+  /** True when a profile of that name is saved. */
+  has(name: string): boolean {
+    return Object.hasOwn(this.profiles(), name);
+  }
+
+  /** The saved profile, or undefined. */
   get(name: string): Profile | undefined {
-    return (this.conf.get('profiles') ?? {})[name];
+    const profiles = this.profiles();
+    return Object.hasOwn(profiles, name) ? profiles[name] : undefined;
   }
 
+  /** The saved profile; a usage error for a malformed or unknown name, listing the known ones. */
+  require(name: string, label = '<name>'): Profile {
+    checkProfileName(name, label);
+    const profile = this.get(name);
+    if (!profile)
+      throw new UsageError(
+        `profile "${name}" does not exist.`,
+        `Known profiles: ${this.names().join(', ') || 'none'}.`,
+      );
+    return profile;
+  }
+
+  /** Saves (or replaces) a profile; the first one saved becomes the default. */
   set(name: string, profile: Profile): void {
-    const profiles = { ...(this.conf.get('profiles') ?? {}), [name]: profile };
-    this.conf.set('profiles', profiles);
+    const profiles = this.profiles();
+    profiles[name] = profile;
+    this.conf.set('profiles', { ...profiles });
     if (!this.defaultName()) this.conf.set('defaultProfile', name);
   }
 
+  /** Deletes a profile (and the default pointer when it pointed there); false when there was none. */
   remove(name: string): boolean {
-    const profiles = { ...(this.conf.get('profiles') ?? {}) };
-    if (!(name in profiles)) return false;
+    const profiles = this.profiles();
+    if (!Object.hasOwn(profiles, name)) return false;
     delete profiles[name];
-    this.conf.set('profiles', profiles);
-    if (this.defaultName() === name) this.conf.delete('defaultProfile');
+    this.conf.set('profiles', { ...profiles });
+    if (this.conf.get('defaultProfile') === name) this.conf.delete('defaultProfile');
     return true;
   }
 
+  /** The default profile's name, when it names a saved profile. */
   defaultName(): string | undefined {
     const name = this.conf.get('defaultProfile');
-    return name && this.get(name) ? name : undefined;
+    return typeof name === 'string' && this.has(name) ? name : undefined;
   }
 
+  /** Makes a saved profile the default; a usage error for an unknown name. */
   setDefault(name: string): void {
+    this.require(name);
     this.conf.set('defaultProfile', name);
   }
 }

@@ -95,8 +95,29 @@ describe('resolveCredentials precedence', () => {
       { ENABLEX_PROFILE: 'nope' },
       /profile "nope" \(from ENABLEX_PROFILE\) does not exist/,
     ],
+    [
+      'an ENABLEX_PROFILE named after an Object.prototype member',
+      { ENABLEX_PROFILE: 'toString' },
+      /profile "toString" \(from ENABLEX_PROFILE\) does not exist/,
+    ],
   ])('fails with exit 3: %s', (_n, env, message) => {
     expect(() => resolveCredentials({}, env, store)).toThrow(message);
+    expect(() => resolveCredentials({}, env, store)).toThrow(expect.objectContaining({ exitCode: 3 }));
+  });
+
+  it.each(['constructor', 'toString', 'hasOwnProperty'])('--profile %s does not exist (exit 3)', (name) => {
+    expect(() => resolveCredentials({ profile: name }, ENV, store)).toThrow(
+      expect.objectContaining({ exitCode: 3, message: expect.stringContaining(`profile "${name}"`) }),
+    );
+  });
+
+  it.each([
+    [{ profile: '__proto__' }, {}, /--profile "__proto__" must be letters/],
+    [{ profile: 'a/b' }, {}, /--profile "a\/b" must be letters/],
+    [{}, { ENABLEX_PROFILE: '-x' }, /ENABLEX_PROFILE "-x" must be letters/],
+  ])('a malformed name is a usage error (exit 2): %j %j', (flags, env, message) => {
+    expect(() => resolveCredentials(flags, env, store)).toThrow(message);
+    expect(() => resolveCredentials(flags, env, store)).toThrow(expect.objectContaining({ exitCode: 2 }));
   });
 
   it('fails with a way forward when there is nothing at all', async () => {
@@ -114,6 +135,32 @@ describe('ProfileStore', () => {
   it('writes the file with mode 0600', () => {
     expect(store.mode()).toBe(0o600);
     expect(store.isTooOpen()).toBe(false);
+  });
+
+  it('knows nothing of Object.prototype members', () => {
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(store.get(name)).toBeUndefined();
+      expect(store.has(name)).toBe(false);
+      expect(store.remove(name)).toBe(false);
+    }
+    expect(store.names()).toEqual(['dev', 'prod']);
+  });
+
+  it('require() throws the usage error listing the known profiles', () => {
+    expect(store.require('dev').appId).toBe('devid');
+    expect(() => store.require('constructor')).toThrow(
+      expect.objectContaining({
+        exitCode: 2,
+        message: 'profile "constructor" does not exist.',
+        hint: 'Known profiles: dev, prod.',
+      }),
+    );
+    expect(() => store.require('a b')).toThrow(/<name> "a b" must be letters/);
+  });
+
+  it('setDefault refuses a profile that does not exist', () => {
+    expect(() => store.setDefault('constructor')).toThrow(/does not exist/);
+    expect(store.defaultName()).toBe('prod');
   });
 
   it('makes the first profile the default and forgets a removed default', () => {

@@ -6,11 +6,7 @@ import type { CommandInput } from '../define.js';
 export async function run({ args }: CommandInput, rt: Runtime): Promise<void> {
   const name = args[0] as string;
   const store = await rt.store();
-  if (!store.get(name))
-    throw new UsageError(
-      `profile "${name}" does not exist.`,
-      `Known profiles: ${store.names().join(', ') || 'none'}.`,
-    );
+  store.require(name);
   if (!rt.globals.yes) {
     if (!rt.globals.canPrompt)
       throw new UsageError(`refusing to remove profile "${name}" without --yes (${rt.whyNoPrompt()}).`);

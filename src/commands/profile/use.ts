@@ -1,4 +1,3 @@
-import { UsageError } from '../../errors.js';
 import type { Runtime } from '../../runtime.js';
 import type { CommandInput } from '../define.js';
 
@@ -6,11 +5,7 @@ import type { CommandInput } from '../define.js';
 export async function run({ args }: CommandInput, rt: Runtime): Promise<void> {
   const name = args[0] as string;
   const store = await rt.store();
-  if (!store.get(name))
-    throw new UsageError(
-      `profile "${name}" does not exist.`,
-      `Known profiles: ${store.names().join(', ') || 'none'}.`,
-    );
+  store.require(name);
   store.setDefault(name);
   rt.out.success(`Profile "${name}" is now the default.`);
 }

@@ -126,6 +126,45 @@ describe('profile list, show, use, remove', () => {
     expect(r.stderr).toContain('Known profiles: one, two');
   });
 
+  it.each([
+    ['use', 'constructor'],
+    ['use', 'toString'],
+    ['remove', 'hasOwnProperty'],
+    ['show', 'valueOf'],
+  ])('profile %s %s: an Object.prototype name does not exist (exit 2)', async (verb, name) => {
+    const r = await runCli(['profile', verb, name, '--yes'], { env: env() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`profile "${name}" does not exist.`);
+    expect(r.stderr).toContain('Known profiles: one, two.');
+    const saved = JSON.parse(readFileSync(join(cfg.dir, 'config.json'), 'utf8'));
+    expect(saved.defaultProfile).toBe('one');
+    expect(Object.keys(saved.profiles)).toEqual(['one', 'two']);
+  });
+
+  it.each([['use'], ['remove'], ['show']])('profile %s rejects a malformed name (exit 2)', async (verb) => {
+    const r = await runCli(['profile', verb, '__proto__', '--yes'], { env: env() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('<name> "__proto__" must be letters, digits');
+  });
+
+  it('profile show names ENABLEX_PROFILE when that is where a malformed name came from', async () => {
+    const r = await runCli(['profile', 'show'], { env: env({ ENABLEX_PROFILE: 'a b' }) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('ENABLEX_PROFILE "a b" must be letters, digits');
+  });
+
+  it('--profile toString exits 3 before any request (no undefined credentials sent)', async () => {
+    const r = await runCli(['room', 'list', '--profile', 'toString'], { env: env() });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('profile "toString" (from --profile) does not exist');
+  });
+
+  it('--profile with a malformed name exits 2 naming the flag', async () => {
+    const r = await runCli(['room', 'list', '--profile', '../x'], { env: env() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--profile "../x" must be letters, digits');
+  });
+
   it('removes with --yes only when not on a terminal', async () => {
     expect((await runCli(['profile', 'remove', 'one'], { env: env() })).code).toBe(2);
     expect((await runCli(['profile', 'remove', 'one', '--yes'], { env: env() })).code).toBe(0);
