@@ -3,6 +3,7 @@ import { participantLimit } from './room-rules.js';
 import { toCount } from './room-settings.js';
 import type { RoomRecord, State } from './state.js';
 import { addMinutes, formatScheduledTime, parseScheduledTime } from './time.js';
+import { own } from './own.js';
 
 /** A scheduled room accepts tokens from this long before its start (NOTES.md picks 15, not 30). */
 export const EARLY_JOIN_MINUTES = 15;
@@ -23,7 +24,7 @@ export function scheduledWindow(record: RoomRecord): { opens: Date; closes: Date
  * session (10113). A session in progress keeps any room open, as the route page says.
  */
 export function assertRoomOpen(state: State, record: RoomRecord, now: Date): void {
-  if (state.sessions[record.room.room_id]) return;
+  if (own(state.sessions, record.room.room_id)) return;
   const window = scheduledWindow(record);
   if (window && now < window.opens) {
     throw conflict(
@@ -54,7 +55,7 @@ export function capacityOf(record: RoomRecord, audience: boolean): number {
  * everyone else against moderators + participants (participants defaulting to the type's limit).
  */
 export function assertRoomHasSpace(state: State, record: RoomRecord, role: string, joining = 1): void {
-  const users = state.sessions[record.room.room_id]?.users ?? [];
+  const users = own(state.sessions, record.room.room_id)?.users ?? [];
   const audience = role === 'audience';
   const present = users.filter((u) => (u.role === 'audience') === audience).length;
   if (present + joining > capacityOf(record, audience)) throw conflict('10114', 'Room is full');

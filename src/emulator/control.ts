@@ -10,6 +10,7 @@ import { closeSession, joinWithToken } from './sessions.js';
 import { parseSimulate, simulate, summary } from './simulate.js';
 import { emptyState } from './state.js';
 import { SYNTHETIC_ROOMS, syntheticRoomId } from './synthetic.js';
+import { own } from './own.js';
 
 /** The routes that drive the emulator (same Basic auth as the API; never subject to faults). */
 export function controlRoutes(core: Core): Route[] {
@@ -90,7 +91,7 @@ export function controlRoutes(core: Core): Route[] {
         const id = req.params['id'] ?? '';
         const result = await core.change((s, now) => {
           roomRecord(s, id);
-          const session = s.sessions[id];
+          const session = own(s.sessions, id);
           if (!session) throw conflict('10113', 'Room has no session in progress');
           session.endsAt = now.toISOString();
           return summary(session, false, closeSession(s, session, now, appId));

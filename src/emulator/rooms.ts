@@ -3,6 +3,7 @@ import { objectId } from './ids.js';
 import type { Json } from './json.js';
 import { buildRoom, patchRoom } from './room-rules.js';
 import type { ApiRoom, RoomRecord, State } from './state.js';
+import { own } from './own.js';
 
 /** Every room, oldest first (GET /rooms has no paging or filters). */
 export function listRooms(state: State): ApiRoom[] {
@@ -13,7 +14,7 @@ export function listRooms(state: State): ApiRoom[] {
 
 /** The record of a room, or 40001. */
 export function roomRecord(state: State, roomId: string): RoomRecord {
-  const record = state.rooms[roomId];
+  const record = own(state.rooms, roomId);
   if (!record) throw roomNotFound(roomId);
   return record;
 }
@@ -28,7 +29,8 @@ export function createRoom(state: State, body: Json | undefined, now: Date): Api
 /** PATCH /rooms/{id}: refused while a session is in progress (10030); the type cannot change (10106). */
 export function updateRoom(state: State, roomId: string, body: Json | undefined, now: Date): ApiRoom {
   const record = roomRecord(state, roomId);
-  if (state.sessions[roomId]) throw conflict('10030', 'Update denied: the room has a session in progress');
+  if (own(state.sessions, roomId))
+    throw conflict('10030', 'Update denied: the room has a session in progress');
   record.room = patchRoom(record.room, body, now);
   return record.room;
 }
@@ -36,7 +38,7 @@ export function updateRoom(state: State, roomId: string, body: Json | undefined,
 /** DELETE /rooms/{id}: refused while a session is in progress; forgets the room's unused tokens. */
 export function deleteRoom(state: State, roomId: string): void {
   roomRecord(state, roomId);
-  if (state.sessions[roomId]) throw conflict(EMULATOR_CODES.deleteActive, 'Room has an active session');
+  if (own(state.sessions, roomId)) throw conflict(EMULATOR_CODES.deleteActive, 'Room has an active session');
   delete state.rooms[roomId];
   for (const [id, token] of Object.entries(state.tokens))
     if (token.roomId === roomId) delete state.tokens[id];

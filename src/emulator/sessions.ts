@@ -8,6 +8,7 @@ import { toCount } from './room-settings.js';
 import type { LiveSession, LiveUser, RoomRecord, State } from './state.js';
 import { addMinutes } from './time.js';
 import { decodeTokenId } from './tokens.js';
+import { own } from './own.js';
 
 /** A session started by a token join runs this long (or the room's duration) unless ended earlier. */
 const DEFAULT_SESSION_MINUTES = 60;
@@ -18,7 +19,7 @@ const TOKEN_MEMORY_MS = 3_600_000;
 export function openSession(state: State, record: RoomRecord, now: Date, minutes: number): LiveSession {
   const roomId = record.room.room_id;
   const endsAt = addMinutes(now, minutes).toISOString();
-  const existing = state.sessions[roomId];
+  const existing = own(state.sessions, roomId);
   if (existing) {
     if (endsAt > existing.endsAt) existing.endsAt = endsAt;
     return existing;
@@ -49,12 +50,12 @@ export function joinWithToken(
   client: { ip: string; agent: string },
 ): { session: LiveSession; user: LiveUser } {
   const id = decodeTokenId(token);
-  const record = id === undefined ? undefined : state.tokens[id];
+  const record = id === undefined ? undefined : own(state.tokens, id);
   if (!record) throw conflict('40002', 'Token denied: not a token of this application');
   if (record.usedAt) throw conflict('40002', 'Token denied: already used (tokens are single-use)');
   if (now.toISOString() > record.expiresAt)
     throw conflict('40002', 'Token denied: expired (valid 15 minutes)');
-  const room = state.rooms[record.roomId];
+  const room = own(state.rooms, record.roomId);
   if (!room) throw roomNotFound(record.roomId);
   assertRoomOpen(state, room, now);
   assertRoomHasSpace(state, room, record.role);
@@ -84,8 +85,8 @@ export function closeSession(
   appId: string,
   random?: Random,
 ): boolean {
-  if (state.sessions[session.roomId] === session) delete state.sessions[session.roomId];
-  const record = state.rooms[session.roomId];
+  if (own(state.sessions, session.roomId) === session) delete state.sessions[session.roomId];
+  const record = own(state.rooms, session.roomId);
   const start = new Date(session.startedAt);
   const roomSeconds = Math.round((endAt.getTime() - start.getTime()) / 1000);
   for (const user of session.users) {

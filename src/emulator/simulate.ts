@@ -8,6 +8,7 @@ import { callNumOf, closeSession, openSession } from './sessions.js';
 import type { LiveSession, LiveUser, State } from './state.js';
 import { addMinutes } from './time.js';
 import { TOKEN_TTL_MINUTES } from './tokens.js';
+import { own } from './own.js';
 
 /** What the simulate control route accepts. */
 export interface SimulateRequest {
@@ -87,7 +88,7 @@ export function simulate(
   now: Date,
   appId: string,
 ): JsonObject {
-  const record = state.rooms[roomId];
+  const record = own(state.rooms, roomId);
   if (!record) throw roomNotFound(roomId);
   if (req.live) {
     assertRoomOpen(state, record, now);

@@ -1,4 +1,5 @@
-import type { JsonObject } from './json.js';
+import { isObject, type JsonObject } from './json.js';
+import { dict } from './own.js';
 
 /** A room as the API shows it: name, owner_ref, settings, sip, data, created, room_id. */
 export interface ApiRoom extends JsonObject {
@@ -88,9 +89,9 @@ export function emptyState(): State {
     version: 1,
     confSeq: 0,
     clockOffsetMs: 0,
-    rooms: {},
-    tokens: {},
-    sessions: {},
+    rooms: dict(),
+    tokens: dict(),
+    sessions: dict(),
     archive: [],
     cdr: [],
   };
@@ -121,5 +122,24 @@ export function reviveState(value: unknown, where: string): State {
   if (typeof v !== 'object' || v === null || v.version !== 1) {
     throw new StateFileError(`${where} is not an emulator state file (expected {"version": 1, ...}).`);
   }
-  return { ...emptyState(), ...v } as State;
+  const state = { ...emptyState(), ...v } as State;
+  for (const key of ['rooms', 'tokens', 'sessions'] as const) {
+    if (!isObject(state[key])) throw new StateFileError(`${where}: "${key}" is not an object.`);
+  }
+  for (const key of ['archive', 'cdr'] as const) {
+    if (!Array.isArray(state[key])) throw new StateFileError(`${where}: "${key}" is not a list.`);
+  }
+  return withMaps(state);
+}
+
+/** A deep copy of a state, its maps again without a prototype (structuredClone gives them one). */
+export function cloneState(state: State): State {
+  return withMaps(structuredClone(state));
+}
+
+function withMaps(state: State): State {
+  state.rooms = dict(state.rooms);
+  state.tokens = dict(state.tokens);
+  state.sessions = dict(state.sessions);
+  return state;
 }

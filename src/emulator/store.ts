@@ -2,7 +2,7 @@ import { readFile, rename, stat, unlink, writeFile, mkdir } from 'node:fs/promis
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { withLock } from './lock.js';
-import { StateFileError, emptyState, reviveState, type State } from './state.js';
+import { StateFileError, cloneState, emptyState, reviveState, type State } from './state.js';
 
 /**
  * Where the state lives. Readers get a snapshot they must not change; every change goes through
@@ -19,7 +19,7 @@ export function memoryStore(): Store {
   return {
     read: async () => current,
     async mutate(change) {
-      const draft = structuredClone(current);
+      const draft = cloneState(current);
       const result = change(draft);
       current = draft;
       return result;

@@ -6,6 +6,7 @@ import { isObject, type Json, type JsonObject } from './json.js';
 import { toCount } from './room-settings.js';
 import type { ApiRoom, State, TokenRecord } from './state.js';
 import { addMinutes } from './time.js';
+import { own } from './own.js';
 
 /** A token must be used within this many minutes. */
 export const TOKEN_TTL_MINUTES = 15;
@@ -47,7 +48,7 @@ function checkBody(
 
 /** Validates a token request, checks the room's window and capacity, and stores the token. */
 export function issueToken(state: State, roomId: string, body: Json | undefined, now: Date): TokenRecord {
-  const record = state.rooms[roomId];
+  const record = own(state.rooms, roomId);
   if (!record) throw roomNotFound(roomId);
   const fields = checkBody(body, record.room);
   assertRoomOpen(state, record, now);

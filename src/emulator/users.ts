@@ -1,6 +1,7 @@
 import type { JsonObject } from './json.js';
 import type { State } from './state.js';
 import { roomNotFound } from './errors.js';
+import { own } from './own.js';
 
 /** What each role may do in a session, as GET /rooms/{id}/users reports it. */
 export function permissionsFor(role: string): JsonObject {
@@ -20,8 +21,8 @@ export function permissionsFor(role: string): JsonObject {
  * `users: null` and `total: 0` (clients must also cope with [] or no key).
  */
 export function usersOf(state: State, roomId: string): JsonObject {
-  if (!state.rooms[roomId]) throw roomNotFound(roomId);
-  const session = state.sessions[roomId];
+  if (!own(state.rooms, roomId)) throw roomNotFound(roomId);
+  const session = own(state.sessions, roomId);
   if (!session) return { result: 0, total: 0, users: null };
   return {
     result: 0,
