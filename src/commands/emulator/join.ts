@@ -1,6 +1,7 @@
 import { UsageError } from '../../errors.js';
 import type { Runtime } from '../../runtime.js';
 import type { CommandInput } from '../define.js';
+import { readStdin } from '../input-file.js';
 import { controlClient } from './control-client.js';
 
 /** What the join control route answers. */
@@ -13,7 +14,7 @@ interface Joined {
 
 /** `enablex emulator join <token>`: uses a token as a client would (single use, within 15 minutes). */
 export async function run({ args }: CommandInput, rt: Runtime): Promise<void> {
-  const token = (args[0] === '-' ? await readStdin(rt) : (args[0] ?? '')).trim();
+  const token = (args[0] === '-' ? await readStdin(rt.ctx, '<token>') : (args[0] ?? '')).trim();
   if (token === '') throw new UsageError('<token> is empty.', 'Pass the token, or - to read it from stdin.');
   const control = await controlClient(rt);
   const joined = await control.request<Joined & { result?: unknown }>({
@@ -28,10 +29,4 @@ export async function run({ args }: CommandInput, rt: Runtime): Promise<void> {
     );
   }
   rt.out.data(shown, { idField: 'conf_num' });
-}
-
-async function readStdin(rt: Runtime): Promise<string> {
-  let text = '';
-  for await (const chunk of rt.ctx.stdin) text += String(chunk);
-  return text;
 }
