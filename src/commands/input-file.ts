@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
 import type * as Yaml from 'yaml';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
@@ -23,7 +24,8 @@ export async function readBodyFile(ctx: Context, path: string, flag = '--file'):
     text = await readStdin(ctx, flag);
   } else {
     try {
-      text = await readFile(new URL(path, `file://${ctx.cwd.replace(/\/?$/, '/')}`), 'utf8');
+      // A plain path, not a URL: "#", "?" and "%41" are ordinary characters in a file name.
+      text = await readFile(resolve(ctx.cwd, path), 'utf8');
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       throw new UsageError(

@@ -1,0 +1,50 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readBodyFile } from '../../src/commands/input-file.js';
+import { makeContext } from '../helpers/cli.js';
+
+let dir: string;
+let cwd: string;
+const put = (path: string, text: string) => {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+};
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'enablex-input-'));
+  cwd = join(dir, 'cwd');
+  // Decoys: what a URL reading of the names below would open instead.
+  put(join(cwd, 'room'), '{"decoy": "room"}');
+  put(join(cwd, 'a'), '{"decoy": "a"}');
+  put(join(cwd, 'A.json'), '{"decoy": "A"}');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('readBodyFile resolves plain paths against the working directory', () => {
+  it.each([['room#1.json'], ['a?b=1.json'], ['%41.json'], ['sub dir/x.json'], ['../up#1.json']])(
+    '-f %s',
+    async (arg) => {
+      put(join(cwd, arg), JSON.stringify({ name: arg }));
+      await expect(readBodyFile(makeContext({ cwd }), arg)).resolves.toEqual({ name: arg });
+    },
+  );
+
+  it('a working directory with "#" in its name', async () => {
+    const odd = join(dir, 'build #2');
+    put(join(odd, 'room.yaml'), 'name: odd\n');
+    await expect(readBodyFile(makeContext({ cwd: odd }), 'room.yaml')).resolves.toEqual({ name: 'odd' });
+  });
+
+  it('an absolute path is read as is', async () => {
+    const target = join(dir, 'abs#1.yaml');
+    put(target, 'name: abs\n');
+    await expect(readBodyFile(makeContext({ cwd: '/' }), target)).resolves.toEqual({ name: 'abs' });
+  });
+
+  it('a missing file names the flag and the path as given', async () => {
+    await expect(readBodyFile(makeContext({ cwd }), 'nope#1.json', '--body')).rejects.toThrow(
+      '--body nope#1.json: no such file.',
+    );
+  });
+});
