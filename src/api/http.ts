@@ -1,6 +1,6 @@
 import got, { type Method } from 'got';
 import type { Env } from '../context.js';
-import { ApiError, InterruptedError, NetworkError } from '../errors.js';
+import { ApiError, CliError, ExitCode, InterruptedError, NetworkError } from '../errors.js';
 import { toApiError } from './errors.js';
 import { agentsFor, describeProxy, proxyFor } from './proxy.js';
 import { redactBody, redactHeaders } from './redact.js';
@@ -36,6 +36,11 @@ export interface RequestSpec {
   json?: unknown;
   /** Called with every answer received, retries included (`doctor` reads the server's Date). */
   onResponse?: (info: ResponseInfo) => void;
+  /**
+   * Cancels this request and its retry waits (a failed sibling of a multi-request job). Unlike the
+   * run's own signal (Ctrl-C, exit 130), the request then rejects with the signal's reason.
+   */
+  signal?: AbortSignal;
 }
 
 /** The authenticated EnableX HTTP client every api/ module uses. */
@@ -81,7 +86,7 @@ export function createHttp(options: HttpOptions): Http {
   const random = options.random ?? Math.random;
   const log = options.log;
 
-  async function attempt(spec: RequestSpec, url: URL) {
+  async function attempt(spec: RequestSpec, url: URL, signal: AbortSignal | undefined) {
     const headers: Record<string, string> = {
       authorization: auth,
       accept: 'application/json',
@@ -105,7 +110,7 @@ export function createHttp(options: HttpOptions): Http {
       timeout: { request: options.timeoutMs },
       agent: agentsFor(url, options.env),
       responseType: 'text',
-      signal: options.signal,
+      signal,
     });
     if (log) {
       const ms = Math.round(performance.now() - started);
@@ -122,12 +127,20 @@ export function createHttp(options: HttpOptions): Http {
     const url = new URL(spec.path.replace(/^\/+/, ''), options.baseUrl);
     const pathForMessages = `/${spec.path.replace(/^\/+/, '')}`;
     const idempotent = IDEMPOTENT.has(spec.method);
+    const signals = [options.signal, spec.signal].filter((s): s is AbortSignal => s !== undefined);
+    const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+    /** Why the request stopped early: Ctrl-C (exit 130), or the caller's own reason. */
+    const stopped = (): Error => {
+      if (options.signal?.aborted || !spec.signal?.aborted) return new InterruptedError();
+      return cancelled(spec.signal.reason, spec.method, pathForMessages);
+    };
     for (let n = 0; ; n++) {
+      if (signal?.aborted) throw stopped();
       const last = n >= options.retries;
       let waitMs: number | undefined;
       let failure: Error;
       try {
-        const response = await attempt(spec, url);
+        const response = await attempt(spec, url, signal);
         const status = response.statusCode;
         const meaning = interpret(spec.method, pathForMessages, status, response.body);
         if (meaning.ok) return meaning.body as T;
@@ -138,7 +151,7 @@ export function createHttp(options: HttpOptions): Http {
         waitMs = retryAfterMs(response.headers['retry-after'] as string | undefined) ?? backoffMs(n, random);
       } catch (err) {
         if (err instanceof ApiError || err instanceof NetworkError) throw err;
-        if (options.signal?.aborted) throw new InterruptedError();
+        if (signal?.aborted) throw stopped();
         const code = (err as { code?: string }).code ?? '';
         failure = networkError(err, url, options.timeoutMs, proxyFor(url, options.env));
         const mayRetry = TRANSIENT.has(code);
@@ -148,14 +161,25 @@ export function createHttp(options: HttpOptions): Http {
       }
       log?.(`! retrying in ${waitMs} ms (attempt ${n + 2} of ${options.retries + 1}): ${failure.message}`);
       try {
-        await options.sleep(waitMs, options.signal);
+        await options.sleep(waitMs, signal);
       } catch {
-        throw new InterruptedError();
+        throw stopped();
       }
     }
   }
 
   return { baseUrl: options.baseUrl, request };
+}
+
+/**
+ * The error of a request its caller cancelled: the reason itself when it is an error (the sibling
+ * failure that stopped the job), so the job fails with that failure's message and exit code.
+ */
+function cancelled(reason: unknown, method: string, path: string): Error {
+  if (reason instanceof Error && !(reason instanceof DOMException && reason.name === 'AbortError')) {
+    return reason;
+  }
+  return new CliError(`${method} ${path} was cancelled.`, ExitCode.API);
 }
 
 /** Turns a transport failure into exit 5 with a hint that fits the cause (and names the proxy in use). */

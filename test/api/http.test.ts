@@ -2,6 +2,7 @@ import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { backoffMs, createHttp, retryAfterMs, type HttpOptions } from '../../src/api/http.js';
 import { normalizeBaseUrl } from '../../src/api/base-url.js';
+import { ApiError, InterruptedError } from '../../src/errors.js';
 import { useNock } from '../helpers/nock.js';
 
 useNock();
@@ -10,6 +11,7 @@ const ORIGIN = 'https://api.enablex.test';
 /** A connection reset, as node reports it (nock needs an Error instance to fail at once). */
 const reset = () => Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
 const KEY = 'SuperSecretAppKey1234567890';
+const FAILURE = { status: 200, method: 'GET', path: '/cdr', result: '10201', apiMessage: 'bad' };
 
 function client(over: Partial<HttpOptions> = {}) {
   const sleeps: number[] = [];
@@ -162,6 +164,60 @@ describe('createHttp', () => {
       },
     });
     await expect(http.request({ method: 'GET', path: 'rooms' })).rejects.toMatchObject({ exitCode: 130 });
+  });
+
+  it('a request cancelled by its caller mid-flight rejects with the reason, not exit 130', async () => {
+    nock(ORIGIN).get('/video/v2/rooms').delay(60_000).reply(200, { result: 0 });
+    const controller = new AbortController();
+    const reason = new ApiError('sibling failed', FAILURE);
+    const { http } = client({ signal: new AbortController().signal });
+    const pending = http.request({ method: 'GET', path: 'rooms', signal: controller.signal });
+    setTimeout(() => controller.abort(reason), 10);
+    await expect(pending).rejects.toBe(reason);
+  });
+
+  it('a cancelled retry wait rejects with the reason; the wait got the cancelling signal', async () => {
+    nock(ORIGIN).get('/video/v2/rooms').reply(503, '');
+    const controller = new AbortController();
+    const reason = new ApiError('sibling failed', FAILURE);
+    let waited: AbortSignal | undefined;
+    const { http } = client({
+      signal: new AbortController().signal,
+      sleep: async (_ms, signal) => {
+        waited = signal;
+        controller.abort(reason);
+        if (signal?.aborted) throw signal.reason;
+      },
+    });
+    await expect(http.request({ method: 'GET', path: 'rooms', signal: controller.signal })).rejects.toBe(
+      reason,
+    );
+    expect(waited?.aborted).toBe(true);
+  });
+
+  it('a request cancelled before it starts sends nothing; without an error reason it is exit 1', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const { http } = client();
+    await expect(
+      http.request({ method: 'GET', path: 'rooms', signal: controller.signal }),
+    ).rejects.toMatchObject({
+      exitCode: 1,
+      message: 'GET /rooms was cancelled.',
+    });
+  });
+
+  it('Ctrl-C stays exit 130 even when the caller cancels too', async () => {
+    nock(ORIGIN).get('/video/v2/rooms').delay(60_000).reply(200, { result: 0 });
+    const run = new AbortController();
+    const caller = new AbortController();
+    const { http } = client({ signal: run.signal });
+    const pending = http.request({ method: 'GET', path: 'rooms', signal: caller.signal });
+    setTimeout(() => {
+      run.abort();
+      caller.abort(new Error('sibling failed'));
+    }, 10);
+    await expect(pending).rejects.toBeInstanceOf(InterruptedError);
   });
 });
 

@@ -1,5 +1,5 @@
 import { getCdr, type CdrRecord } from '../../api/cdr.js';
-import type { Http } from '../../api/http.js';
+import type { Http, RequestSpec } from '../../api/http.js';
 import type { ReportFilter } from '../../api/paths.js';
 import { InterruptedError } from '../../errors.js';
 import { splitPeriod } from '../report-filter.js';
@@ -17,6 +17,11 @@ export function chunkFilters(plan: FetchPlan): ReportFilter[] {
   const f = plan.filter;
   if (f.by !== 'period' && f.by !== 'room-period') return [f];
   return splitPeriod(f.from, f.to, plan.chunkDays).map((c) => ({ ...f, from: c.from, to: c.to }));
+}
+
+/** The client with `signal` added to every request it sends. */
+function withSignal(http: Http, signal: AbortSignal): Http {
+  return { baseUrl: http.baseUrl, request: <R>(spec: RequestSpec) => http.request<R>({ ...spec, signal }) };
 }
 
 /** Where the fetch is: for the progress line. */
@@ -42,6 +47,8 @@ interface Prepared<T> {
  * one answer or across two neighbouring chunks (a call around midnight, if the API filters by
  * overlap). Only the ids of the previous and the current chunk are remembered, so memory stays
  * bounded by two chunks, not by the whole export. Records without a `cdr_id` are never dropped.
+ * The first chunk to fail cancels the chunk requests still running and fails the fetch at once
+ * with its own error.
  */
 export async function fetchRecords<T>(
   http: Http,
@@ -55,8 +62,9 @@ export async function fetchRecords<T>(
 ): Promise<FetchProgress> {
   const filters = chunkFilters(plan);
   const state: FetchProgress = { chunksDone: 0, chunks: filters.length, records: 0, duplicates: 0 };
-  const tasks = filters.map((filter) => async (): Promise<Prepared<T>[]> => {
-    const records = await getCdr(http, filter);
+  const tasks = filters.map((filter) => async (signal: AbortSignal): Promise<Prepared<T>[]> => {
+    // Every chunk request carries the export's signal: the first failed chunk cancels the others.
+    const records = await getCdr(withSignal(http, signal), filter);
     return records.map((r) => ({
       id: typeof r.cdr_id === 'string' && r.cdr_id !== '' ? r.cdr_id : undefined,
       value: opts.prepare(r),

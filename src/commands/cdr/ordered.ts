@@ -2,30 +2,50 @@
  * Runs `tasks` at most `concurrency` at a time and yields their results in task order, whatever
  * order they finish in. A new task starts only after the consumer has taken a result, so at most
  * `concurrency` results exist at once (running, or finished and waiting for their turn): memory
- * stays bounded however many tasks there are. The first failure in order is thrown; tasks still
- * running then are left to finish and their results are dropped.
+ * stays bounded however many tasks there are.
+ *
+ * Every task gets one shared signal. The first task to fail (in time, not in order) aborts it with
+ * its error as the reason and the generator throws that error at once, without waiting for earlier
+ * tasks still running: a failed export stops its other requests (and their retry waits) instead of
+ * letting them run on. The signal is also aborted when the consumer stops early.
  */
 export async function* inOrder<T>(
-  tasks: readonly (() => Promise<T>)[],
+  tasks: readonly ((signal: AbortSignal) => Promise<T>)[],
   concurrency: number,
 ): AsyncGenerator<T, void, undefined> {
   const limit = Math.max(1, Math.floor(concurrency));
+  const stop = new AbortController();
+  let fail: (err: unknown) => void = () => undefined;
+  const failed = new Promise<never>((_, reject) => {
+    fail = reject;
+  });
+  // Observed only through the race below; a failure after the consumer stopped is not unhandled.
+  failed.catch(() => undefined);
   const running: Promise<T>[] = [];
   let next = 0;
   const fill = () => {
-    while (running.length < limit && next < tasks.length) {
-      const task = tasks[next++] as () => Promise<T>;
-      const promise = Promise.resolve().then(task);
-      // Handled here so a later task failing before its turn is not an unhandled rejection;
-      // the failure still surfaces when its turn comes.
-      promise.catch(() => undefined);
+    while (!stop.signal.aborted && running.length < limit && next < tasks.length) {
+      const task = tasks[next++] as (signal: AbortSignal) => Promise<T>;
+      const promise = Promise.resolve().then(() => task(stop.signal));
+      // Handled here so a task failing before its turn is not an unhandled rejection; the first
+      // failure stops the others and surfaces through `failed`.
+      promise.catch((err: unknown) => {
+        if (stop.signal.aborted) return;
+        fail(err);
+        stop.abort(err);
+      });
       running.push(promise);
     }
   };
-  fill();
-  while (running.length > 0) {
-    const result = await (running.shift() as Promise<T>);
-    yield result;
+  try {
     fill();
+    while (running.length > 0) {
+      // `failed` first: once a task has failed, no result that was already waiting is yielded.
+      const result = await Promise.race([failed, running.shift() as Promise<T>]);
+      yield result;
+      fill();
+    }
+  } finally {
+    if (!stop.signal.aborted) stop.abort(new Error('the consumer stopped reading results'));
   }
 }

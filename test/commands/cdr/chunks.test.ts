@@ -199,6 +199,36 @@ describe('cdr: a failed or interrupted export leaves nothing', () => {
     },
   );
 
+  it('a failed chunk cancels its slow siblings: exit 1 with the first failure at once, no file', async () => {
+    // The siblings never answer within the test: only cancelling them lets the command end.
+    nock(API_ORIGIN)
+      .get(period('2026-11-01', '2026-11-01'))
+      .delay(60_000)
+      .reply(200, cdrBody([rec('a')]));
+    nock(API_ORIGIN)
+      .get(period('2026-11-02', '2026-11-02'))
+      .reply(200, { result: '10201', error: '[Reason] Missing conf_num', desc: '' });
+    nock(API_ORIGIN).get(period('2026-11-03', '2026-11-03')).delay(60_000).reply(503, 'busy');
+    const out = join(dir, 'cdr.csv');
+    const r = await runCli([
+      'cdr',
+      '--from',
+      '2026-11-01',
+      '--to',
+      '2026-11-03',
+      '--out',
+      out,
+      '--retries',
+      '3',
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/Missing conf_num.*result 10201/);
+    expect(r.stderr).not.toMatch(/Interrupted|cancelled/);
+    expect(r.stderr).toContain(`Nothing was written to ${out}.`);
+    expect(r.ctx.sleeps).toEqual([]);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('keeps an existing file untouched when the export fails', async () => {
     const out = join(dir, 'cdr.csv');
     const { writeFileSync } = await import('node:fs');

@@ -53,37 +53,69 @@ describe('inOrder', () => {
     expect(started).toEqual([0, 1, 2, 3, 4, 5]);
   });
 
-  it('throws the first failure in order and starts nothing after it', async () => {
+  it('throws the first failure at once, aborts the running siblings and starts nothing after it', async () => {
     const started: number[] = [];
-    const tasks = [0, 1, 2, 3, 4].map((i) => async () => {
+    const signals: AbortSignal[] = [];
+    const failure = new Error('chunk 1 failed');
+    const gate = deferred<never>();
+    const tasks = [0, 1, 2, 3, 4].map((i) => (signal: AbortSignal) => {
       started.push(i);
-      if (i === 1) throw new Error('chunk 1 failed');
-      return i;
+      signals.push(signal);
+      if (i === 1) return gate.promise;
+      // Never answers: only the abort ends it.
+      return new Promise<number>(() => undefined);
     });
-    const got: number[] = [];
-    await expect(
-      (async () => {
-        for await (const v of inOrder(tasks, 2)) got.push(v);
-      })(),
-    ).rejects.toThrow('chunk 1 failed');
-    expect(got).toEqual([0]);
-    expect(started).toEqual([0, 1, 2]);
+    const it = inOrder(tasks, 2)[Symbol.asyncIterator]();
+    const first = it.next();
+    await tick();
+    expect(signals.some((s) => s.aborted)).toBe(false);
+    gate.reject(failure);
+    // Task 0 (earlier in order) is still running, yet the failure surfaces now.
+    await expect(first).rejects.toBe(failure);
+    expect(started).toEqual([0, 1]);
+    expect(signals.every((s) => s.aborted && s.reason === failure)).toBe(true);
+    expect(await it.next()).toEqual({ value: undefined, done: true });
   });
 
-  it('does not leave an unhandled rejection when a later task fails first', async () => {
+  it('yields no result that was waiting once a later task has failed', async () => {
+    const later = deferred<number>();
+    const tasks = [async () => 1, () => later.promise, () => Promise.reject(new Error('late failure'))];
+    const it = inOrder(tasks, 3)[Symbol.asyncIterator]();
+    expect(await it.next()).toEqual({ value: 1, done: false });
+    // While the consumer holds result 1, task 1 finishes and task 2 fails.
+    later.resolve(2);
+    await tick();
+    await expect(it.next()).rejects.toThrow('late failure');
+  });
+
+  it('aborts the running tasks when the consumer stops early', async () => {
+    let seen: AbortSignal | undefined;
+    const tasks = [
+      async () => 1,
+      (signal: AbortSignal) => {
+        seen = signal;
+        return new Promise<number>(() => undefined);
+      },
+    ];
+    for await (const v of inOrder(tasks, 2)) {
+      expect(v).toBe(1);
+      break;
+    }
+    expect(seen?.aborted).toBe(true);
+  });
+
+  it('does not leave an unhandled rejection when several tasks fail', async () => {
     const unhandled: unknown[] = [];
     const onUnhandled = (e: unknown) => unhandled.push(e);
     process.on('unhandledRejection', onUnhandled);
     try {
-      const slow = deferred<number>();
-      const tasks = [() => slow.promise, () => Promise.reject(new Error('late failure'))];
-      const it = inOrder(tasks, 2)[Symbol.asyncIterator]();
-      const first = it.next();
+      const tasks = [0, 1, 2].map((i) => () => Promise.reject(new Error(`failure ${i}`)));
+      await expect(
+        (async () => {
+          for await (const _ of inOrder(tasks, 3)) expect.unreachable();
+        })(),
+      ).rejects.toThrow(/failure \d/);
       await tick();
-      await tick();
-      slow.resolve(7);
-      expect(await first).toEqual({ value: 7, done: false });
-      await expect(it.next()).rejects.toThrow('late failure');
       await tick();
       expect(unhandled).toEqual([]);
     } finally {
