@@ -3,6 +3,7 @@ import { hashString } from './prng.js';
 import { text, type Reply } from './reply.js';
 import type { ArchiveRecord, State } from './state.js';
 import { fileBytes } from './file-content.js';
+import { own } from './own.js';
 
 /** Parses `Range: bytes=a-b`, `bytes=a-`, `bytes=-n` (one range); null = ignore the header, 'bad' = 416. */
 export function parseRange(
@@ -53,7 +54,7 @@ export function fileReply(state: State, path: string, headers: IncomingHttpHeade
   const etag = `"${hashString(path).toString(16)}-${size.toString(16)}"`;
   const ext = path.slice(path.lastIndexOf('.') + 1);
   const base = {
-    'content-type': TYPES[ext] ?? 'application/octet-stream',
+    'content-type': own(TYPES, ext) ?? 'application/octet-stream',
     'accept-ranges': 'bytes',
     etag,
     'last-modified': new Date(owner.trans_date).toUTCString(),

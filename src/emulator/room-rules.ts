@@ -111,7 +111,7 @@ export function patchRoom(current: ApiRoom, body: Json | undefined, now: Date): 
   const input = asObject(body);
   const rawSettings = input['settings'];
   if (isObject(rawSettings)) {
-    const fixed = FIXED_TYPE_KEYS.find((k) => k in rawSettings);
+    const fixed = FIXED_TYPE_KEYS.find((k) => Object.hasOwn(rawSettings, k));
     if (fixed) throw invalid('10106', `Room ${fixed} cannot be updated`);
   }
   const patch = normalizeSettings(rawSettings);

@@ -1,5 +1,6 @@
 import { EMULATOR_CODES, invalid } from './errors.js';
 import { isObject, type Json, type JsonObject } from './json.js';
+import { own } from './own.js';
 
 /** Settings keys the route page documents, plus the legacy names old rooms still carry. */
 export const SETTING_KEYS: ReadonlySet<string> = new Set([
@@ -78,7 +79,7 @@ function normalizeOne(key: string, value: Json): Json {
     if (typeof value !== 'string') throw bad(`settings.${key} must be a string`);
     return value;
   }
-  const allowed = ENUMS[key];
+  const allowed = own(ENUMS, key);
   if (allowed) {
     if (typeof value !== 'string' || !allowed.includes(value))
       throw bad(`settings.${key} must be one of ${allowed.join(', ')}`);

@@ -1,6 +1,7 @@
+import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cloneState, emptyState, reviveState } from '../../src/emulator/state.js';
-import { at, list, start, stopAll, tempDir } from './helpers.js';
+import { AUTH, REC_AUTH, at, list, start, stopAll, tempDir } from './helpers.js';
 
 const dirs: (() => void)[] = [];
 afterEach(async () => {
@@ -83,5 +84,49 @@ describe('state maps', () => {
     expect(() => reviveState(JSON.parse(`{"version": 1, "${key}": ${value}}`), 'state.json')).toThrow(
       `state.json: "${key}" is not`,
     );
+  });
+});
+
+describe('other keys that come from outside', () => {
+  it.each(INHERITED)('a file named *.%s is served as application/octet-stream', async (ext) => {
+    const { dir, cleanup } = tempDir();
+    dirs.push(cleanup);
+    const statePath = `${dir}/state.json`;
+    const path = `/_files/100000001/100000001-1.${ext}`;
+    const entry = {
+      _id: 'a'.repeat(24),
+      trans_date: '2026-11-01T10:00:00.000Z',
+      conf_num: '100000001',
+      app_id: 'app',
+      room_id: 'b'.repeat(24),
+      recording: [path],
+      transcoded: [],
+      chatdata: '/_files/100000001/chatdata.json',
+      metadata: '/_files/100000001/metadata.json',
+    };
+    writeFileSync(statePath, JSON.stringify({ version: 1, archive: [entry] }));
+    const h = await start({ statePath });
+    const res = await h.raw('GET', path, { headers: { authorization: REC_AUTH } });
+    expect([res.status, res.headers.get('content-type')]).toEqual([200, 'application/octet-stream']);
+  });
+
+  /** Raw JSON bodies: JSON.stringify would drop a literal __proto__ key. */
+  const BODIES: [string, string, string, string][] = [
+    ['POST', '/video/v2/rooms', '{"name":"R","owner_ref":"o","settings":{"__proto__":{"x":1}}}', '10009'],
+    ['POST', '/video/v2/rooms', '{"name":"R","owner_ref":"o","settings":{"constructor":"group"}}', '10009'],
+    ['POST', '/video/v2/rooms', '{"name":"R","owner_ref":"o","__proto__":{"name":"x"}}', '10009'],
+    ['PUT', '/_emulator/faults', '{"__proto__":{"failRate":1}}', '10008'],
+    ['PUT', '/_emulator/faults', '{"constructor":1}', '10008'],
+  ];
+
+  it.each(BODIES)('%s %s %s -> 400 %s', async (method, path, body, code) => {
+    const h = await start();
+    const res = await h.raw(method, path, {
+      body,
+      headers: { authorization: AUTH, 'content-type': 'application/json' },
+    });
+    expect([res.status, at(res.body, 'result')]).toEqual([400, code]);
+    expect(pollution()).toEqual([]);
+    expect(at((await h.control('GET', '/faults')).body, 'faults')).toEqual({ failFirstRemaining: 0 });
   });
 });
