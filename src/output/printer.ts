@@ -81,6 +81,11 @@ export class Printer {
     this.ctx.stderr.write(`${this.c.yellow('Warning:')} ${message}\n`);
   }
 
+  /** A failure line on stderr (`✗ room b: not found`), for one failed part of a larger job; never silenced. */
+  failure(message: string): void {
+    this.ctx.stderr.write(`${this.c.red('✗')} ${message}\n`);
+  }
+
   /** Runs `work` under a spinner on a TTY stderr (ora is loaded only then). */
   async spin<T>(text: string, work: (spinner: Spinner) => Promise<T>): Promise<T> {
     if (!this.ctx.stderr.isTTY || this.globals.quiet || this.globals.verbose) {

@@ -1,5 +1,5 @@
 import { deleteRoom } from '../../api/rooms.js';
-import { CliError, PartialError, UsageError } from '../../errors.js';
+import { CliError, ExitCode, PartialError, UsageError } from '../../errors.js';
 import type { Runtime } from '../../runtime.js';
 import { checkId } from '../../validate.js';
 import type { CommandInput } from '../define.js';
@@ -10,6 +10,9 @@ interface Outcome {
   deleted: boolean;
   error?: string;
 }
+
+/** Failures that concern one room only; anything else (bad credentials, network, 5xx) stops the run. */
+const PER_ROOM: readonly number[] = [ExitCode.API, ExitCode.NOT_FOUND];
 
 /** `enablex room delete <room-id...>`: asks on a terminal, needs --yes otherwise; several ids allowed. */
 export async function run({ args }: CommandInput, rt: Runtime): Promise<void> {
@@ -33,16 +36,22 @@ export async function run({ args }: CommandInput, rt: Runtime): Promise<void> {
   const http = await rt.http();
   const outcomes: Outcome[] = [];
   let lastError: CliError | undefined;
-  for (const id of ids) {
+  for (const [i, id] of ids.entries()) {
     try {
       await deleteRoom(http, id);
       outcomes.push({ room_id: id, deleted: true });
       rt.out.success(`Deleted room ${id}.`);
     } catch (err) {
-      if (!(err instanceof CliError) || ids.length === 1 || rt.ctx.signal.aborted) throw err;
+      if (ids.length === 1 || rt.ctx.signal.aborted) throw err;
+      if (!(err instanceof CliError) || !PER_ROOM.includes(err.exitCode)) {
+        // The same credentials and network serve every id: trying the rest would only repeat this.
+        const untried = ids.slice(i + 1);
+        rt.out.note(`Stopped at room ${id}${untried.length ? `; not tried: ${untried.join(', ')}` : ''}.`);
+        throw err;
+      }
       lastError = err;
       outcomes.push({ room_id: id, deleted: false, error: err.message });
-      rt.ctx.stderr.write(`${rt.out.c.red('✗')} ${id}: ${err.message}\n`);
+      rt.out.failure(`${id}: ${err.message}`);
     }
   }
   if (rt.globals.formatExplicit) rt.out.data(outcomes, { idField: 'room_id' });

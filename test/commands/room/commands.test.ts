@@ -320,6 +320,47 @@ describe('room delete', () => {
     expect((await runCli(['room', 'delete', 'b', '--yes'], { env: env() })).code).toBe(4);
   });
 
+  it('goes on after a refused or missing room, with a ✗ line each even with -q, and exits 6', async () => {
+    api()
+      .delete('/video/v2/rooms/a')
+      .reply(200, { result: '1234', error: 'Room is busy' })
+      .delete('/video/v2/rooms/b')
+      .reply(404, { result: '40001', error: 'Room not found' })
+      .delete('/video/v2/rooms/c')
+      .reply(200, { result: 0 });
+    const r = await runCli(['room', 'delete', 'a', 'b', 'c', '--yes', '-q'], { env: env() });
+    expect(r.code).toBe(6);
+    expect(r.stderr).toMatch(/^✗ a: .*Room is busy/m);
+    expect(r.stderr).toMatch(/^✗ b: /m);
+    expect(r.stderr).not.toContain('Deleted room c.');
+    expect(r.stderr).toContain('2 of 3 rooms were not deleted');
+  });
+
+  it.each([
+    ['refused credentials', 401, 3],
+    ['a server failure', 503, 5],
+  ])('stops at once on %s (HTTP %i, exit %i), trying no other id', async (_what, status, code) => {
+    api()
+      .delete('/video/v2/rooms/a')
+      .reply(200, { result: 0 })
+      .delete('/video/v2/rooms/b')
+      .reply(status, { result: String(status), error: 'nope' });
+    const r = await runCli(['room', 'delete', 'a', 'b', 'c', 'd', '--yes'], { env: env() });
+    expect(r.code).toBe(code);
+    expect(r.stderr).toContain('Deleted room a.');
+    expect(r.stderr).toContain('Stopped at room b; not tried: c, d.');
+    expect(r.stderr).not.toContain('rooms were not deleted');
+  });
+
+  it('stops at once when the network fails (exit 5)', async () => {
+    api()
+      .delete('/video/v2/rooms/a')
+      .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    const r = await runCli(['room', 'delete', 'a', 'b', '--yes'], { env: env() });
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain('Stopped at room a; not tried: b.');
+  });
+
   it('encodes ids so that none reaches another route', async () => {
     api().delete('/video/v2/rooms/a~b.c').reply(200, { result: 0 });
     expect((await runCli(['room', 'delete', 'a~b.c', '-y'], { env: env() })).code).toBe(0);
