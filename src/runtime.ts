@@ -71,8 +71,8 @@ export class Runtime {
   /** The authenticated HTTP client for this run. */
   http(): Promise<Http> {
     this.httpPromise ??= Promise.all([this.credentials(), import('./api/http.js')]).then(
-      ([creds, { createHttp }]) =>
-        createHttp({
+      ([creds, { createHttp }]) => {
+        const client = createHttp({
           baseUrl: normalizeBaseUrl(creds.baseUrl, {
             insecure: this.globals.insecure,
             source: creds.baseUrlSource === 'flag' ? undefined : creds.baseUrlSource,
@@ -88,7 +88,11 @@ export class Runtime {
           log: this.globals.verbose
             ? (line) => this.ctx.stderr.write(`${this.out.c.dim(line)}\n`)
             : undefined,
-        }),
+        });
+        // Proxy agents keep sockets open between requests: close them when the command ends.
+        this.onCleanup(async () => client.close?.());
+        return client;
+      },
     );
     return this.httpPromise;
   }

@@ -47,6 +47,48 @@ export interface RequestSpec {
 export interface Http {
   readonly baseUrl: URL;
   request<T = unknown>(spec: RequestSpec): Promise<T>;
+  /** Ends the client's proxy connections (kept alive between requests); call when the run ends. */
+  close?(): void;
+}
+
+/** got's `agent` option: the agent for each protocol a request may use. */
+export type Agents = NonNullable<ReturnType<typeof agentsFor>>;
+
+/** Proxy agents shared by the requests of one client, so keep-alive tunnels are reused. */
+export interface ProxyAgents {
+  /** The agents for a request URL (undefined when no proxy applies), built once per proxy and protocol. */
+  for(url: URL): Agents | undefined;
+  /** Destroys every agent built, closing its sockets. */
+  close(): void;
+}
+
+/**
+ * One proxy agent per proxy URL and protocol, built on first use. An agent per request would open a
+ * new tunnel every time and leave its idle keep-alive sockets behind.
+ */
+export function proxyAgents(env: Env): ProxyAgents {
+  const cache = new Map<string, Agents>();
+  return {
+    for(url) {
+      const proxy = proxyFor(url, env);
+      if (!proxy) return undefined;
+      const key = `${url.protocol} ${proxy}`;
+      let agents = cache.get(key);
+      if (!agents) {
+        agents = agentsFor(url, env);
+        if (!agents) return undefined;
+        cache.set(key, agents);
+      }
+      return agents;
+    },
+    close() {
+      for (const agents of cache.values()) {
+        agents.http?.destroy();
+        agents.https?.destroy();
+      }
+      cache.clear();
+    },
+  };
 }
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
@@ -85,6 +127,7 @@ export function createHttp(options: HttpOptions): Http {
   const auth = 'Basic ' + Buffer.from(`${options.appId}:${options.appKey}`).toString('base64');
   const random = options.random ?? Math.random;
   const log = options.log;
+  const agents = proxyAgents(options.env);
 
   async function attempt(spec: RequestSpec, url: URL, signal: AbortSignal | undefined) {
     const headers: Record<string, string> = {
@@ -108,7 +151,7 @@ export function createHttp(options: HttpOptions): Http {
       followRedirect: false,
       retry: { limit: 0 },
       timeout: { request: options.timeoutMs },
-      agent: agentsFor(url, options.env),
+      agent: agents.for(url),
       responseType: 'text',
       signal,
     });
@@ -168,7 +211,7 @@ export function createHttp(options: HttpOptions): Http {
     }
   }
 
-  return { baseUrl: options.baseUrl, request };
+  return { baseUrl: options.baseUrl, request, close: () => agents.close() };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { RequestError } from 'got';
-import { backoffMs } from '../api/http.js';
+import { backoffMs, proxyAgents } from '../api/http.js';
 import { fetchFile, type FetchDeps, type FileJob } from './fetch.js';
 import { CredentialsRefused, FileFailure } from './responses.js';
 
@@ -20,7 +20,7 @@ export interface ProgressSink {
 }
 
 /** What the engine needs besides the per-fetch dependencies. */
-export interface EngineOptions extends Omit<FetchDeps, 'onBytes'> {
+export interface EngineOptions extends Omit<FetchDeps, 'onBytes' | 'agents'> {
   concurrency: number;
   /** Extra tries for a file after a transient failure (network, 5xx, cut transfer); each resumes. */
   retries: number;
@@ -48,7 +48,9 @@ function isTransient(err: unknown): boolean {
 export async function downloadAll(jobs: readonly FileJob[], options: EngineOptions): Promise<EngineResult> {
   const stop = new AbortController();
   const signal = AbortSignal.any([options.signal, stop.signal]);
-  const deps: FetchDeps = { ...options, signal, onBytes: (n) => options.progress.bytes(n) };
+  // One set of proxy agents for the whole run, destroyed when it ends: no sockets are left open.
+  const agents = proxyAgents(options.env);
+  const deps: FetchDeps = { ...options, signal, agents, onBytes: (n) => options.progress.bytes(n) };
   const outcomes: (FileOutcome | undefined)[] = [];
   let refused: CredentialsRefused | undefined;
   // A library error may echo the request it failed on; the credentials must not reach the user.
@@ -103,7 +105,11 @@ export async function downloadAll(jobs: readonly FileJob[], options: EngineOptio
     }
   }
   const workers = Math.max(1, Math.min(options.concurrency, jobs.length));
-  await Promise.all(Array.from({ length: workers }, worker));
+  try {
+    await Promise.all(Array.from({ length: workers }, worker));
+  } finally {
+    agents.close();
+  }
   return {
     outcomes: outcomes.filter((o): o is FileOutcome => o !== undefined),
     refused,

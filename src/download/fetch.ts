@@ -1,7 +1,7 @@
 import { rename, stat, unlink } from 'node:fs/promises';
 import got, { type Request, type Response } from 'got';
 import type { Env } from '../context.js';
-import { agentsFor } from '../api/proxy.js';
+import type { ProxyAgents } from '../api/http.js';
 import { redactHeaders } from '../api/redact.js';
 import type { Manifest, ManifestRecord } from './manifest.js';
 import { saveBody } from './save-body.js';
@@ -23,6 +23,8 @@ export interface FetchDeps {
   /** Connect, first-byte and inactivity timeout (not the whole transfer, which may be long). */
   timeoutMs: number;
   env: Env;
+  /** The run's proxy agents, shared by every file so keep-alive tunnels are reused. */
+  agents: ProxyAgents;
   insecure: boolean;
   signal: AbortSignal;
   manifest: Manifest;
@@ -93,7 +95,7 @@ async function fetchPass(job: FileJob, deps: FetchDeps, mayResume: boolean): Pro
       response: deps.timeoutMs,
       socket: deps.timeoutMs,
     },
-    agent: agentsFor(job.url, deps.env),
+    agent: deps.agents.for(job.url),
     signal: deps.signal,
   });
   const res = await responseOf(stream);

@@ -1,9 +1,29 @@
+import type * as Hpagent from 'hpagent';
 import nock from 'nock';
-import { describe, expect, it } from 'vitest';
-import { backoffMs, createHttp, retryAfterMs, type HttpOptions } from '../../src/api/http.js';
+import { describe, expect, it, vi } from 'vitest';
+import { backoffMs, createHttp, proxyAgents, retryAfterMs, type HttpOptions } from '../../src/api/http.js';
 import { normalizeBaseUrl } from '../../src/api/base-url.js';
 import { ApiError, InterruptedError } from '../../src/errors.js';
 import { useNock } from '../helpers/nock.js';
+
+/** Every proxy agent built (the real classes, counted), to see that clients reuse theirs. */
+const builtAgents = vi.hoisted((): { destroy(): void }[] => []);
+vi.mock('hpagent', async (importOriginal) => {
+  const real = await importOriginal<typeof Hpagent>();
+  class HttpProxyAgent extends real.HttpProxyAgent {
+    constructor(...args: ConstructorParameters<typeof real.HttpProxyAgent>) {
+      super(...args);
+      builtAgents.push(this);
+    }
+  }
+  class HttpsProxyAgent extends real.HttpsProxyAgent {
+    constructor(...args: ConstructorParameters<typeof real.HttpsProxyAgent>) {
+      super(...args);
+      builtAgents.push(this);
+    }
+  }
+  return { ...real, HttpProxyAgent, HttpsProxyAgent };
+});
 
 useNock();
 
@@ -218,6 +238,59 @@ describe('createHttp', () => {
       caller.abort(new Error('sibling failed'));
     }, 10);
     await expect(pending).rejects.toBeInstanceOf(InterruptedError);
+  });
+});
+
+describe('proxyAgents', () => {
+  const env = { HTTPS_PROXY: 'http://proxy.corp.test:3128', HTTP_PROXY: 'http://proxy.corp.test:3128' };
+
+  it('gives every request through the same proxy and protocol the same agent', () => {
+    const agents = proxyAgents(env);
+    const first = agents.for(new URL('https://api.enablex.test/video/v2/rooms'));
+    const second = agents.for(new URL('https://api.enablex.test/video/v2/cdr/conf/1'));
+    const otherHost = agents.for(new URL('https://files.enablex.test/rec/a.mp4'));
+    expect(first?.https).toBeDefined();
+    expect(second).toBe(first);
+    expect(second?.https).toBe(first?.https);
+    expect(otherHost).toBe(first);
+    agents.close();
+  });
+
+  it('keeps one agent per protocol, and none where no proxy applies', () => {
+    const agents = proxyAgents({ ...env, NO_PROXY: 'direct.test' });
+    const https = agents.for(new URL('https://api.enablex.test/a'));
+    const http = agents.for(new URL('http://api.enablex.test/a'));
+    expect(http?.http).toBeDefined();
+    expect(http).not.toBe(https);
+    expect(agents.for(new URL('http://api.enablex.test/b'))).toBe(http);
+    expect(agents.for(new URL('https://direct.test/a'))).toBeUndefined();
+    expect(agents.for(new URL('http://127.0.0.1:8080/a'))).toBeUndefined();
+    expect(proxyAgents({}).for(new URL('https://api.enablex.test/a'))).toBeUndefined();
+    agents.close();
+  });
+
+  it('close destroys every agent it built; later requests get fresh ones', () => {
+    const agents = proxyAgents(env);
+    const https = agents.for(new URL('https://api.enablex.test/a'))?.https;
+    const http = agents.for(new URL('http://api.enablex.test/a'))?.http;
+    const destroyed = [vi.spyOn(https!, 'destroy'), vi.spyOn(http!, 'destroy')];
+    agents.close();
+    for (const spy of destroyed) expect(spy).toHaveBeenCalledOnce();
+    expect(agents.for(new URL('https://api.enablex.test/a'))?.https).not.toBe(https);
+    agents.close();
+  });
+
+  it('a client builds one agent for all its requests through a proxy, and destroys it on close', async () => {
+    nock(ORIGIN).get('/video/v2/rooms').times(3).reply(200, { result: 0 });
+    builtAgents.length = 0;
+    const { http } = client({ env });
+    await http.request({ method: 'GET', path: 'rooms' });
+    await http.request({ method: 'GET', path: 'rooms' });
+    await http.request({ method: 'GET', path: 'rooms' });
+    expect(builtAgents).toHaveLength(1);
+    const destroy = vi.spyOn(builtAgents[0]!, 'destroy');
+    http.close?.();
+    expect(destroy).toHaveBeenCalledOnce();
   });
 });
 

@@ -1,11 +1,32 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type * as Hpagent from 'hpagent';
 import nock from 'nock';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { downloadAll, type FileOutcome } from '../../src/download/engine.js';
 import { MANIFEST_NAME, Manifest } from '../../src/download/manifest.js';
 import { useNock } from '../helpers/nock.js';
+
+/** Every proxy agent built (the real class, counted), to see that a run shares one. */
+const { builtAgents, destroyedAgents } = vi.hoisted(() => ({
+  builtAgents: [] as object[],
+  destroyedAgents: [] as object[],
+}));
+vi.mock('hpagent', async (importOriginal) => {
+  const real = await importOriginal<typeof Hpagent>();
+  class HttpsProxyAgent extends real.HttpsProxyAgent {
+    constructor(...args: ConstructorParameters<typeof real.HttpsProxyAgent>) {
+      super(...args);
+      builtAgents.push(this);
+    }
+    override destroy(): void {
+      destroyedAgents.push(this);
+      super.destroy();
+    }
+  }
+  return { ...real, HttpsProxyAgent };
+});
 
 useNock();
 
@@ -26,6 +47,7 @@ async function run(
   count: number,
   concurrency: number,
   done: (o: FileOutcome) => void = () => {},
+  env: Record<string, string> = {},
 ) {
   const manifest = await Manifest.load(dir, () => undefined);
   const jobs = Array.from({ length: count }, (_, i) => ({
@@ -37,7 +59,7 @@ async function run(
     authorization: 'Basic eA==',
     userAgent: 'test',
     timeoutMs: 5000,
-    env: {},
+    env,
     insecure: false,
     signal: new AbortController().signal,
     manifest,
@@ -65,6 +87,17 @@ describe('downloadAll', () => {
     const result = await run(dir, 6, concurrency, () => inFlight--);
     expect(result.outcomes.map((o) => o.status)).toEqual(Array(6).fill('downloaded'));
     expect(peak).toBe(concurrency);
+  });
+
+  it('shares one proxy agent between all files of a run and destroys it when the run ends', async () => {
+    const dir = tempDir();
+    nock(HOST).get(/\/f\d/).times(4).reply(200, 'x');
+    builtAgents.length = 0;
+    destroyedAgents.length = 0;
+    const result = await run(dir, 4, 2, () => undefined, { HTTPS_PROXY: 'http://proxy.corp.test:3128' });
+    expect(result.outcomes.map((o) => o.status)).toEqual(Array(4).fill('downloaded'));
+    expect(builtAgents).toHaveLength(1);
+    expect(destroyedAgents).toEqual(builtAgents);
   });
 
   it('keeps a manifest of complete files with their sizes', async () => {
