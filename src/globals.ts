@@ -41,7 +41,8 @@ export interface Globals {
   insecure: boolean;
 }
 
-function truthyEnv(v: string | undefined): boolean {
+/** An environment flag is on unless unset, empty, "0" or "false" (any case): `CI=false` is off. */
+export function truthyEnv(v: string | undefined): boolean {
   return v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
 }
 

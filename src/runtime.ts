@@ -6,7 +6,7 @@ import { configDir } from './config/paths.js';
 import { resolveCredentials, type ResolvedCredentials } from './config/resolve.js';
 import type { ProfileStore } from './config/store.js';
 import { UsageError } from './errors.js';
-import type { Globals } from './globals.js';
+import { truthyEnv, type Globals } from './globals.js';
 import { Printer } from './output/printer.js';
 import { createPrompter, type Prompter } from './prompt.js';
 
@@ -110,7 +110,7 @@ export class Runtime {
 
   /** Why prompting is off, in words. */
   whyNoPrompt(): string {
-    if (this.ctx.env['CI']) return 'CI is set';
+    if (truthyEnv(this.ctx.env['CI'])) return 'CI is set';
     if (!this.ctx.stdin.isTTY || !this.ctx.stderr.isTTY) return 'not a terminal';
     return '--no-input';
   }
