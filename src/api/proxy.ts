@@ -38,11 +38,17 @@ export function proxyFor(url: URL, env: Env): string | undefined {
   return envVar(env, 'http_proxy') ?? envVar(env, 'all_proxy');
 }
 
-/** Shows a proxy URL without its password, for logs and `doctor`. */
+/**
+ * Shows a proxy URL without its credentials, for logs and `doctor`. The user name is masked too:
+ * a token often sits there (`http://TOKEN@proxy:3128`).
+ */
 export function describeProxy(proxy: string): string {
   try {
     const u = new URL(proxy);
-    if (u.password) u.password = '***';
+    if (u.username || u.password) {
+      u.username = '***';
+      u.password = '***';
+    }
     return u.toString();
   } catch {
     return '(unparseable proxy URL)';

@@ -43,7 +43,13 @@ describe('proxy selection', () => {
     ).toBeUndefined();
   });
 
-  it('hides a proxy password', () => {
-    expect(describeProxy('http://user:secret@proxy:3128')).not.toContain('secret');
+  it.each([
+    ['http://user:secret@proxy:3128', 'http://***:***@proxy:3128/'],
+    ['http://ghp_Token123@proxy:3128', 'http://***:***@proxy:3128/'],
+    ['http://:secret@proxy:3128', 'http://***:***@proxy:3128/'],
+    ['https://proxy.corp:8443', 'https://proxy.corp:8443/'],
+    ['not a url', '(unparseable proxy URL)'],
+  ])('describes %s as %s, no credential shown', (proxy, shown) => {
+    expect(describeProxy(proxy)).toBe(shown);
   });
 });

@@ -206,12 +206,12 @@ describe('enablex doctor', () => {
     expect(r.lines['api']).toMatchObject({ status: 'skip', detail: 'not checked: no credentials' });
   });
 
-  it('proxy set: shows it without its password; an unreachable proxy fails the network check, exit 5', async () => {
+  it('proxy set: shows it without its credentials; an unreachable proxy fails the network check, exit 5', async () => {
     const r = await doctor([], { env: { HTTPS_PROXY: 'http://me:s3cret@proxy.test:3128' } });
     expect(r.lines['proxy']).toEqual({
       symbol: '✓',
       status: 'ok',
-      detail: 'via http://me:***@proxy.test:3128/',
+      detail: 'via http://***:***@proxy.test:3128/',
     });
     expect(r.lines['api']!.status).toBe('fail');
     expect(r.lines['clock']).toMatchObject({
