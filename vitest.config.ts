@@ -7,8 +7,9 @@ export default defineConfig({
     // Many tests wait on child processes and sockets rather than the CPU: more workers than cores pays.
     maxWorkers: 3,
     minWorkers: 1,
-    testTimeout: 20_000,
-    hookTimeout: 20_000,
+    // End-to-end tests spawn the binary several times in a row; a loaded 2-core CI box needs room.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     restoreMocks: true,
     unstubEnvs: true,
   },
