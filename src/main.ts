@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { run } from './cli.js';
-import { realSleep, type Context } from './context.js';
+import { realSleep, type Context, type OutStream } from './context.js';
+import { ExitCode } from './errors.js';
+import { removeAllTempFilesSync } from './fs/temp-registry.js';
 
 /** The CLI version, read once from package.json. */
 function readVersion(): string {
@@ -14,24 +16,54 @@ function readVersion(): string {
   }
 }
 
+/** How the process hooks end the run; tests pass a recorder instead of process.exit. */
+export type Exit = (code: number) => void;
+
+const processExit: Exit = (code) => process.exit(code);
+
 /**
- * The composition root: builds the real context from this process and runs the CLI. The first
- * Ctrl-C aborts the running command (which cleans up and exits 130); a second one exits at once.
+ * The SIGINT/SIGTERM handler. The first signal aborts the running command (which cleans up and
+ * exits 130); a second one exits at once, removing the registered temp files first, synchronously,
+ * because the async cleanups will never run.
  */
-export async function main(argv: string[]): Promise<number> {
-  const controller = new AbortController();
+export function interruptHandler(
+  controller: AbortController,
+  exit: Exit = processExit,
+): (signal: NodeJS.Signals) => void {
   let interrupts = 0;
-  const onSignal = (signal: NodeJS.Signals) => {
+  return (signal) => {
     interrupts += 1;
-    if (interrupts > 1) process.exit(130);
+    if (interrupts > 1) {
+      removeAllTempFilesSync();
+      return exit(ExitCode.INTERRUPTED);
+    }
     controller.abort(new Error(`received ${signal}`));
   };
+}
+
+/**
+ * The handler of write errors on stdout. A closed pipe (`enablex room list | head -1`) is not an
+ * error worth a word: exit quietly with the code so far. Anything else (a full disk, EIO) must not
+ * pass silently as success: one line on stderr and exit 5.
+ */
+export function stdoutErrorHandler(
+  exit: Exit = processExit,
+  stderr: OutStream = process.stderr,
+): (err: NodeJS.ErrnoException) => void {
+  return (err) => {
+    if (err.code === 'EPIPE') return exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    stderr.write(`Error: cannot write to standard output: ${err.message.split('\n')[0]}\n`);
+    exit(ExitCode.NETWORK);
+  };
+}
+
+/** The composition root: builds the real context from this process and runs the CLI. */
+export async function main(argv: string[]): Promise<number> {
+  const controller = new AbortController();
+  const onSignal = interruptHandler(controller);
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  // A closed pipe (`enablex room list | head -1`) is not an error worth a stack trace.
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  });
+  process.stdout.on('error', stdoutErrorHandler());
   const ctx: Context = {
     stdout: process.stdout,
     stderr: process.stderr,

@@ -1,6 +1,7 @@
 import { open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { registerTempFile, unregisterTempFile } from './temp-registry.js';
 
 const FLUSH_AT = 64 * 1024;
 
@@ -33,6 +34,7 @@ export class AtomicFile {
       `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.partial`,
     );
     const handle = await open(temp, 'wx', mode);
+    registerTempFile(temp);
     return new AtomicFile(path, temp, handle);
   }
 
@@ -63,6 +65,7 @@ export class AtomicFile {
     await this.handle.datasync();
     await this.handle.close();
     await rename(this.tempPath, this.path);
+    unregisterTempFile(this.tempPath);
     this.done = true;
     // Make the rename itself durable where the platform allows syncing a folder.
     const dir = await open(dirname(this.path), 'r').catch(() => undefined);
@@ -76,5 +79,6 @@ export class AtomicFile {
     this.done = true;
     await this.handle.close().catch(() => undefined);
     await unlink(this.tempPath).catch(() => undefined);
+    unregisterTempFile(this.tempPath);
   }
 }
