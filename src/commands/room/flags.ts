@@ -1,6 +1,20 @@
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { collect } from '../../validate.js';
 import { ROOM_SETTINGS, attributeName } from './settings.js';
+
+/**
+ * A case-insensitive parser for an enum flag, as `parseSetting` is for --file: `--quality hd` gives
+ * "HD". Anything else is commander's own "Allowed choices are …" error, which it prefixes with the
+ * flag and the value.
+ */
+export function choiceParser(choices: readonly string[]): (value: string) => string {
+  return (value) => {
+    const wanted = value.trim().toLowerCase();
+    const match = choices.find((c) => c.toLowerCase() === wanted);
+    if (match === undefined) throw new InvalidArgumentError(`Allowed choices are ${choices.join(', ')}.`);
+    return match;
+  };
+}
 
 /** Adds every room setting as a flag (booleans get --x and --no-x), from the one settings table. */
 export function addSettingFlags(cmd: Command, opts: { hideImmutable?: boolean } = {}): Command {
@@ -12,7 +26,9 @@ export function addSettingFlags(cmd: Command, opts: { hideImmutable?: boolean } 
       continue;
     }
     const option = new Option(`--${spec.flag} ${spec.arg ?? '<value>'}`, spec.description).hideHelp(hidden);
-    if (spec.choices) option.choices(spec.choices);
+    // .choices() keeps argChoices for help and completions; the parser after it replaces the
+    // case-sensitive check commander installs.
+    if (spec.choices) option.choices(spec.choices).argParser(choiceParser(spec.choices));
     cmd.addOption(option);
   }
   cmd.addOption(new Option('--name <name>', 'room name'));

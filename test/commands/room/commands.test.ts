@@ -1,5 +1,7 @@
+import { Command } from 'commander';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addSettingFlags } from '../../../src/commands/room/flags.js';
 import { API_ORIGIN, runCli, tempConfigDir } from '../../helpers/cli.js';
 import { useNock } from '../../helpers/nock.js';
 
@@ -61,6 +63,46 @@ describe('room create', () => {
       { env: env() },
     );
     expect(r).toMatchObject({ code: 0, stdout: 'newid\n', stderr: '' });
+  });
+
+  it.each([
+    [['--quality', 'hd'], { quality: 'HD' }],
+    [['--quality', 'Sd'], { quality: 'SD' }],
+    [['--mode', 'LECTURE'], { mode: 'lecture' }],
+    [['--media-zone', 'us'], { media_zone: 'US' }],
+    [['--record-moderator', 'AUDIO'], { role_based_recording: { moderator: 'audio' } }],
+  ])('enum flags take any case, as --file does: %j sends %j', async (flags, settings) => {
+    api()
+      .post('/video/v2/rooms', { name: 'x', owner_ref: 'y', settings })
+      .reply(200, { result: 0, room: { ...ROOM, room_id: 'newid' } });
+    const r = await runCli(['room', 'create', '--name', 'x', '--owner-ref', 'y', ...flags, '-q'], {
+      env: env(),
+    });
+    expect(r).toMatchObject({ code: 0, stdout: 'newid\n' });
+  });
+
+  it.each([
+    [
+      ['--quality', 'xx'],
+      "option '--quality <quality>' argument 'xx' is invalid. Allowed choices are HD, SD, LD.",
+    ],
+    [
+      ['--mode', 'solo'],
+      "option '--mode <mode>' argument 'solo' is invalid. Allowed choices are group, lecture.",
+    ],
+  ])('an enum flag outside its choices exits 2 naming the flag: %j', async (flags, message) => {
+    const r = await runCli(['room', 'create', '--name', 'x', '--owner-ref', 'y', ...flags], { env: env() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`Error: ${message}`);
+    expect(r.stderr).toContain('Hint: See `enablex room create --help`.');
+  });
+
+  it('help and completions still see the choices of an enum flag', async () => {
+    const cmd = addSettingFlags(new Command('create'));
+    const quality = cmd.options.find((o) => o.long === '--quality');
+    expect(quality?.argChoices).toEqual(['HD', 'SD', 'LD']);
+    const r = await runCli(['room', 'create', '--help']);
+    expect(r.stdout).toMatch(/--quality <quality> .*\(choices: "HD", "SD",/);
   });
 
   it('prints the room as JSON with a success line on stderr', async () => {
