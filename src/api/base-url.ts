@@ -35,7 +35,7 @@ export function normalizeBaseUrl(raw: string, opts: { insecure?: boolean; source
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !opts.insecure) {
     throw new UsageError(
-      `--base-url: "${url.origin}"${from} is plain http:// to a host that is not loopback: credentials would travel unencrypted.`,
+      `--base-url: "${raw.trim()}"${from} is plain http:// to a host that is not loopback: credentials would travel unencrypted.`,
       'Use https://, or pass --insecure if you really mean it.',
     );
   }

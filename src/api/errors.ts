@@ -34,7 +34,7 @@ export function toApiError(failure: ApiFailure, unreadable = false): ApiError | 
   }
   if ((result && NOT_FOUND_RESULTS.has(result)) || (status === 404 && !result)) {
     return new NotFoundError(
-      `${where}: not found: ${what}${suffix}`,
+      `${where}: ${/not found/i.test(what) ? what : `not found: ${what}`}${suffix}`,
       failure,
       hint ?? 'Check the id, and that the base URL ends in /video/v2.',
     );

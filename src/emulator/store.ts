@@ -73,7 +73,7 @@ export function fileStore(path: string): Store {
    * a development server, and a power cut losing the last write is an acceptable trade for speed.
    */
   async function writeAtomic(text: string): Promise<void> {
-    await mkdir(dirname(path), { recursive: true });
+    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
     const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
       await writeFile(tmp, text, { mode: 0o600 });
@@ -101,7 +101,7 @@ export function fileStore(path: string): Store {
   };
 
   async function mutateLocked<T>(change: (state: State) => T): Promise<T> {
-    await mkdir(dirname(path), { recursive: true });
+    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
     return withLock(lockPath, async () => {
       const { text, state } = await load();
       const result = change(state);

@@ -7,7 +7,8 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 /**
  * Flattens nested objects to dotted keys (`room.room_id`). Arrays become JSON text so one record
- * stays one row; an empty object keeps its key with an empty value so columns do not vanish.
+ * stays one row. An empty object has no leaf, so it adds no column (a `data: {}` on one room must
+ * not add a `data` column beside another room's `data.team`).
  */
 export function flatten(value: unknown, prefix = '', out: FlatRow = {}): FlatRow {
   if (!isPlainObject(value)) {
@@ -15,7 +16,6 @@ export function flatten(value: unknown, prefix = '', out: FlatRow = {}): FlatRow
     return out;
   }
   const entries = Object.entries(value);
-  if (entries.length === 0 && prefix) out[prefix] = '';
   for (const [k, v] of entries) {
     const key = prefix ? `${prefix}.${k}` : k;
     if (isPlainObject(v)) flatten(v, key, out);

@@ -63,8 +63,9 @@ export function render(data: unknown, opts: RenderOptions): string {
     }
     case 'csv': {
       const rows = items.map((i) => flatten(i));
-      // With --fields the columns are known even for an empty list, so the header is still printed.
-      const columns = fields ?? columnsOf(rows);
+      // The command's usual columns lead, in their order, so the CSV layout does not depend on which
+      // record happens to come first; they also give an empty list its header row.
+      const columns = fields ?? leadWith(opts.tableColumns ?? [], columnsOf(rows), rows.length === 0);
       if (columns.length === 0) return '';
       return csvLine(columns) + rows.map((r, idx) => csvLine(project(r, columns, items[idx]))).join('');
     }
@@ -82,11 +83,51 @@ export function render(data: unknown, opts: RenderOptions): string {
       }
       if (rows.length === 0) return '';
       const columns = fields ?? opts.tableColumns ?? columnsOf(rows);
-      const table = newTable({ ...BORDERLESS, head: [...columns] });
-      for (const [idx, r] of rows.entries()) table.push(project(r, columns, items[idx]).map(cell));
+      const body = rows.map((r, idx) => project(r, columns, items[idx]).map(cell));
+      const fitted = fitToWidth([...columns], body, opts.width);
+      const table = newTable({ ...BORDERLESS, head: fitted.head });
+      for (const line of fitted.body) table.push(line);
       return trimLines(table.toString());
     }
   }
+}
+
+/** `lead` columns first (those present, or all of them when `always`), then the others in order. */
+function leadWith(lead: readonly string[], all: readonly string[], always: boolean): string[] {
+  const first = always ? [...lead] : lead.filter((c) => all.includes(c));
+  return [...first, ...all.filter((c) => !first.includes(c))];
+}
+
+const GAP = 2;
+const MIN_COLUMN = 8;
+
+/**
+ * Shrinks a table to the terminal width (when there is one) the way gh does: the widest columns
+ * give way first and their cells end in "…"; id columns are never cut, since people copy them.
+ * Piped output (no width) keeps every character.
+ */
+export function fitToWidth(
+  head: string[],
+  body: string[][],
+  width: number | undefined,
+): { head: string[]; body: string[][] } {
+  const natural = head.map((h, i) => Math.max(h.length, ...body.map((row) => (row[i] ?? '').length)));
+  const total = () => widths.reduce((a, b) => a + b, 0) + GAP * (head.length - 1);
+  const widths = [...natural];
+  if (!width || total() <= width) return { head, body };
+  const shrinkable = (i: number) => !/(^|[._])id$/.test(head[i] ?? '') && (widths[i] ?? 0) > MIN_COLUMN;
+  while (total() > width) {
+    let widest = -1;
+    for (let i = 0; i < widths.length; i++)
+      if (shrinkable(i) && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
+    if (widest < 0) break;
+    widths[widest]! -= 1;
+  }
+  const cut = (text: string, w: number) => (text.length > w ? `${text.slice(0, Math.max(1, w - 1))}…` : text);
+  return {
+    head: head.map((h, i) => cut(h, widths[i]!)),
+    body: body.map((row) => row.map((c, i) => cut(c, widths[i]!))),
+  };
 }
 
 /** Plain tables in the style of gh and kubectl: a header row, two spaces between columns, no rules. */

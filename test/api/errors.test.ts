@@ -38,3 +38,16 @@ describe('toApiError maps every failure to one exit code', () => {
     expect(e.hint).toMatch(/base URL/);
   });
 });
+
+describe('messages say "not found" once', () => {
+  it('keeps the API message when it already says so', () => {
+    expect(toApiError(f(404, '40001', 'Room not found')).message).toBe(
+      'GET /rooms: Room not found (result 40001, HTTP 404)',
+    );
+  });
+  it('adds it when the API message does not', () => {
+    expect(toApiError(f(404, undefined, 'no such thing')).message).toBe(
+      'GET /rooms: not found: no such thing (HTTP 404)',
+    );
+  });
+});

@@ -77,7 +77,7 @@ describe('the built binary', () => {
     expect(r.code).toBe(4);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(
-      /^Error: GET \/rooms\/cccccccccccccccccccccccc: not found: Room not found \(result 40001, HTTP 404\)\nHint: /,
+      /^Error: GET \/rooms\/cccccccccccccccccccccccc: Room not found \(result 40001, HTTP 404\)\nHint: /,
     );
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });

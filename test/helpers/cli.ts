@@ -8,11 +8,14 @@ import type { Context, InStream, OutStream } from '../../src/context.js';
 /** An in-memory output stream that remembers what was written. */
 export class MemoryStream extends Writable implements OutStream {
   text = '';
+  /** Like a real stream, only a terminal has a width. */
+  readonly columns: number | undefined;
   constructor(
     readonly isTTY = false,
-    readonly columns = 100,
+    columns = 100,
   ) {
     super();
+    this.columns = isTTY ? columns : undefined;
   }
   override _write(chunk: Buffer | string, _enc: BufferEncoding, cb: () => void): void {
     this.text += chunk.toString();

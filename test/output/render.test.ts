@@ -41,6 +41,30 @@ describe('render', () => {
     expect(out).toContain('b2,"Beta, ""quoted""",lecture,,,HD,"[""x"",""y""]"\r\n');
   });
 
+  it("csv: the command's usual columns lead; an empty object adds no column", () => {
+    const out = render(
+      [
+        { b: 1, a: 2, data: {} },
+        { a: 3, data: { team: 'x' } },
+      ],
+      { format: 'csv', tableColumns: ['a'] },
+    );
+    expect(out).toBe('a,b,data.team\r\n2,1,\r\n3,,x\r\n');
+  });
+
+  it('csv: an empty list still has the usual columns as its header', () => {
+    expect(render([], { format: 'csv', tableColumns: ['room_id', 'name'] })).toBe('room_id,name\r\n');
+  });
+
+  it('table: fits a terminal width, cutting wide columns but never ids', () => {
+    const rows = [{ room_id: 'a'.repeat(24), name: 'n'.repeat(60), owner_ref: 'o'.repeat(30) }];
+    const out = render(rows, { format: 'table', width: 60 });
+    for (const line of out.trimEnd().split('\n')) expect(line.length).toBeLessThanOrEqual(60);
+    expect(out).toContain('a'.repeat(24));
+    expect(out).toContain('…');
+    expect(render(rows, { format: 'table' })).toContain('n'.repeat(60));
+  });
+
   it('csv --fields picks and orders columns', () => {
     expect(render(rooms, { format: 'csv', fields: ['settings.mode', 'room_id'] })).toBe(
       'settings.mode,room_id\r\ngroup,a1\r\nlecture,b2\r\n',
@@ -92,14 +116,10 @@ describe('csvField', () => {
 });
 
 describe('flatten and pickPaths', () => {
-  it('flattens nested objects, keeps empty objects as a column, arrays as JSON', () => {
-    expect(flatten({ a: { b: 1, c: {} }, d: [1, 2], e: null })).toEqual({
-      'a.b': 1,
-      'a.c': '',
-      d: '[1,2]',
-      e: null,
-    });
+  it('flattens nested objects, drops empty objects, keeps arrays as JSON', () => {
+    expect(flatten({ a: { b: 1, c: {} }, d: [1, 2], e: null })).toEqual({ 'a.b': 1, d: '[1,2]', e: null });
   });
+
   it('picks nested paths and skips missing ones', () => {
     expect(pickPaths({ a: { b: 1, c: 2 } }, ['a.b', 'x.y'])).toEqual({ a: { b: 1 } });
   });

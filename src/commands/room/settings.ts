@@ -83,6 +83,8 @@ export const ROOM_SETTINGS: readonly SettingSpec[] = [
     path: 'settings.participants',
     kind: 'count',
     min: 1,
+    // No room type allows more than 1000; the per-type limits are checked with the other settings.
+    max: 1000,
     arg: '<n>',
     description: 'participants allowed (scheduled 1-300, scheduled lecture 1-1000, others 1-200)',
   },

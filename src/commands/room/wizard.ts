@@ -71,7 +71,15 @@ export async function run(input: CommandInput, rt: Runtime): Promise<void> {
   rt.out.success(`Created room ${room.room_id} (${room.name ?? body.name}).`);
   rt.out.data(room, { idField: 'room_id' });
   io.say(`\nThe same room without the wizard:\n  ${line}\n`);
-  const saved = await offerSave(body, io, { cwd: rt.ctx.cwd, signal: rt.ctx.signal });
+  let saved: string | undefined;
+  try {
+    saved = await offerSave(body, io, { cwd: rt.ctx.cwd, signal: rt.ctx.signal });
+  } catch (err) {
+    // The room exists by now: Ctrl-C at the optional save step is not a failure of the command.
+    if (!(err instanceof InterruptedError) || rt.ctx.signal.aborted) throw err;
+    rt.out.note(`Room ${room.room_id} was created; the settings file was not saved.`);
+    return;
+  }
   if (saved === undefined) return;
   const again = roomType(state.answers) === 'scheduled' ? ` --scheduled-time '<new start, UTC>'` : '';
   rt.out.success(

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { CDR_COLUMNS, CDR_TABLE_COLUMNS, rowReader } from '../../../src/commands/cdr/columns.js';
-import { flatten } from '../../../src/output/flatten.js';
 import { cdrRecord } from './fixtures.js';
 
 /** Objects the route page leaves open: one JSON-text column each. */
@@ -13,13 +12,15 @@ const OPAQUE = [
 
 describe('CDR_COLUMNS', () => {
   it('is the route page sample flattened, open objects kept whole, in the sample order', () => {
-    const derived: string[] = [];
-    for (const key of Object.keys(flatten(cdrRecord()))) {
-      const opaque = OPAQUE.find((o) => key === o || key.startsWith(`${o}.`));
-      const column = opaque ?? key;
-      if (!derived.includes(column)) derived.push(column);
-    }
-    expect(CDR_COLUMNS).toEqual(derived);
+    // Walk the sample: open objects (even empty ones) are one column, everything else a leaf.
+    const walk = (value: unknown, prefix: string): string[] =>
+      (OPAQUE as readonly string[]).includes(prefix) ||
+      value === null ||
+      typeof value !== 'object' ||
+      Array.isArray(value)
+        ? [prefix]
+        : Object.entries(value).flatMap(([k, v]) => walk(v, prefix ? `${prefix}.${k}` : k));
+    expect(CDR_COLUMNS).toEqual(walk(cdrRecord(), ''));
   });
 
   it('is fixed: scripts index it by position (append only)', () => {

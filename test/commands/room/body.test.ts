@@ -169,6 +169,10 @@ describe('flags -> PATCH body', () => {
     expect(() => update({}, { file: { settings: { mode: 'lecture' } } })).toThrow(/--mode cannot be changed/);
   });
 
+  it('refuses a participant count no room type allows, even on update', () => {
+    expect(() => update({ participants: '5000' })).toThrow(/--participants: must be at most 1000/);
+  });
+
   it('refuses an empty update', () => {
     expect(() => update({})).toThrow(/nothing to update/);
   });
