@@ -63,9 +63,25 @@ function allCommands(cmd: Command): Command[] {
   return [cmd, ...cmd.commands.flatMap(allCommands)];
 }
 
-/** Commander's own error texts, reworded into the CLI's error block. */
+/** Flags that look like they carry a secret: their values must never be echoed. */
+const SECRET_FLAG = /key|password|passwd|secret|token/i;
+
+/**
+ * Commander's own error texts, reworded into the CLI's error block. An unknown `--app-key=…` is
+ * answered without echoing its value, and with the ways a secret may be given.
+ */
 function usageFromCommander(err: CommanderError, commandPath: string): UsageError {
-  const message = err.message.replace(/^error:\s*/i, '').trim();
+  let message = err.message.replace(/^error:\s*/i, '').trim();
+  if (err.code === 'commander.unknownOption') {
+    message = message.replace(/'(--?[\w-]+)=[^']*'/, "'$1=…'");
+    const flag = /'(--?[\w-]+)/.exec(message)?.[1] ?? '';
+    if (SECRET_FLAG.test(flag)) {
+      return new UsageError(
+        `${message.replace(/\s*\(Did you mean[^)]*\)/, '')}: secrets are never taken as flags (they would show in ps and shell history).`,
+        'Give the app key with --app-key-stdin, ENABLEX_APP_KEY or the masked prompt of `enablex profile add`.',
+      );
+    }
+  }
   return new UsageError(message, `See \`${commandPath} --help\`.`);
 }
 

@@ -177,3 +177,18 @@ describe('profile list, show, use, remove', () => {
     expect(r.stderr).toMatch(/readable by other users \(mode 644\).*chmod 600/);
   });
 });
+
+describe('a secret given as a flag', () => {
+  it.each([['--app-key=SuperSecretValue123'], ['--recording-password=SuperSecretValue123']])(
+    '%s is refused without echoing the value',
+    async (flag) => {
+      const r = await runCli(['profile', 'add', 'x', '--app-id', 'abcd1234', flag], {
+        env: { ENABLEX_CONFIG_DIR: '/nonexistent' },
+      });
+      expect(r.code).toBe(2);
+      expect(r.stderr).not.toContain('SuperSecretValue123');
+      expect(r.stderr).toMatch(/secrets are never taken as flags[\s\S]*Hint: .*--app-key-stdin/);
+      expect(r.stderr).not.toContain('Did you mean');
+    },
+  );
+});
