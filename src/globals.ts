@@ -46,6 +46,24 @@ export function truthyEnv(v: string | undefined): boolean {
   return v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
 }
 
+/**
+ * `--emulator` with `--profile` or `--base-url` is a contradiction (exit 2). ENABLEX_EMULATOR=1 left
+ * in a shell loses to an explicit `--profile` or `--base-url`, so it never silently redirects them.
+ */
+function useEmulator(raw: RawGlobals, ctx: Context): boolean {
+  const explicit =
+    raw.profile !== undefined ? '--profile' : raw.baseUrl !== undefined ? '--base-url' : undefined;
+  if (raw.emulator === true) {
+    if (explicit) {
+      throw new UsageError(
+        `--emulator runs against the bundled emulator: it cannot be combined with ${explicit}.`,
+      );
+    }
+    return true;
+  }
+  return explicit === undefined && truthyEnv(ctx.env['ENABLEX_EMULATOR']);
+}
+
 /** Checks and folds the global options; every rule names its flag. */
 export function resolveGlobals(raw: RawGlobals, ctx: Context): Globals {
   let format: Format = 'table';
@@ -64,7 +82,9 @@ export function resolveGlobals(raw: RawGlobals, ctx: Context): Globals {
   }
   const timeout = raw.timeout === undefined ? 30 : Number(raw.timeout);
   if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 3600) {
-    throw new UsageError(`--timeout must be a number of seconds between 0 and 3600 (got "${raw.timeout}").`);
+    throw new UsageError(
+      `--timeout must be a number of seconds above 0, at most 3600 (got "${raw.timeout}").`,
+    );
   }
   const retries = raw.retries === undefined ? 3 : Number(raw.retries);
   if (!Number.isInteger(retries) || retries < 0 || retries > 10) {
@@ -94,7 +114,7 @@ export function resolveGlobals(raw: RawGlobals, ctx: Context): Globals {
     retries,
     yes: raw.yes === true,
     canPrompt: raw.input !== false && !ci && ctx.stdin.isTTY === true && ctx.stderr.isTTY === true,
-    emulator: raw.emulator === true || truthyEnv(ctx.env['ENABLEX_EMULATOR']),
+    emulator: useEmulator(raw, ctx),
     insecure: raw.insecure === true,
   };
 }

@@ -193,7 +193,7 @@ export function createHttp(options: HttpOptions): Http {
         if (!retryable || last) throw failure;
         waitMs = retryAfterMs(response.headers['retry-after'] as string | undefined) ?? backoffMs(n, random);
       } catch (err) {
-        if (err instanceof ApiError || err instanceof NetworkError) throw err;
+        if (err instanceof CliError) throw err;
         if (signal?.aborted) throw stopped();
         const code = (err as { code?: string }).code ?? '';
         failure = networkError(err, url, options.timeoutMs, proxyFor(url, options.env));

@@ -2,6 +2,7 @@ import type { Agent as HttpAgent } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
 import { HttpProxyAgent, HttpsProxyAgent } from 'hpagent';
 import type { Env } from '../context.js';
+import { AuthError } from '../errors.js';
 import { isLoopbackHost } from './base-url.js';
 
 /** Reads an env var in either case, lower case first as curl does. */
@@ -59,8 +60,26 @@ export function describeProxy(proxy: string): string {
 export function agentsFor(url: URL, env: Env): { http?: HttpAgent; https?: HttpsAgent } | undefined {
   const proxy = proxyFor(url, env);
   if (!proxy) return undefined;
+  checkProxyUrl(proxy, url);
   const options = { proxy, keepAlive: true, keepAliveMsecs: 1000, maxSockets: 16, maxFreeSockets: 4 };
   return url.protocol === 'https:'
     ? { https: new HttpsProxyAgent(options) }
     : { http: new HttpProxyAgent(options) };
+}
+
+/** A proxy setting that is not an http(s) URL is a configuration error (exit 3), not a network one. */
+function checkProxyUrl(proxy: string, url: URL): void {
+  let ok = false;
+  try {
+    ok = ['http:', 'https:'].includes(new URL(proxy).protocol);
+  } catch {
+    ok = false;
+  }
+  if (!ok) {
+    const name = url.protocol === 'https:' ? 'HTTPS_PROXY' : 'HTTP_PROXY';
+    throw new AuthError(
+      `the proxy setting ${name} (or ALL_PROXY) is not an http(s) URL: ${describeProxy(proxy)}.`,
+      `Set it to http://host:port, exempt the host with NO_PROXY, or unset it (\`enablex doctor\` checks it).`,
+    );
+  }
 }

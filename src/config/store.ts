@@ -1,6 +1,7 @@
 import { chmodSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type Conf from 'conf';
-import { UsageError } from '../errors.js';
+import { AuthError, UsageError } from '../errors.js';
 
 /** One named set of credentials. The secrets (appKey, recordingPassword) never leave this module printed. */
 export interface Profile {
@@ -25,6 +26,52 @@ export function checkProfileName(name: string, label = '<name>'): void {
     throw new UsageError(`${label} "${name}" must be letters, digits, ".", "_" or "-" (at most 64).`);
 }
 
+/**
+ * Creates the config folder (0700) one level at a time. Node's recursive mkdir can spin forever
+ * under /proc, and its errors read like bugs: every failure here is a configuration error (exit 3).
+ */
+function ensureFolder(dir: string): void {
+  const missing: string[] = [];
+  let at = dir;
+  for (;;) {
+    let st;
+    try {
+      st = statSync(at, { throwIfNoEntry: false });
+    } catch {
+      // ENOTDIR: a file stands where a folder should be; the parent loop names it.
+      st = undefined;
+    }
+    if (st) {
+      if (!st.isDirectory()) {
+        throw new AuthError(
+          `the config folder ${dir} cannot be created: ${at} is not a folder.`,
+          CONFIG_DIR_HINT,
+        );
+      }
+      break;
+    }
+    missing.unshift(at);
+    const parent = dirname(at);
+    if (parent === at) break;
+    at = parent;
+  }
+  for (const folder of missing) {
+    try {
+      mkdirSync(folder, { mode: 0o700 });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') continue;
+      throw new AuthError(
+        `the config folder ${dir} cannot be created (${code ?? (err as Error).message}).`,
+        CONFIG_DIR_HINT,
+      );
+    }
+  }
+}
+
+const CONFIG_DIR_HINT =
+  'Set ENABLEX_CONFIG_DIR to a folder you can write, or unset it to use ~/.config/enablex.';
+
 /** The profile store on disk (conf, mode 0600), with the permission check the CLI warns about. */
 export class ProfileStore {
   private constructor(
@@ -35,16 +82,24 @@ export class ProfileStore {
   /** Opens (lazily importing conf) the store in `dir`; the file is created 0600 on first write. */
   static async open(dir: string): Promise<ProfileStore> {
     const { default: ConfClass } = await import('conf');
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const conf = new ConfClass<StoreShape>({
-      cwd: dir,
-      configName: 'config',
-      projectName: 'enablex-cli',
-      configFileMode: 0o600,
-      defaults: { profiles: {} },
-      clearInvalidConfig: false,
-    });
-    return new ProfileStore(conf, dir);
+    ensureFolder(dir);
+    try {
+      const conf = new ConfClass<StoreShape>({
+        cwd: dir,
+        configName: 'config',
+        projectName: 'enablex-cli',
+        configFileMode: 0o600,
+        defaults: { profiles: {} },
+        clearInvalidConfig: false,
+      });
+      return new ProfileStore(conf, dir);
+    } catch (err) {
+      const file = join(dir, 'config.json');
+      throw new AuthError(
+        `the profile file ${file} cannot be read: ${(err as Error).message.split('\n')[0]}`,
+        `Fix it, or move it aside and add profiles again (\`enablex profile add\`).`,
+      );
+    }
   }
 
   /** Path of the file holding secrets. */
@@ -101,7 +156,7 @@ export class ProfileStore {
     checkProfileName(name, label);
     const profile = this.get(name);
     if (!profile)
-      throw new UsageError(
+      throw new AuthError(
         `profile "${name}" does not exist.`,
         `Known profiles: ${this.names().join(', ') || 'none'}.`,
       );

@@ -26,7 +26,11 @@ describe('the command line itself', () => {
       /Allowed choices are table, json, yaml, csv, ndjson/,
       HELP('enablex room list'),
     ],
-    [['room', 'list', '--timeout', '0'], /--timeout must be a number of seconds/, undefined],
+    [
+      ['room', 'list', '--timeout', '0'],
+      /--timeout must be a number of seconds above 0, at most 3600/,
+      undefined,
+    ],
     [['room', 'list', '--retries', '11'], /--retries must be a whole number from 0 to 10/, undefined],
     [['room', 'list', '--json', '-o', 'csv'], /--json and -o\/--output disagree/, undefined],
     [['room', 'list', '--fields', ','], /--fields needs a comma-separated list/, undefined],
@@ -51,6 +55,28 @@ describe('the command line itself', () => {
     } finally {
       cfg.cleanup();
     }
+  });
+
+  it('--emulator with --profile or --base-url is a contradiction (exit 2)', async () => {
+    for (const extra of [
+      ['--profile', 'prod'],
+      ['--base-url', 'https://api.enablex.io/video/v2'],
+    ]) {
+      const r = await runCli(['--emulator', ...extra, 'room', 'list']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(
+        `--emulator runs against the bundled emulator: it cannot be combined with ${extra[0]}`,
+      );
+    }
+  });
+
+  it('ENABLEX_EMULATOR=1 left in the shell loses to an explicit --base-url', async () => {
+    const r = await runCli(['room', 'list', '--base-url', 'http://127.0.0.1:9/video/v2', '--timeout', '2'], {
+      env: { ENABLEX_EMULATOR: '1' },
+    });
+    // It went to the given (closed) port, not to an emulator.
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain('127.0.0.1:9 refused the connection');
   });
 
   it('an interrupted run exits 130', async () => {

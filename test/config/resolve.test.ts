@@ -146,11 +146,11 @@ describe('ProfileStore', () => {
     expect(store.names()).toEqual(['dev', 'prod']);
   });
 
-  it('require() throws the usage error listing the known profiles', () => {
+  it('require() throws a configuration error (exit 3, like --profile) listing the known profiles', () => {
     expect(store.require('dev').appId).toBe('devid');
     expect(() => store.require('constructor')).toThrow(
       expect.objectContaining({
-        exitCode: 2,
+        exitCode: 3,
         message: 'profile "constructor" does not exist.',
         hint: 'Known profiles: dev, prod.',
       }),

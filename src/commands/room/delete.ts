@@ -9,6 +9,8 @@ interface Outcome {
   room_id: string;
   deleted: boolean;
   error?: string;
+  /** The exit code of the failure, to tell "all missing" from "partly failed". */
+  code?: number;
 }
 
 /** Failures that concern one room only; anything else (bad credentials, network, 5xx) stops the run. */
@@ -50,11 +52,17 @@ export async function run({ args }: CommandInput, rt: Runtime): Promise<void> {
         throw err;
       }
       lastError = err;
-      outcomes.push({ room_id: id, deleted: false, error: err.message });
+      outcomes.push({ room_id: id, deleted: false, error: err.message, code: err.exitCode });
       rt.out.failure(`${id}: ${err.message}`);
     }
   }
   if (rt.globals.formatExplicit) rt.out.data(outcomes, { idField: 'room_id' });
-  const failed = outcomes.filter((o) => !o.deleted).length;
-  if (failed) throw new PartialError(`${failed} of ${ids.length} rooms were not deleted.`, lastError?.hint);
+  const failed = outcomes.filter((o) => !o.deleted);
+  if (failed.length === 0) return;
+  // Nothing deleted and every failure alike (all not found, say): that code, not "partly failed".
+  const codes = new Set(failed.map((o) => o.code));
+  if (failed.length === ids.length && codes.size === 1 && lastError) {
+    throw new CliError(`none of the ${ids.length} rooms were deleted.`, lastError.exitCode, lastError.hint);
+  }
+  throw new PartialError(`${failed.length} of ${ids.length} rooms were not deleted.`, lastError?.hint);
 }

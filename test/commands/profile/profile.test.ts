@@ -1,4 +1,4 @@
-import { readFileSync, statSync, chmodSync } from 'node:fs';
+import { readFileSync, statSync, chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -131,9 +131,9 @@ describe('profile list, show, use, remove', () => {
     ['use', 'toString'],
     ['remove', 'hasOwnProperty'],
     ['show', 'valueOf'],
-  ])('profile %s %s: an Object.prototype name does not exist (exit 2)', async (verb, name) => {
+  ])('profile %s %s: an Object.prototype name does not exist (exit 3)', async (verb, name) => {
     const r = await runCli(['profile', verb, name, '--yes'], { env: env() });
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(3);
     expect(r.stderr).toContain(`profile "${name}" does not exist.`);
     expect(r.stderr).toContain('Known profiles: one, two.');
     const saved = JSON.parse(readFileSync(join(cfg.dir, 'config.json'), 'utf8'));
@@ -191,4 +191,25 @@ describe('a secret given as a flag', () => {
       expect(r.stderr).not.toContain('Did you mean');
     },
   );
+});
+
+describe('a broken config folder or file is a configuration error (exit 3), never a bug', () => {
+  it('a config file that is not JSON names the file', async () => {
+    writeFileSync(join(cfg.dir, 'config.json'), '{bad');
+    const r = await runCli(['profile', 'list'], { env: env() });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/the profile file .*config\.json cannot be read/);
+    expect(r.stderr).not.toContain('bug');
+  });
+
+  it.each([
+    ['a file in the way', () => join(cfg.dir, 'config.json', 'sub'), /is not a folder/],
+    ['a folder that cannot be made', () => '/proc/enablex-test/sub', /cannot be created/],
+  ])('%s', async (_n, dir, message) => {
+    writeFileSync(join(cfg.dir, 'config.json'), '{}');
+    const r = await runCli(['profile', 'list'], { env: env({ ENABLEX_CONFIG_DIR: dir() }) });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toContain('Hint: Set ENABLEX_CONFIG_DIR');
+  });
 });

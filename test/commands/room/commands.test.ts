@@ -254,6 +254,12 @@ describe('room list', () => {
     expect(r.stderr).toContain('no credentials');
   });
 
+  it('a proxy setting that is not a URL is a configuration error (exit 3), nothing sent', async () => {
+    const r = await runCli(['room', 'list'], { env: { ...env(), HTTPS_PROXY: 'notaurl' } });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/HTTPS_PROXY \(or ALL_PROXY\) is not an http\(s\) URL/);
+  });
+
   it('refuses a plain http base URL to a remote host', async () => {
     const r = await runCli(['room', 'list', '--base-url', 'http://api.enablex.io/video/v2'], { env: env() });
     expect(r.code).toBe(2);
@@ -401,6 +407,17 @@ describe('room delete', () => {
     const r = await runCli(['room', 'delete', 'a', 'b', '--yes'], { env: env() });
     expect(r.code).toBe(5);
     expect(r.stderr).toContain('Stopped at room a; not tried: b.');
+  });
+
+  it('exits 4, not 6, when every room was missing', async () => {
+    api()
+      .delete('/video/v2/rooms/a')
+      .reply(404, { result: '40001', error: 'Room not found' })
+      .delete('/video/v2/rooms/b')
+      .reply(404, { result: '40001', error: 'Room not found' });
+    const r = await runCli(['room', 'delete', 'a', 'b', '--yes'], { env: env() });
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('none of the 2 rooms were deleted');
   });
 
   it('encodes ids so that none reaches another route', async () => {
