@@ -1,6 +1,6 @@
 import got, { type Method } from 'got';
 import type { Env } from '../context.js';
-import { ApiError, CliError, ExitCode, InterruptedError, NetworkError } from '../errors.js';
+import { CliError, ExitCode, InterruptedError, NetworkError } from '../errors.js';
 import { toApiError } from './errors.js';
 import { agentsFor, describeProxy, proxyFor } from './proxy.js';
 import { redactBody, redactHeaders } from './redact.js';
