@@ -111,10 +111,15 @@ export function fitToWidth(
   body: string[][],
   width: number | undefined,
 ): { head: string[]; body: string[][] } {
-  const natural = head.map((h, i) => Math.max(h.length, ...body.map((row) => (row[i] ?? '').length)));
+  const measure = (names: string[]) =>
+    names.map((h, i) => Math.max(h.length, ...body.map((row) => (row[i] ?? '').length)));
   const total = () => widths.reduce((a, b) => a + b, 0) + GAP * (head.length - 1);
-  const widths = [...natural];
+  let widths = measure(head);
   if (!width || total() <= width) return { head, body };
+  // Too wide: first show `settings.mode` as `mode` (when the short name is unique), then cut cells.
+  const short = head.map((h) => h.slice(h.lastIndexOf('.') + 1));
+  head = short.map((name, i) => (short.indexOf(name) === short.lastIndexOf(name) ? name : head[i]!));
+  widths = measure(head);
   const shrinkable = (i: number) => !/(^|[._])id$/.test(head[i] ?? '') && (widths[i] ?? 0) > MIN_COLUMN;
   while (total() > width) {
     let widest = -1;

@@ -8,8 +8,8 @@ export const ROOM_COLUMNS = [
   'name',
   'owner_ref',
   'settings.mode',
-  'settings.scheduled_time',
   'settings.participants',
+  'settings.scheduled_time',
   'created',
 ] as const;
 
