@@ -38,7 +38,7 @@ describe('API errors', () => {
     expect(badKey.stderr).toMatch(/Hint: .*app id and app key/);
     expect(missing.code, missing.stderr).toBe(4);
     expect(missing.stdout).toBe('');
-    expect(missing.stderr).toMatch(/^Error: GET \/rooms\/dddddddddddddddddddddddd: not found/);
+    expect(missing.stderr).toMatch(/^Error: GET \/rooms\/dddddddddddddddddddddddd: Room not found/);
     expect(missing.stderr).not.toMatch(/\n\s+at /);
     expect(verbose.code, verbose.stderr).toBe(3);
     expect(verbose.stderr).toContain('authorization: Basic [REDACTED]');

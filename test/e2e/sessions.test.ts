@@ -73,7 +73,7 @@ describe('token', () => {
     expect(early.stderr).toMatch(/Hint: .*15 minutes before its start/);
     expect(unknown.code, unknown.stderr).toBe(4);
     expect(unknown.stdout).toBe('');
-    expect(unknown.stderr).toMatch(/^Error: POST \/rooms\/eeeeeeeeeeeeeeeeeeeeeeee\/tokens: not found/);
+    expect(unknown.stderr).toMatch(/^Error: POST \/rooms\/eeeeeeeeeeeeeeeeeeeeeeee\/tokens: Room not found/);
   });
 });
 
