@@ -1,5 +1,6 @@
 import type { Context } from './context.js';
 import { UsageError } from './errors.js';
+import { wholeFlag } from './validate.js';
 import { FORMATS, type Format } from './output/render.js';
 
 /** Global options as commander hands them over (before checking). */
@@ -86,10 +87,7 @@ export function resolveGlobals(raw: RawGlobals, ctx: Context): Globals {
       `--timeout must be a number of seconds above 0, at most 3600 (got "${raw.timeout}").`,
     );
   }
-  const retries = raw.retries === undefined ? 3 : Number(raw.retries);
-  if (!Number.isInteger(retries) || retries < 0 || retries > 10) {
-    throw new UsageError(`--retries must be a whole number from 0 to 10 (got "${raw.retries}").`);
-  }
+  const retries = wholeFlag(raw.retries ?? 3, '--retries', 0, 10);
   const fields = raw.fields
     ?.split(',')
     .map((f) => f.trim())

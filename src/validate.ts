@@ -39,6 +39,23 @@ export function parseKeyValues(
   return out;
 }
 
+/**
+ * Reads a whole-number flag within bounds; the error names the flag and the range. Only digits count
+ * (no sign, point, exponent or hex), so "1e3" or "0x10" are refused rather than read as a number
+ * nobody typed, and an empty value is refused rather than read as 0.
+ */
+export function wholeFlag(raw: unknown, flag: string, min: number, max: number, hint?: string): number {
+  const text = String(raw ?? '').trim();
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < min || n > max) {
+    throw new UsageError(
+      `${flag} must be a whole number from ${min} to ${max} (got "${String(raw)}").`,
+      hint,
+    );
+  }
+  return n;
+}
+
 /** Commander collector for repeatable options. */
 export function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];

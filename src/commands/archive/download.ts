@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { listArchive } from '../../api/archive.js';
 import { AuthError, UsageError } from '../../errors.js';
 import type { Runtime } from '../../runtime.js';
+import { wholeFlag } from '../../validate.js';
 import type { CommandInput } from '../define.js';
 import { resolveFilter, type FilterFlags } from '../report-filter.js';
 import { planFiles } from './plan.js';
@@ -31,15 +32,6 @@ export function withParentFilters(
   return { conf, room, from, to, ...own } as DownloadOptions;
 }
 
-/** Reads --concurrency: a whole number from 1 to 16. */
-export function parseConcurrency(raw: string): number {
-  const n = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || n < 1 || n > 16) {
-    throw new UsageError(`--concurrency must be a whole number from 1 to 16 (got "${raw}").`);
-  }
-  return n;
-}
-
 /** Checks --dir: empty is refused, an existing non-folder too; a missing folder is created later. */
 async function checkDir(raw: string, cwd: string): Promise<string> {
   if (raw.trim() === '') throw new UsageError('--dir needs a folder name.');
@@ -64,7 +56,7 @@ function missingRecording(): AuthError {
 export async function run({ opts, command }: CommandInput, rt: Runtime): Promise<void> {
   const flags = withParentFilters(opts, command.parent?.opts() ?? {});
   const filter = resolveFilter(flags, rt.ctx.now());
-  const concurrency = parseConcurrency(flags.concurrency);
+  const concurrency = wholeFlag(flags.concurrency, '--concurrency', 1, 16);
   const dir = await checkDir(flags.dir, rt.ctx.cwd);
   const { recording } = await rt.credentials();
   if (!recording && !flags.dryRun) throw missingRecording();

@@ -2,6 +2,7 @@ import { extname } from 'node:path';
 import { UsageError } from '../../errors.js';
 import type { Globals } from '../../globals.js';
 import type { Format } from '../../output/render.js';
+import { wholeFlag } from '../../validate.js';
 import { periodDays, resolveFilter, type FilterFlags } from '../report-filter.js';
 import type { FetchPlan } from './fetch.js';
 
@@ -21,15 +22,6 @@ export interface CdrFlags extends FilterFlags {
   concurrency?: string;
 }
 
-function wholeNumber(raw: string | undefined, flag: string, max: number, fallback: number): number {
-  if (raw === undefined) return fallback;
-  const n = Number(raw.trim());
-  if (raw.trim() === '' || !Number.isInteger(n) || n < 1 || n > max) {
-    throw new UsageError(`${flag} must be a whole number from 1 to ${max} (got "${raw}").`);
-  }
-  return n;
-}
-
 /**
  * Checks the flags and builds the fetch plan. `--chunk-days` and `--concurrency` only mean something
  * for a period (--from/--to), so giving them with --conf or a bare --room is refused.
@@ -41,8 +33,13 @@ export function parsePlan(flags: CdrFlags, now: Date): FetchPlan {
     const flag = flags.chunkDays !== undefined ? '--chunk-days' : '--concurrency';
     throw new UsageError(`${flag} needs --from and --to: only a period is split into requests.`);
   }
-  const chunkDays = wholeNumber(flags.chunkDays, '--chunk-days', MAX_CHUNK_DAYS, DEFAULT_CHUNK_DAYS);
-  const concurrency = wholeNumber(flags.concurrency, '--concurrency', MAX_CONCURRENCY, DEFAULT_CONCURRENCY);
+  const chunkDays = wholeFlag(flags.chunkDays ?? DEFAULT_CHUNK_DAYS, '--chunk-days', 1, MAX_CHUNK_DAYS);
+  const concurrency = wholeFlag(
+    flags.concurrency ?? DEFAULT_CONCURRENCY,
+    '--concurrency',
+    1,
+    MAX_CONCURRENCY,
+  );
   if (periodic) {
     // A typo such as --to 2099-12-31 must not turn into tens of thousands of requests.
     const days = periodDays(filter.from, filter.to);

@@ -4,6 +4,7 @@ import type { FaultConfig } from '../../emulator/faults.js';
 import type { SyntheticCdrOptions } from '../../emulator/synthetic.js';
 import type { Env } from '../../context.js';
 import { AuthError, UsageError } from '../../errors.js';
+import { wholeFlag } from '../../validate.js';
 import { faultConfigFromFlags } from './fault-config.js';
 
 /** `enablex emulator` flags, checked. */
@@ -28,13 +29,7 @@ function dateFlag(value: unknown, flag: string): string | undefined {
 
 /** Checks the flags of `enablex emulator`; relative paths are taken from `cwd`. */
 export function serveOptions(opts: Record<string, unknown>, cwd: string, now: Date): ServeOptions {
-  const port = Number(opts['port'] ?? 4040);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new UsageError(
-      `--port must be a whole number from 0 to 65535 (got "${String(opts['port'])}").`,
-      'Use --port 0 for any free port.',
-    );
-  }
+  const port = wholeFlag(opts['port'] ?? 4040, '--port', 0, 65535, 'Use --port 0 for any free port.');
   const host = String(opts['host'] ?? '127.0.0.1').trim();
   if (host === '')
     throw new UsageError(
@@ -51,12 +46,7 @@ export function serveOptions(opts: Record<string, unknown>, cwd: string, now: Da
   const from = dateFlag(opts['syntheticFrom'], '--synthetic-from');
   const to = dateFlag(opts['syntheticTo'], '--synthetic-to');
   if (opts['syntheticCdr'] !== undefined) {
-    const count = Number(opts['syntheticCdr']);
-    if (!Number.isInteger(count) || count < 1 || count > 50_000_000) {
-      throw new UsageError(
-        `--synthetic-cdr must be a whole number from 1 to 50000000 (got "${String(opts['syntheticCdr'])}").`,
-      );
-    }
+    const count = wholeFlag(opts['syntheticCdr'], '--synthetic-cdr', 1, 50_000_000);
     syntheticCdr = {
       count,
       from: from ?? new Date(now.getTime() - 30 * DAY_MS).toISOString(),

@@ -1,9 +1,8 @@
 import type { Runtime } from '../../runtime.js';
-import { checkId } from '../../validate.js';
+import { checkId, wholeFlag } from '../../validate.js';
 import type { CommandInput } from '../define.js';
 import { controlClient } from './control-client.js';
 import { printSession, type SessionSummary } from './session-output.js';
-import { wholeFlag } from './whole.js';
 
 /**
  * `enablex emulator simulate <room-id>`: a finished session of N minutes ending now (CDR and
