@@ -1,3 +1,4 @@
+import { singleQuote as q } from '../shell.js';
 import {
   allSpecs,
   spellings,
@@ -7,11 +8,6 @@ import {
   type FlagSpec,
   type ValueKind,
 } from './model.js';
-
-/** Single-quotes a word for bash. */
-function q(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}
 
 /** How the script encodes a value kind: "" (switch), free, file, dir, choices:a b; "?" = optional. */
 function kindWord(flag: FlagSpec): string {

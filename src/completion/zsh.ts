@@ -1,3 +1,4 @@
+import { singleQuote as q } from '../shell.js';
 import {
   allSpecs,
   spellings,
@@ -7,11 +8,6 @@ import {
   type FlagSpec,
   type ValueKind,
 } from './model.js';
-
-/** Single-quotes a word for zsh. */
-function q(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}
 
 /** Escapes text for the `[description]` of an _arguments spec. */
 function bracket(text: string): string {

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { shellQuote } from '../../src/commands/room/wizard-cmdline.js';
+import { shellQuote } from '../../src/shell.js';
 import { formatUtc } from '../../src/time.js';
 import { BIN, requireTmuxAndBuild, TmuxSession } from './tmux.js';
 

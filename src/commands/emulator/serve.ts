@@ -1,14 +1,10 @@
 import { StateFileError } from '../../emulator/state.js';
 import type { Runtime } from '../../runtime.js';
+import { shellQuote } from '../../shell.js';
 import { UsageError } from '../../errors.js';
 import type { CommandInput } from '../define.js';
 import { describeFaults } from './fault-config.js';
 import { serveCredentials, serveOptions, type ServeOptions } from './serve-options.js';
-
-/** A value safe to paste into a POSIX shell. */
-function shellValue(value: string): string {
-  return /^[A-Za-z0-9_./:@%+=-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
-}
 
 /** Resolves when the run is interrupted (Ctrl-C or SIGTERM): the normal way to stop a server. */
 function stopped(signal: AbortSignal): Promise<void> {
@@ -75,16 +71,16 @@ export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
   );
   say('Use it from another terminal:');
   if (appFromEnv) {
-    say(`  export ENABLEX_BASE_URL=${shellValue(emulator.baseUrl)}`);
+    say(`  export ENABLEX_BASE_URL=${shellQuote(emulator.baseUrl)}`);
     say('  (it accepts ENABLEX_APP_ID / ENABLEX_APP_KEY from its environment; not shown)');
   } else {
     say(
-      `  export ENABLEX_BASE_URL=${shellValue(emulator.baseUrl)} ENABLEX_APP_ID=${shellValue(credentials.appId)} ENABLEX_APP_KEY=${shellValue(credentials.appKey)}`,
+      `  export ENABLEX_BASE_URL=${shellQuote(emulator.baseUrl)} ENABLEX_APP_ID=${shellQuote(credentials.appId)} ENABLEX_APP_KEY=${shellQuote(credentials.appKey)}`,
     );
   }
   if (!recordingFromEnv) {
     say(
-      `  export ENABLEX_RECORDING_USER=${shellValue(credentials.recordingUser)} ENABLEX_RECORDING_PASSWORD=${shellValue(credentials.recordingPassword)}`,
+      `  export ENABLEX_RECORDING_USER=${shellQuote(credentials.recordingUser)} ENABLEX_RECORDING_PASSWORD=${shellQuote(credentials.recordingPassword)}`,
     );
   }
   say(

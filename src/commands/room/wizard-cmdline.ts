@@ -1,10 +1,5 @@
+import { shellQuote } from '../../shell.js';
 import { ROOM_SETTINGS } from './settings.js';
-
-/** Quotes a word for POSIX shells: left bare when safe, else single-quoted with ' written as '\''. */
-export function shellQuote(word: string): string {
-  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word)) return word;
-  return `'${word.replace(/'/g, `'\\''`)}'`;
-}
 
 /** Global options worth repeating so the command reaches the same account. */
 export interface CommandTarget {

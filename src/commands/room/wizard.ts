@@ -1,12 +1,13 @@
 import { createRoom } from '../../api/rooms.js';
 import { InterruptedError, UsageError } from '../../errors.js';
 import type { Runtime } from '../../runtime.js';
+import { shellQuote } from '../../shell.js';
 import { parseKeyValues } from '../../validate.js';
 import type { CommandInput } from '../define.js';
 import { printDryRun } from './create.js';
 import { givenSettings } from './flags.js';
 import type { WizardIO } from './wizard-ask.js';
-import { equivalentCommand, shellQuote } from './wizard-cmdline.js';
+import { equivalentCommand } from './wizard-cmdline.js';
 import { collectAnswers } from './wizard-flow.js';
 import { missingError, missingRequired } from './wizard-gate.js';
 import { offerSave } from './wizard-save.js';

@@ -1,38 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { equivalentCommand, shellQuote } from '../../../src/commands/room/wizard-cmdline.js';
+import { equivalentCommand } from '../../../src/commands/room/wizard-cmdline.js';
 import { suggestedFileName } from '../../../src/commands/room/wizard-save.js';
 import { formatUtc } from '../../../src/time.js';
-
-describe('shellQuote', () => {
-  it.each([
-    ['plain', 'plain'],
-    ['team-7', 'team-7'],
-    ['a b', "'a b'"],
-    ["it's", "'it'\\''s'"],
-    ['', "''"],
-    ['$HOME', "'$HOME'"],
-    ['`id`', "'`id`'"],
-    ['a;b', "'a;b'"],
-    ['*', "'*'"],
-    ['2026-12-01 04:00:00', "'2026-12-01 04:00:00'"],
-  ])('%j -> %s', (word, quoted) => {
-    expect(shellQuote(word)).toBe(quoted);
-  });
-
-  it.each([
-    "O'Brien's room",
-    'tab\there',
-    'new\nline',
-    '"double" and \\back',
-    '$(rm -rf ~)',
-    '!bang',
-    'ünïcode ✓',
-  ])('a real shell reads %j back unchanged', (word) => {
-    const echoed = execFileSync('sh', ['-c', `printf '%s' ${shellQuote(word)}`], { encoding: 'utf8' });
-    expect(echoed).toBe(word);
-  });
-});
 
 describe('equivalentCommand', () => {
   it('puts name, owner, type and schedule first; booleans as --x / --no-x; data last', () => {
