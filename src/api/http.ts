@@ -122,9 +122,14 @@ export function backoffMs(attempt: number, random: () => number = Math.random): 
   return Math.round(cap / 2 + (random() * cap) / 2);
 }
 
+/** The `Authorization` value of HTTP Basic auth for a user and password. */
+export function basicAuth(user: string, pass: string): string {
+  return 'Basic ' + Buffer.from(`${user}:${pass}`).toString('base64');
+}
+
 /** Creates the HTTP client: Basic auth, JSON, user agent, timeouts, retries, proxy, redacted log. */
 export function createHttp(options: HttpOptions): Http {
-  const auth = 'Basic ' + Buffer.from(`${options.appId}:${options.appKey}`).toString('base64');
+  const auth = basicAuth(options.appId, options.appKey);
   const random = options.random ?? Math.random;
   const log = options.log;
   const agents = proxyAgents(options.env);

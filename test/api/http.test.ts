@@ -1,7 +1,14 @@
 import type * as Hpagent from 'hpagent';
 import nock from 'nock';
 import { describe, expect, it, vi } from 'vitest';
-import { backoffMs, createHttp, proxyAgents, retryAfterMs, type HttpOptions } from '../../src/api/http.js';
+import {
+  backoffMs,
+  basicAuth,
+  createHttp,
+  proxyAgents,
+  retryAfterMs,
+  type HttpOptions,
+} from '../../src/api/http.js';
 import { normalizeBaseUrl } from '../../src/api/base-url.js';
 import { ApiError, InterruptedError } from '../../src/errors.js';
 import { useNock } from '../helpers/nock.js';
@@ -53,6 +60,16 @@ function client(over: Partial<HttpOptions> = {}) {
   });
   return { http, sleeps, lines };
 }
+
+describe('basicAuth', () => {
+  it.each([
+    ['app123', 'key', 'Basic YXBwMTIzOmtleQ=='],
+    ['rec', 'pä:ss', 'Basic cmVjOnDDpDpzcw=='],
+    ['', '', 'Basic Og=='],
+  ])('%s / %s -> %s', (user, pass, header) => {
+    expect(basicAuth(user, pass)).toBe(header);
+  });
+});
 
 describe('createHttp', () => {
   it('sends Basic auth, JSON headers and the user agent', async () => {

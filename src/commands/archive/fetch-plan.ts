@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { basicAuth } from '../../api/http.js';
 import type { ResolvedCredentials } from '../../config/resolve.js';
 import { downloadAll, type FileOutcome } from '../../download/engine.js';
 import type { CredentialsRefused } from '../../download/responses.js';
@@ -53,7 +54,7 @@ export async function fetchPlan(plan: readonly PlannedFile[], options: FetchPlan
   let result;
   try {
     result = await downloadAll(jobs, {
-      authorization: 'Basic ' + Buffer.from(`${recording.user}:${recording.password}`).toString('base64'),
+      authorization: basicAuth(recording.user, recording.password),
       userAgent: `enablex-cli/${rt.ctx.version}`,
       timeoutMs: rt.globals.timeoutMs,
       env: rt.ctx.env,
