@@ -76,18 +76,7 @@ export class Manifest {
   set(rel: string, record: ManifestRecord): Promise<void> {
     this.data.files[rel] = record;
     const text = JSON.stringify(this.data, null, 2) + '\n';
-    this.saving = this.saving.catch(() => undefined).then(() => writeAtomically(this.path, text));
+    this.saving = this.saving.catch(() => undefined).then(() => AtomicFile.writeText(this.path, text));
     return this.saving;
-  }
-}
-
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const file = await AtomicFile.create(path);
-  try {
-    await file.write(text);
-    await file.commit();
-  } catch (err) {
-    await file.abort();
-    throw err;
   }
 }

@@ -38,6 +38,26 @@ export class AtomicFile {
     return new AtomicFile(path, temp, handle);
   }
 
+  /**
+   * Writes a whole text to `path` atomically: the target is replaced only once everything is on
+   * disk, and a failure leaves nothing behind. `mode` is as for create(). `beforeCommit` runs after
+   * the write, before the rename: throwing there (an interruption, say) leaves no file either.
+   */
+  static async writeText(
+    path: string,
+    text: string,
+    options: { mode?: number; beforeCommit?: () => void } = {},
+  ): Promise<void> {
+    const file = await AtomicFile.create(path, options.mode);
+    try {
+      await file.write(text);
+      options.beforeCommit?.();
+      await file.commit();
+    } finally {
+      await file.abort();
+    }
+  }
+
   /** Appends text; flushes to disk in 64 KiB batches so memory stays bounded. */
   async write(chunk: string | Buffer): Promise<void> {
     if (typeof chunk !== 'string') {

@@ -96,3 +96,41 @@ describe('AtomicFile', () => {
     expect(readdirSync(dir)).toEqual(['same.csv']);
   });
 });
+
+describe('AtomicFile.writeText', () => {
+  it('writes the whole text, replacing an existing file, leaving no temp file', async () => {
+    const path = join(dir, 'list.json');
+    writeFileSync(path, 'old\n');
+    await AtomicFile.writeText(path, '{"a": "é"}\n');
+    expect(readFileSync(path, 'utf8')).toBe('{"a": "é"}\n');
+    expect(readdirSync(dir)).toEqual(['list.json']);
+  });
+
+  it('uses the mode given', async () => {
+    const path = join(dir, 'private.json');
+    await AtomicFile.writeText(path, 'x', { mode: 0o600 });
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+  });
+
+  it('leaves nothing (and the old file untouched) when beforeCommit throws', async () => {
+    const path = join(dir, 'keep.json');
+    writeFileSync(path, 'old\n');
+    const stop = new Error('stopped');
+    await expect(
+      AtomicFile.writeText(path, 'new\n', {
+        beforeCommit: () => {
+          throw stop;
+        },
+      }),
+    ).rejects.toBe(stop);
+    expect(readdirSync(dir)).toEqual(['keep.json']);
+    expect(readFileSync(path, 'utf8')).toBe('old\n');
+  });
+
+  it('fails in a folder that does not exist, leaving nothing', async () => {
+    await expect(AtomicFile.writeText(join(dir, 'missing', 'x.json'), 'x')).rejects.toMatchObject({
+      code: 'ENOENT',
+    });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});

@@ -73,14 +73,8 @@ export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
     });
     return;
   }
-  const file = await AtomicFile.create(outPath);
-  try {
-    await file.write(render(shown, { format, fields: rt.globals.fields, tableColumns: ARCHIVE_COLUMNS }));
-    await file.commit();
-  } catch (err) {
-    await file.abort();
-    throw err;
-  }
+  const text = render(shown, { format, fields: rt.globals.fields, tableColumns: ARCHIVE_COLUMNS });
+  await AtomicFile.writeText(outPath, text);
   rt.out.success(
     `Wrote ${entries.length} archive entr${entries.length === 1 ? 'y' : 'ies'} to ${outPath} (${format}).`,
   );

@@ -26,14 +26,11 @@ export interface SaveContext {
 
 /** Writes the body through a temp file: an interruption or a failure leaves no file behind. */
 async function writeBody(path: string, body: RoomBody, signal: AbortSignal): Promise<void> {
-  const file = await AtomicFile.create(path);
-  try {
-    await file.write(`${JSON.stringify(body, null, 2)}\n`);
-    if (signal.aborted) throw new InterruptedError();
-    await file.commit();
-  } finally {
-    await file.abort();
-  }
+  await AtomicFile.writeText(path, `${JSON.stringify(body, null, 2)}\n`, {
+    beforeCommit: () => {
+      if (signal.aborted) throw new InterruptedError();
+    },
+  });
 }
 
 /**
