@@ -1,9 +1,10 @@
 import { stat } from 'node:fs/promises';
-import { dirname, extname, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { archiveFiles, listArchive, type ArchiveEntry } from '../../api/archive.js';
 import { UsageError } from '../../errors.js';
 import { AtomicFile } from '../../fs/atomic.js';
 import type { Globals } from '../../globals.js';
+import { formatForPath } from '../../output/path-format.js';
 import { render, type Format } from '../../output/render.js';
 import type { Runtime } from '../../runtime.js';
 import type { CommandInput } from '../define.js';
@@ -15,19 +16,10 @@ export interface ListOptions extends FilterFlags {
   out?: string;
 }
 
-const FORMAT_BY_EXTENSION: Record<string, Format> = {
-  '.json': 'json',
-  '.yaml': 'yaml',
-  '.yml': 'yaml',
-  '.csv': 'csv',
-  '.ndjson': 'ndjson',
-  '.jsonl': 'ndjson',
-};
-
 /** The format of --out: -o/--json when given, else the file's extension, else JSON. */
 export function outFormat(path: string, globals: Globals): Format {
   if (globals.formatExplicit) return globals.format;
-  return FORMAT_BY_EXTENSION[extname(path).toLowerCase()] ?? 'json';
+  return formatForPath(path, 'json');
 }
 
 /** The table row of one session: counts of files per kind instead of their URLs. */

@@ -1,6 +1,6 @@
-import { extname } from 'node:path';
 import { UsageError } from '../../errors.js';
 import type { Globals } from '../../globals.js';
+import { formatForPath } from '../../output/path-format.js';
 import type { Format } from '../../output/render.js';
 import { wholeFlag } from '../../validate.js';
 import { periodDays, resolveFilter, type FilterFlags } from '../report-filter.js';
@@ -54,15 +54,6 @@ export function parsePlan(flags: CdrFlags, now: Date): FetchPlan {
   return { filter, chunkDays, concurrency };
 }
 
-const BY_EXTENSION: Readonly<Record<string, Format>> = {
-  '.csv': 'csv',
-  '.json': 'json',
-  '.ndjson': 'ndjson',
-  '.jsonl': 'ndjson',
-  '.yaml': 'yaml',
-  '.yml': 'yaml',
-};
-
 /**
  * The export format: -o/--json when given; else, with --out, from the file's extension (csv when
  * it says nothing); else the table of the terminal.
@@ -73,5 +64,5 @@ export function exportFormat(
 ): Format {
   if (globals.formatExplicit) return globals.format;
   if (out === undefined) return globals.format;
-  return BY_EXTENSION[extname(out).toLowerCase()] ?? 'csv';
+  return formatForPath(out, 'csv');
 }
