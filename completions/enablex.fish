@@ -227,18 +227,18 @@ complete -c enablex -n '__enablex_at users' -s h -l help -d 'show help for a com
 
 # enablex archive
 complete -c enablex -n '__enablex_at archive' -a 'download' -d 'fetch the archive files (recording credentials needed); re-runs skip complete files and resume partial ones'
-complete -c enablex -n '__enablex_at archive' -l conf -x -d 'one session, by its conference number'
-complete -c enablex -n '__enablex_at archive' -l room -x -d 'one room\'s sessions (with --from/--to: within that period)'
-complete -c enablex -n '__enablex_at archive' -l from -x -d 'first day (UTC): YYYY-MM-DD, today, yesterday or Nd for N days ago'
-complete -c enablex -n '__enablex_at archive' -l to -x -d 'last day (UTC), same forms as --from'
+complete -c enablex -n '__enablex_at archive' -l conf -x -d 'one session: its conference number'
+complete -c enablex -n '__enablex_at archive' -l room -x -d 'one room (alone: all its records; with --from/--to: that period)'
+complete -c enablex -n '__enablex_at archive' -l from -x -d 'first day, UTC: YYYY-MM-DD, today, yesterday or Nd (N days ago)'
+complete -c enablex -n '__enablex_at archive' -l to -x -d 'last day, UTC, included (same forms as --from)'
 complete -c enablex -n '__enablex_at archive' -l out -r -F -d 'write the list to this file (atomically) instead of stdout; format from -o, else the extension, else JSON'
 complete -c enablex -n '__enablex_at archive' -s h -l help -d 'show help for a command'
 
 # enablex archive download
-complete -c enablex -n '__enablex_at archive download' -l conf -x -d 'one session, by its conference number'
-complete -c enablex -n '__enablex_at archive download' -l room -x -d 'one room\'s sessions (with --from/--to: within that period)'
-complete -c enablex -n '__enablex_at archive download' -l from -x -d 'first day (UTC): YYYY-MM-DD, today, yesterday or Nd for N days ago'
-complete -c enablex -n '__enablex_at archive download' -l to -x -d 'last day (UTC), same forms as --from'
+complete -c enablex -n '__enablex_at archive download' -l conf -x -d 'one session: its conference number'
+complete -c enablex -n '__enablex_at archive download' -l room -x -d 'one room (alone: all its records; with --from/--to: that period)'
+complete -c enablex -n '__enablex_at archive download' -l from -x -d 'first day, UTC: YYYY-MM-DD, today, yesterday or Nd (N days ago)'
+complete -c enablex -n '__enablex_at archive download' -l to -x -d 'last day, UTC, included (same forms as --from)'
 complete -c enablex -n '__enablex_at archive download' -l dir -x -a '(__fish_complete_directories (commandline -ct))' -d 'folder to save into (created if missing)'
 complete -c enablex -n '__enablex_at archive download' -l concurrency -x -d 'files fetched at the same time (1-16)'
 complete -c enablex -n '__enablex_at archive download' -l dry-run -d 'list what would be fetched (and what is already complete); fetch nothing'

@@ -1,3 +1,4 @@
+import { Option, type Command } from 'commander';
 import type { ReportFilter } from '../api/paths.js';
 import { UsageError } from '../errors.js';
 import { checkId } from '../validate.js';
@@ -8,6 +9,21 @@ export interface FilterFlags {
   room?: string;
   from?: string;
   to?: string;
+}
+
+/**
+ * Declares the four filter flags on a command (`archive`, `archive download`, `cdr`, `cdr summary`),
+ * so they read the same everywhere; resolveFilter() holds their rules. No commander defaults: a
+ * default on a parent would hide the value given after its subcommand.
+ */
+export function addReportFilterFlags(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--conf <conf_num>', 'one session: its conference number'))
+    .addOption(
+      new Option('--room <room-id>', 'one room (alone: all its records; with --from/--to: that period)'),
+    )
+    .addOption(new Option('--from <date>', 'first day, UTC: YYYY-MM-DD, today, yesterday or Nd (N days ago)'))
+    .addOption(new Option('--to <date>', 'last day, UTC, included (same forms as --from)'));
 }
 
 const DAY_MS = 86_400_000;

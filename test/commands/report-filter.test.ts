@@ -1,5 +1,7 @@
+import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import {
+  addReportFilterFlags,
   isoDay,
   parseReportDate,
   periodDays,
@@ -174,5 +176,26 @@ describe('periodDays', () => {
     ['2024-03-02', '2024-03-01', 0],
   ])('%s..%s is %d days', (from, to, want) => {
     expect(periodDays(from, to)).toBe(want);
+  });
+});
+
+describe('addReportFilterFlags', () => {
+  const parse = (argv: string[]) =>
+    addReportFilterFlags(new Command('x').exitOverride()).parse(argv, { from: 'user' }).opts();
+
+  it('declares --conf, --room, --from and --to, with no defaults', () => {
+    expect(parse([])).toEqual({});
+    expect(parse(['--conf', '123', '--room', 'r1', '--from', '7d', '--to', 'today'])).toEqual({
+      conf: '123',
+      room: 'r1',
+      from: '7d',
+      to: 'today',
+    });
+  });
+
+  it('describes the four flags in help, the same for every report command', () => {
+    const help = addReportFilterFlags(new Command('x')).helpInformation();
+    for (const flag of ['--conf <conf_num>', '--room <room-id>', '--from <date>', '--to <date>'])
+      expect(help).toContain(flag);
   });
 });

@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { examples, type ActionFactory } from '../define.js';
+import { addReportFilterFlags } from '../report-filter.js';
 
 /** Columns of `archive` as a table (a summary row per session; other formats print whole entries). */
 export const ARCHIVE_COLUMNS = [
@@ -12,20 +13,9 @@ export const ARCHIVE_COLUMNS = [
   'metadata',
 ] as const;
 
-/** The four filter flags of `archive` and `archive download` (see report-filter.ts for the rules). */
-function addFilterFlags(cmd: Command): Command {
-  return cmd
-    .addOption(new Option('--conf <conf_num>', 'one session, by its conference number'))
-    .addOption(new Option('--room <room-id>', "one room's sessions (with --from/--to: within that period)"))
-    .addOption(
-      new Option('--from <date>', 'first day (UTC): YYYY-MM-DD, today, yesterday or Nd for N days ago'),
-    )
-    .addOption(new Option('--to <date>', 'last day (UTC), same forms as --from'));
-}
-
 /** `enablex archive [filters]` and `enablex archive download [filters] --dir <dir>`. */
 export function registerArchive(program: Command, action: ActionFactory): void {
-  const archive = addFilterFlags(
+  const archive = addReportFilterFlags(
     program
       .command('archive')
       .description('list session archives: recordings, transcoded video, chat and metadata files'),
@@ -46,7 +36,7 @@ export function registerArchive(program: Command, action: ActionFactory): void {
     )
     .action(action(() => import('./list.js')));
 
-  addFilterFlags(
+  addReportFilterFlags(
     archive
       .command('download')
       .description(

@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { examples, type ActionFactory } from '../define.js';
+import { addReportFilterFlags } from '../report-filter.js';
 import { DEFAULT_CHUNK_DAYS, DEFAULT_CONCURRENCY } from './options.js';
 
 /**
@@ -7,13 +8,7 @@ import { DEFAULT_CHUNK_DAYS, DEFAULT_CONCURRENCY } from './options.js';
  * hands flags given after `summary` to the parent, and a default on one side would hide the other.
  */
 function addFilterFlags(cmd: Command): Command {
-  return cmd
-    .addOption(new Option('--conf <conf_num>', 'one session: its conference number'))
-    .addOption(
-      new Option('--room <room-id>', 'one room (alone: all its records; with --from/--to: that period)'),
-    )
-    .addOption(new Option('--from <date>', 'first day, UTC: YYYY-MM-DD, today, yesterday or Nd (N days ago)'))
-    .addOption(new Option('--to <date>', 'last day, UTC, included (same forms as --from)'))
+  return addReportFilterFlags(cmd)
     .addOption(
       new Option(
         '--chunk-days <n>',
