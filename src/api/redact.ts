@@ -1,17 +1,46 @@
-/** Keys whose values are secrets wherever they appear in a logged body. */
-const SECRET_KEY = /^(app_key|appkey|password|secret|token|authorization|sip_password)$/i;
+/** Keys (any case) whose values are account secrets wherever they appear: never printed, never logged. */
+export const SECRET_KEYS: readonly string[] = ['app_key', 'appkey', 'password', 'sip_password', 'secret'];
+
+/**
+ * Keys kept out of the log too. Not hidden in output: a token is what `enablex token` and
+ * `enablex api post rooms/<id>/tokens` are run for.
+ */
+const LOG_SECRET_KEYS: readonly string[] = [...SECRET_KEYS, 'token', 'authorization'];
+
+/** A copy of a value with secrets replaced, and the dotted paths that were replaced. */
+export interface Hidden {
+  value: unknown;
+  hidden: string[];
+}
+
+/**
+ * Replaces every non-empty value under one of `keys` (any case), at any depth; arrays keep their
+ * shape and the input is untouched.
+ */
+export function hideKeys(value: unknown, keys: readonly string[], replacement: string): Hidden {
+  const secret = new Set(keys.map((k) => k.toLowerCase()));
+  const hidden: string[] = [];
+  const walk = (v: unknown, path: string): unknown => {
+    if (Array.isArray(v)) return v.map((item, i) => walk(item, `${path}[${i}]`));
+    if (v === null || typeof v !== 'object') return v;
+    const out: Record<string, unknown> = {};
+    for (const [k, child] of Object.entries(v)) {
+      const at = path ? `${path}.${k}` : k;
+      if (secret.has(k.toLowerCase()) && child !== null && child !== undefined && child !== '') {
+        out[k] = replacement;
+        hidden.push(at);
+      } else {
+        out[k] = walk(child, at);
+      }
+    }
+    return out;
+  };
+  return { value: walk(value, ''), hidden };
+}
 
 /** Returns a copy of a JSON value with every secret value replaced, for logs. */
 export function redactJson(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redactJson);
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      out[k] = SECRET_KEY.test(k) && v !== null && v !== undefined && v !== '' ? '[REDACTED]' : redactJson(v);
-    }
-    return out;
-  }
-  return value;
+  return hideKeys(value, LOG_SECRET_KEYS, '[REDACTED]').value;
 }
 
 /** Redacts a body for the verbose log: JSON is redacted key by key; anything else is cut short. */

@@ -1,7 +1,7 @@
 import { UsageError } from '../../errors.js';
 import { Printer } from '../../output/printer.js';
 import type { Runtime } from '../../runtime.js';
-import { maskSecrets } from '../dialin/secrets.js';
+import { printable } from '../dialin/secrets.js';
 import type { CommandInput } from '../define.js';
 import { parseMethod, parsePath, readData } from './input.js';
 
@@ -23,14 +23,7 @@ export async function run({ args, opts }: CommandInput, rt: Runtime): Promise<vo
     rt.out.success(`${method} /${path}: done (the answer was empty).`);
     return;
   }
-  let shown: unknown = body;
-  if (!opts['showSecrets']) {
-    const masked = maskSecrets(body);
-    shown = masked.value;
-    if (masked.hidden.length) {
-      rt.out.note(`Hidden: ${masked.hidden.join(', ')} (pass --show-secrets to show them).`);
-    }
-  }
+  const shown = printable(body, Boolean(opts['showSecrets']), rt.out);
   // A raw answer reads best as JSON; -o/--json still choose another format.
   const out = rt.globals.formatExplicit ? rt.out : new Printer(rt.ctx, { ...rt.globals, format: 'json' });
   out.data(shown);

@@ -1,7 +1,7 @@
 import { getDialin, type Dialin } from '../../api/dialin.js';
 import type { Runtime } from '../../runtime.js';
 import type { CommandInput } from '../define.js';
-import { maskSecrets } from './secrets.js';
+import { printable } from './secrets.js';
 
 /** One dial-in number as the terminal table shows it. */
 interface NumberRow {
@@ -52,14 +52,7 @@ function printTable(rt: Runtime, shown: Dialin): void {
 export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
   const http = await rt.http();
   const answer = await rt.out.spin('Reading dial-in settings…', () => getDialin(http));
-  let shown: Dialin = answer;
-  if (!opts['showSecrets']) {
-    const masked = maskSecrets(answer);
-    shown = masked.value as Dialin;
-    if (masked.hidden.length) {
-      rt.out.note(`Hidden: ${masked.hidden.join(', ')} (pass --show-secrets to show them).`);
-    }
-  }
+  const shown = printable(answer, Boolean(opts['showSecrets']), rt.out) as Dialin;
   if (rt.globals.format === 'table' && !rt.globals.fields) return printTable(rt, shown);
   rt.out.data(shown);
 }
