@@ -1,10 +1,11 @@
+import { paths } from '../../api/paths.js';
 import { createRoom } from '../../api/rooms.js';
 import { InterruptedError, UsageError } from '../../errors.js';
 import type { Runtime } from '../../runtime.js';
 import { shellQuote } from '../../shell.js';
 import { parseKeyValues } from '../../validate.js';
 import type { CommandInput } from '../define.js';
-import { printDryRun } from './create.js';
+import { printDryRun } from './dry-run.js';
 import { givenSettings } from './flags.js';
 import type { WizardIO } from './wizard-ask.js';
 import { equivalentCommand } from './wizard-cmdline.js';
@@ -64,7 +65,7 @@ export async function run(input: CommandInput, rt: Runtime): Promise<void> {
   });
   if (rt.ctx.signal.aborted) throw new InterruptedError();
   if (!http) {
-    printDryRun(rt, 'POST', '/rooms', body);
+    printDryRun(rt, 'POST', paths.rooms(), body);
     io.say(`\nThe same, without the wizard:\n  ${line}`);
     return;
   }
