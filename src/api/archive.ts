@@ -1,4 +1,4 @@
-import { NetworkError } from '../errors.js';
+import { unexpectedShape } from './errors.js';
 import type { Http } from './http.js';
 import { paths, type ReportFilter } from './paths.js';
 
@@ -49,6 +49,6 @@ export async function listArchive(http: Http, filter: ReportFilter): Promise<Arc
   const body = await http.request<{ archive?: unknown }>({ method: 'GET', path });
   const archive = body?.archive;
   if (archive === undefined || archive === null) return [];
-  if (!Array.isArray(archive)) throw new NetworkError(`GET /${path}: "archive" is not a list.`);
+  if (!Array.isArray(archive)) throw unexpectedShape(`GET /${path}`, '"archive" is not a list');
   return archive.filter((e): e is ArchiveEntry => typeof e === 'object' && e !== null);
 }

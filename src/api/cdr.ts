@@ -1,4 +1,4 @@
-import { NetworkError } from '../errors.js';
+import { unexpectedShape } from './errors.js';
 import type { Http } from './http.js';
 import { paths, type ReportFilter } from './paths.js';
 
@@ -25,10 +25,7 @@ export async function getCdr(http: Http, filter: ReportFilter): Promise<CdrRecor
   const records = body?.cdr;
   if (records === undefined || records === null) return [];
   if (!Array.isArray(records)) {
-    throw new NetworkError(
-      `GET /${path}: "cdr" is not a list.`,
-      'Check that the base URL points at the EnableX Video API v2.',
-    );
+    throw unexpectedShape(`GET /${path}`, '"cdr" is not a list');
   }
   return records.filter((r): r is CdrRecord => typeof r === 'object' && r !== null && !Array.isArray(r));
 }

@@ -1,4 +1,4 @@
-import { NetworkError } from '../errors.js';
+import { unexpectedShape } from './errors.js';
 import type { Http } from './http.js';
 import { paths } from './paths.js';
 
@@ -35,10 +35,7 @@ export interface Dialin {
 export async function getDialin(http: Http): Promise<Dialin> {
   const body = await http.request<unknown>({ method: 'GET', path: paths.dialin() });
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new NetworkError(
-      'GET /dialin/: the answer is not a dial-in object.',
-      'Check that the base URL points at the EnableX Video API v2.',
-    );
+    throw unexpectedShape('GET /dialin/', 'the answer is not a dial-in object');
   }
   return body as Dialin;
 }

@@ -2,6 +2,17 @@ import { ApiError, ExitCode, NetworkError, NotFoundError, type ApiFailure } from
 import { AUTH_RESULTS, NOT_FOUND_RESULTS, RESULT_HINTS } from './result-codes.js';
 
 /**
+ * The server answered, but not in the shape the route page documents (a list that is not a list, a
+ * room without an id): exit 5, as a server that is not the EnableX API usually is the cause.
+ */
+export function unexpectedShape(where: string, what: string): NetworkError {
+  return new NetworkError(
+    `${where}: ${what}.`,
+    'Check that the base URL points at the EnableX Video API v2.',
+  );
+}
+
+/**
  * Maps one failed exchange to one typed error. Every API failure in the CLI goes through here, so
  * the exit code, the message and the hint are decided once.
  */

@@ -1,4 +1,4 @@
-import { NetworkError } from '../errors.js';
+import { unexpectedShape } from './errors.js';
 import type { Http } from './http.js';
 import { paths } from './paths.js';
 
@@ -26,10 +26,7 @@ export interface RoomBody {
 function roomFrom(body: unknown, what: string): Room {
   const room = (body as { room?: unknown } | undefined)?.room;
   if (!room || typeof room !== 'object' || typeof (room as Room).room_id !== 'string') {
-    throw new NetworkError(
-      `${what}: the answer holds no room.`,
-      'Check that the base URL points at the EnableX Video API v2.',
-    );
+    throw unexpectedShape(what, 'the answer holds no room');
   }
   return room as Room;
 }
@@ -44,7 +41,7 @@ export async function listRooms(http: Http): Promise<Room[]> {
   const body = await http.request<{ rooms?: unknown }>({ method: 'GET', path: paths.rooms() });
   const rooms = body?.rooms;
   if (rooms === undefined || rooms === null) return [];
-  if (!Array.isArray(rooms)) throw new NetworkError('GET /rooms: "rooms" is not a list.');
+  if (!Array.isArray(rooms)) throw unexpectedShape('GET /rooms', '"rooms" is not a list');
   return rooms as Room[];
 }
 

@@ -1,4 +1,4 @@
-import { NetworkError } from '../errors.js';
+import { unexpectedShape } from './errors.js';
 import type { Http } from './http.js';
 import { paths } from './paths.js';
 
@@ -27,10 +27,7 @@ export async function createToken(http: Http, roomId: string, body: TokenBody): 
   });
   const token = answer?.token;
   if (typeof token !== 'string' || token.trim() === '') {
-    throw new NetworkError(
-      `POST /rooms/${roomId}/tokens: the answer holds no token.`,
-      'Check that the base URL points at the EnableX Video API v2.',
-    );
+    throw unexpectedShape(`POST /rooms/${roomId}/tokens`, 'the answer holds no token');
   }
   return token;
 }

@@ -1,4 +1,4 @@
-import { NetworkError } from '../errors.js';
+import { unexpectedShape } from './errors.js';
 import type { Http } from './http.js';
 import { paths } from './paths.js';
 
@@ -22,6 +22,6 @@ export async function listUsers(http: Http, roomId: string): Promise<RoomUser[]>
   });
   const users = body?.users;
   if (users === undefined || users === null) return [];
-  if (!Array.isArray(users)) throw new NetworkError(`GET /rooms/${roomId}/users: "users" is not a list.`);
+  if (!Array.isArray(users)) throw unexpectedShape(`GET /rooms/${roomId}/users`, '"users" is not a list');
   return users as RoomUser[];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toApiError } from '../../src/api/errors.js';
-import type { ApiFailure } from '../../src/errors.js';
+import { toApiError, unexpectedShape } from '../../src/api/errors.js';
+import { NetworkError, type ApiFailure } from '../../src/errors.js';
 
 const f = (status: number | undefined, result?: string, apiMessage = 'x'): ApiFailure => ({
   status,
@@ -49,5 +49,15 @@ describe('messages say "not found" once', () => {
     expect(toApiError(f(404, undefined, 'no such thing')).message).toBe(
       'GET /rooms: not found: no such thing (HTTP 404)',
     );
+  });
+});
+
+describe('unexpectedShape', () => {
+  it('is exit 5, naming the route and what is wrong, with the base-URL hint', () => {
+    const err = unexpectedShape('GET /rooms', '"rooms" is not a list');
+    expect(err).toBeInstanceOf(NetworkError);
+    expect(err.exitCode).toBe(5);
+    expect(err.message).toBe('GET /rooms: "rooms" is not a list.');
+    expect(err.hint).toBe('Check that the base URL points at the EnableX Video API v2.');
   });
 });
