@@ -15,7 +15,7 @@ export type Env = Readonly<Record<string, string | undefined>>;
 
 /**
  * Everything a command may touch in the outside world. The entry point builds the real one
- * (src/main.ts); tests build one with in-memory streams (test/helpers/context.ts).
+ * (src/main.ts); tests build one with in-memory streams (makeContext in test/helpers/cli.ts).
  */
 export interface Context {
   readonly stdout: OutStream;
