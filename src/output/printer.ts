@@ -13,6 +13,8 @@ export interface PrintSpec {
   idField?: string;
   /** Said on stderr when a list is empty and the format is table. */
   empty?: string;
+  /** A table column that wraps on a narrow terminal instead of being cut (messages, fixes). */
+  wrap?: string;
 }
 
 /** A spinner as commands see it; a no-op when stderr is not a TTY. */
@@ -57,6 +59,7 @@ export class Printer {
         fields: g.fields,
         tableColumns: spec.columns,
         width: this.ctx.stdout.columns,
+        wrap: spec.wrap,
       }),
     );
   }

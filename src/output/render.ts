@@ -31,6 +31,8 @@ export interface RenderOptions {
   tableColumns?: readonly string[] | undefined;
   /** Terminal width for tables. */
   width?: number | undefined;
+  /** A table column that wraps on a narrow terminal instead of being cut (messages). */
+  wrap?: string | undefined;
 }
 
 function cell(v: unknown): string {
@@ -84,8 +86,14 @@ export function render(data: unknown, opts: RenderOptions): string {
       if (rows.length === 0) return '';
       const columns = fields ?? opts.tableColumns ?? columnsOf(rows);
       const body = rows.map((r, idx) => project(r, columns, items[idx]).map(cell));
-      const fitted = fitToWidth([...columns], body, opts.width);
-      const table = newTable({ ...BORDERLESS, head: fitted.head });
+      const fitted = fitToWidth([...columns], body, opts.width, opts.wrap ? columns.indexOf(opts.wrap) : -1);
+      const table = newTable({
+        ...BORDERLESS,
+        head: fitted.head,
+        ...(fitted.colWidths
+          ? { colWidths: fitted.colWidths, wordWrap: true, wrapOnWordBoundary: true }
+          : {}),
+      });
       for (const line of fitted.body) table.push(line);
       return trimLines(table.toString());
     }
@@ -101,26 +109,54 @@ function leadWith(lead: readonly string[], all: readonly string[], always: boole
 const GAP = 2;
 const MIN_COLUMN = 8;
 
+// eslint-disable-next-line no-control-regex -- matching the ESC of ANSI colour codes is the point
+const ANSI = /\u001b\[[0-9;]*m/g;
+const visible = (text: string) => text.replace(ANSI, '').length;
+const DATE_LIKE = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z?)?$/;
+const ISO_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2}(\.\d+)?)?Z$/;
+
+/** The shape of a table fitted to a width: cut cells, and column widths when one column wraps. */
+export interface FittedTable {
+  head: string[];
+  body: string[][];
+  colWidths?: number[];
+}
+
 /**
- * Shrinks a table to the terminal width (when there is one) the way gh does: the widest columns
- * give way first and their cells end in "…"; id columns are never cut, since people copy them.
+ * Shrinks a table to the terminal width (when there is one) the way gh does. In order: dotted
+ * headers become their last part (`settings.mode` -> `mode`), timestamps lose their seconds, then
+ * the widest columns give way and their cells end in "…". Id columns are never cut (people copy
+ * them); the `wrap` column (a message, such as doctor's fixes) wraps instead of being cut.
  * Piped output (no width) keeps every character.
  */
 export function fitToWidth(
   head: string[],
   body: string[][],
   width: number | undefined,
-): { head: string[]; body: string[][] } {
-  const measure = (names: string[]) =>
-    names.map((h, i) => Math.max(h.length, ...body.map((row) => (row[i] ?? '').length)));
+  wrap = -1,
+): FittedTable {
+  const measure = (names: string[], rows: string[][]) =>
+    names.map((h, i) => Math.max(h.length, ...rows.map((row) => visible(row[i] ?? ''))));
   const total = () => widths.reduce((a, b) => a + b, 0) + GAP * (head.length - 1);
-  let widths = measure(head);
+  let widths = measure(head, body);
   if (!width || total() <= width) return { head, body };
-  // Too wide: first show `settings.mode` as `mode` (when the short name is unique), then cut cells.
   const short = head.map((h) => h.slice(h.lastIndexOf('.') + 1));
   head = short.map((name, i) => (short.indexOf(name) === short.lastIndexOf(name) ? name : head[i]!));
-  widths = measure(head);
-  const shrinkable = (i: number) => !/(^|[._])id$/.test(head[i] ?? '') && (widths[i] ?? 0) > MIN_COLUMN;
+  body = body.map((row) => row.map((c) => c.replace(ISO_TIME, '$1 $2')));
+  widths = measure(head, body);
+  if (wrap >= 0) {
+    const others = widths.reduce((a, b, i) => (i === wrap ? a : a + b), 0) + GAP * (head.length - 1);
+    if (width - others >= 20) {
+      widths[wrap] = width - others;
+      return { head, body, colWidths: widths };
+    }
+  }
+  // Ids and dates or times are not cut: a cut one is useless.
+  const rigid = head.map((h, i) => {
+    const values = body.map((row) => row[i] ?? '').filter((v) => v !== '');
+    return /(^|[._])id$/.test(h) || (values.length > 0 && values.every((v) => DATE_LIKE.test(v)));
+  });
+  const shrinkable = (i: number) => !rigid[i] && (widths[i] ?? 0) > MIN_COLUMN;
   while (total() > width) {
     let widest = -1;
     for (let i = 0; i < widths.length; i++)
@@ -128,7 +164,8 @@ export function fitToWidth(
     if (widest < 0) break;
     widths[widest]! -= 1;
   }
-  const cut = (text: string, w: number) => (text.length > w ? `${text.slice(0, Math.max(1, w - 1))}…` : text);
+  const cut = (text: string, w: number) =>
+    visible(text) > w && !ANSI.test(text) ? `${text.slice(0, Math.max(1, w - 1))}…` : text;
   return {
     head: head.map((h, i) => cut(h, widths[i]!)),
     body: body.map((row) => row.map((c, i) => cut(c, widths[i]!))),

@@ -65,6 +65,25 @@ describe('render', () => {
     expect(render(rows, { format: 'table' })).toContain('n'.repeat(60));
   });
 
+  it('table: a message column wraps instead of being cut; timestamps lose their seconds first', () => {
+    const rows = [{ check: 'config', detail: 'word '.repeat(30).trim(), at: '2026-11-29T12:00:00.000Z' }];
+    const out = render(rows, { format: 'table', width: 60, wrap: 'detail' });
+    for (const line of out.trimEnd().split('\n')) expect(line.length).toBeLessThanOrEqual(60);
+    expect(out).not.toContain('…');
+    expect(out.match(/word/g)).toHaveLength(30);
+    expect(out).toContain('2026-11-29 12:00');
+  });
+
+  it('table: dates and times are not cut', () => {
+    const rows = [
+      { when: '2026-11-29 12:00:00', name: 'x'.repeat(80) },
+      { when: '2026-11-30 12:00:00', name: 'y' },
+    ];
+    const out = render(rows, { format: 'table', width: 50 });
+    expect(out).toContain('2026-11-29 12:00:00');
+    expect(out).toContain('…');
+  });
+
   it('csv --fields picks and orders columns', () => {
     expect(render(rooms, { format: 'csv', fields: ['settings.mode', 'room_id'] })).toBe(
       'settings.mode,room_id\r\ngroup,a1\r\nlecture,b2\r\n',

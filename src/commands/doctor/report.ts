@@ -45,7 +45,7 @@ export function printReport(results: readonly CheckResult[], rt: Runtime): void 
       check: r.check,
       detail: r.fix ? `${r.detail} — ${r.fix}` : r.detail,
     })),
-    { columns: ['status', 'check', 'detail'] },
+    { columns: ['status', 'check', 'detail'], wrap: 'detail' },
   );
 }
 

@@ -10,7 +10,6 @@ export const ROOM_COLUMNS = [
   'settings.mode',
   'settings.participants',
   'settings.scheduled_time',
-  'created',
 ] as const;
 
 /** `enablex room create|list|get|update|delete`. */
