@@ -5,7 +5,23 @@ import type { CommandInput } from '../define.js';
 import { fetchRecords, type FetchProgress } from './fetch.js';
 import { exportFormat, parsePlan, type CdrFlags } from './options.js';
 import { fileSink, stdoutSink, type Sink } from './sink.js';
+import { CDR_COLUMNS } from './columns.js';
 import { createWriter } from './writers.js';
+
+/**
+ * Refuses a --fields name that is not a CDR column, inside one (`room.room_details.x`) or above
+ * some (`usage`): a typo, caught before any request, as other commands catch it after theirs.
+ */
+export function checkCdrFields(fields: readonly string[]): void {
+  const unknown = fields.filter(
+    (f) => !CDR_COLUMNS.some((c) => c === f || c.startsWith(`${f}.`) || f.startsWith(`${c}.`)),
+  );
+  if (unknown.length === 0) return;
+  throw new UsageError(
+    `--fields: ${unknown.map((f) => `"${f}"`).join(', ')} ${unknown.length === 1 ? 'is not a CDR field' : 'are not CDR fields'}.`,
+    'The CDR fields are the CSV columns: run `enablex cdr … -o csv | head -1`; `-o json` shows every key a record has.',
+  );
+}
 
 /** "3/31 chunks, 12,345 records" for the progress line. */
 function progressText(p: FetchProgress): string {
@@ -24,6 +40,7 @@ export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
   if (flags.out !== undefined && flags.out.trim() === '') throw new UsageError('--out needs a file name.');
   const outPath = flags.out === undefined ? undefined : resolve(rt.ctx.cwd, flags.out);
   const format = exportFormat(rt.globals, flags.out);
+  if (rt.globals.fields) checkCdrFields(rt.globals.fields);
   const writer = await createWriter(format, rt.globals.fields);
   const http = await rt.http();
 

@@ -410,3 +410,26 @@ describe('cdr --out', () => {
     expect(readFileSync(join(dir, 'rel.csv'), 'utf8')).toBe(HEADER);
   });
 });
+
+describe('cdr: --fields names are checked before any request', () => {
+  it.each([
+    ['cdr_id,bogus', /--fields: "bogus" is not a CDR field/],
+    ['usr.name,cdr_idd', /--fields: "usr.name", "cdr_idd" are not CDR fields/],
+  ])('%s: exit 2, nothing sent', async (fields, message) => {
+    const r = await runCli(['cdr', '--conf', 'c', '-o', 'csv', '--fields', fields]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe('');
+  });
+
+  it.each(['usage', 'room.room_details.name', 'stats_quality.send.video.avg_bitrate'])(
+    'accepts %s (a column, an object above columns, or a key inside an open object)',
+    async (field) => {
+      api()
+        .get('/video/v2/cdr/conf/c')
+        .reply(200, cdrBody([cdrRecord()]));
+      const r = await runCli(['cdr', '--conf', 'c', '-o', 'json', '--fields', field]);
+      expect(r.code).toBe(0);
+    },
+  );
+});
