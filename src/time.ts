@@ -3,7 +3,8 @@ export function formatUtc(date: Date): string {
   return date.toISOString().slice(0, 19).replace('T', ' ');
 }
 
-function realDate(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): boolean {
+/** True when the parts name a real calendar day and time (no Feb 30, no 24:00). */
+export function realDate(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): boolean {
   const t = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
   return (
     t.getUTCFullYear() === y &&

@@ -45,16 +45,20 @@ export function pickPaths(value: unknown, paths: readonly string[]): Record<stri
   const out: Record<string, unknown> = {};
   for (const path of paths) {
     const v = getPath(value, path);
-    if (v === undefined) continue;
-    const parts = path.split('.');
-    let node = out;
-    for (const part of parts.slice(0, -1)) {
-      if (!isPlainObject(node[part])) node[part] = {};
-      node = node[part] as Record<string, unknown>;
-    }
-    node[parts[parts.length - 1] as string] = v;
+    if (v !== undefined) setPath(out, path, v);
   }
   return out;
+}
+
+/** Sets a dotted path in a nested object, making the objects on the way. */
+export function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let node = target;
+  for (const part of parts.slice(0, -1)) {
+    if (!isPlainObject(node[part])) node[part] = {};
+    node = node[part] as Record<string, unknown>;
+  }
+  node[parts[parts.length - 1] as string] = value;
 }
 
 /** Union of flattened keys over rows, in first-seen order. */

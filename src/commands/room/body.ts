@@ -1,5 +1,6 @@
 import { UsageError } from '../../errors.js';
 import type { RoomBody } from '../../api/rooms.js';
+import { setPath } from '../../output/flatten.js';
 import { ROOM_SETTINGS, parseSetting, type SettingSpec } from './settings.js';
 
 /** Everything a room body is built from: flag values, an optional --file body, the clock. */
@@ -19,17 +20,6 @@ const TOP_KEYS = new Set(['name', 'owner_ref', 'settings', 'sip', 'data']);
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** Sets a dotted path in a nested object. */
-function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
-  const parts = path.split('.');
-  let node = target;
-  for (const part of parts.slice(0, -1)) {
-    if (!isRecord(node[part])) node[part] = {};
-    node = node[part] as Record<string, unknown>;
-  }
-  node[parts[parts.length - 1] as string] = value;
 }
 
 /** Reads a --file body into raw setting values by flag; unknown keys are refused (the API says 10009). */

@@ -1,5 +1,5 @@
 import type { Env } from '../../context.js';
-import { parseDateTime } from '../../time.js';
+import { parseDateTime, realDate } from '../../time.js';
 
 /** A wall-clock reading in some time zone. */
 interface Wall {
@@ -109,15 +109,8 @@ export function parseLocalTime(raw: string, zone: string, now: Date): Date | str
   } else {
     return usage;
   }
-  const check = new Date(wallMs(wall));
-  const real =
-    check.getUTCFullYear() === wall.y &&
-    check.getUTCMonth() === wall.mo - 1 &&
-    check.getUTCDate() === wall.d &&
-    check.getUTCHours() === wall.h &&
-    check.getUTCMinutes() === wall.mi &&
-    check.getUTCSeconds() === wall.s;
-  if (!real) return `${text} is not a real date and time; ${usage}`;
+  if (!realDate(wall.y, wall.mo, wall.d, wall.h, wall.mi, wall.s))
+    return `${text} is not a real date and time; ${usage}`;
   return (
     instantOf(wall, zone) ??
     `${text} does not exist in ${zone} (the clocks skip it that day); pick another time`
