@@ -104,6 +104,16 @@ describe('rooms file: accepted shapes', () => {
     }
   });
 
+  it('accepts the example file of the README', async () => {
+    const doc = await readBodyFile(makeContext(), 'examples/rooms.yaml');
+    const rooms = parseRoomsFile(doc, 'examples/rooms.yaml');
+    expect(rooms.map((r) => `${r.name} (${r.owner_ref})`)).toEqual([
+      'Daily standup (team-7)',
+      'Support desk (team-7)',
+      'Town hall (hr)',
+    ]);
+  });
+
   it('takes a scheduled time that has passed (the plan reports it)', () => {
     const rooms = parseRoomsFile(
       [
