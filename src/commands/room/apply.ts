@@ -110,7 +110,12 @@ export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
   if (todo.length === 0) {
     if (!table) rt.out.data([]);
     if (held.length === 0 && duplicates.length === 0) {
-      rt.out.success('No changes: the live rooms match the file.');
+      const skipped = plan.filter((i) => i.action === 'skip').length;
+      rt.out.success(
+        skipped
+          ? `No changes to make; ${skipped} room${skipped === 1 ? '' : 's'} skipped (listed above).`
+          : 'No changes: the live rooms match the file.',
+      );
       return;
     }
   } else if (!(await confirmDestructive(rt, todo))) {

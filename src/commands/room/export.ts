@@ -3,7 +3,7 @@ import { CliError, UsageError } from '../../errors.js';
 import { render } from '../../output/render.js';
 import type { Runtime } from '../../runtime.js';
 import type { CommandInput } from '../define.js';
-import { parseRoomsFile } from './apply-file.js';
+import { identityKey, parseRoomsFile } from './apply-file.js';
 import { ROOM_SETTINGS, parseSetting } from './settings.js';
 
 /** One room of a rooms file: what `room apply` reads and `room export` writes. */
@@ -104,6 +104,16 @@ export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
       );
     }
     entries.push(entry);
+  }
+  const seen = new Map<string, string>();
+  for (const room of chosen) {
+    const key = identityKey(room.name, room.owner_ref);
+    const first = seen.get(key);
+    if (first)
+      rt.out.warn(
+        `rooms ${first} and ${room.room_id} share the name ${JSON.stringify(room.name)} and owner_ref ${room.owner_ref}: room apply refuses a file listing both; keep one entry and delete or rename the other room.`,
+      );
+    else seen.set(key, room.room_id);
   }
   rt.out.raw(render({ rooms: entries }, { format }));
   rt.out.note(`Exported ${entries.length} room${entries.length === 1 ? '' : 's'}.`);

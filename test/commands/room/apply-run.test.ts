@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Http, RequestSpec } from '../../../src/api/http.js';
 import type { PlanItem } from '../../../src/commands/room/apply-plan.js';
 import { runPlan } from '../../../src/commands/room/apply-run.js';
-import { AuthError, NetworkError } from '../../../src/errors.js';
+import { AuthError, InterruptedError, NetworkError } from '../../../src/errors.js';
 
 /** A fake API: answers after a tick, counting requests in flight; `fail` decides per request. */
 function fakeHttp(fail: (spec: RequestSpec) => Error | undefined = () => undefined) {
@@ -90,5 +90,23 @@ describe('carrying out the plan', () => {
     expect(failed.outcomes[0]?.error).toBe(
       'deleted old, but creating it again failed: server error 503. Run apply again to create it.',
     );
+  });
+
+  it('Ctrl-C: no new room is started, the run comes back as interrupted', async () => {
+    const ctrl = new AbortController();
+    const f = fakeHttp(() => {
+      ctrl.abort();
+      return undefined;
+    });
+    const { outcomes, stopped } = await runPlan(f.http, creates(5), { concurrency: 1, signal: ctrl.signal });
+    expect(stopped).toBeInstanceOf(InterruptedError);
+    expect(f.log).toHaveLength(1);
+    expect(outcomes.map((o) => o.status)).toEqual([
+      'done',
+      'not-tried',
+      'not-tried',
+      'not-tried',
+      'not-tried',
+    ]);
   });
 });

@@ -260,6 +260,19 @@ describe('room apply: applying', () => {
     expect(r.stderr).toContain('\r\x1b[2KApplying 1/1\r\x1b[2K✓ created "A"');
   });
 
+  it('a scheduled room whose time has passed is skipped and reported; the run still exits 0', async () => {
+    api().get('/video/v2/rooms').reply(200, { result: 0, rooms: [] });
+    const file = roomsFile(
+      'past.yaml',
+      'rooms:\n  - {name: Past, owner_ref: t, settings: {scheduled: true, scheduled_time: "2026-11-01 10:00:00", duration: 30}}\n',
+    );
+    const r = await runCli(['room', 'apply', '-f', file]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('! skip "Past" (owner_ref t)');
+    expect(r.stdout).toContain('its scheduled_time 2026-11-01 10:00:00 UTC has passed');
+    expect(r.stderr).toContain('No changes to make; 1 room skipped (listed above).');
+  });
+
   it('reads the file from stdin with -f -', async () => {
     api()
       .get('/video/v2/rooms')
@@ -333,6 +346,15 @@ describe('room export', () => {
       ].join('\n'),
     );
     expect(r.stderr).toContain(`Warning: room ${ID1} "Standup": left out settings.active_talker`);
+  });
+
+  it('warns when two live rooms share a name and owner_ref', async () => {
+    api()
+      .get('/video/v2/rooms')
+      .reply(200, { result: 0, rooms: [room, { ...room, room_id: ID2 }] });
+    const r = await runCli(['room', 'export']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`rooms ${ID1} and ${ID2} share the name "Standup" and owner_ref team`);
   });
 
   it('writes JSON with -o json and refuses other formats', async () => {
