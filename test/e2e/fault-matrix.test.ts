@@ -44,7 +44,7 @@ interface Fault {
   leastMs?: (tries: number) => number;
 }
 
-/** The faults every command meets: the brief's seven, the non-JSON body being a 200 HTML page. */
+/** The faults every command meets; the non-JSON body is a 200 HTML page. */
 const FAULTS: Fault[] = [
   {
     name: '429',
@@ -70,18 +70,13 @@ const FAULTS: Fault[] = [
 /** A proxy's error page (nginx 502): a 5xx and not JSON; met by the commands that treat it apart. */
 const HTML_502: Fault = { name: 'HTML 502', config: { nonJsonRate: 1 }, timeout: 5 };
 
-/** What one case has to work with. */
-interface Fixture {
-  room: string;
-  dir: string;
-}
-
 /** One command that makes requests. */
 interface Command {
   name: string;
-  args(f: Fixture): string[];
-  /** `METHOD path` (under /video/v2, or a /_files path) of the requests the fault hits, first one first. */
-  requests: string[];
+  /** The arguments, given a room that exists; --out and --dir paths are relative to the case folder. */
+  args(room: string): string[];
+  /** `METHOD path` of the request the fault hits (`:room` is the room; a trailing `/` is a prefix). */
+  request: string;
   /** Needs the demo month (archive, CDR). */
   demo?: boolean;
   /** Needs the recording credentials in the environment. */
@@ -108,43 +103,43 @@ const COMMANDS: Command[] = [
   {
     name: 'room create',
     args: () => ['room', 'create', '--name', 'Fault test', '--owner-ref', 'faults'],
-    requests: [`POST ${API}/rooms`],
+    request: `POST ${API}/rooms`,
   },
-  { name: 'room list', args: () => ['room', 'list'], requests: [`GET ${API}/rooms`] },
-  { name: 'room get', args: (f) => ['room', 'get', f.room], requests: [`GET ${API}/rooms/:room`] },
+  { name: 'room list', args: () => ['room', 'list'], request: `GET ${API}/rooms` },
+  { name: 'room get', args: (room) => ['room', 'get', room], request: `GET ${API}/rooms/:room` },
   {
     name: 'room update',
-    args: (f) => ['room', 'update', f.room, '--quality', 'HD', '--knock'],
-    requests: [`PATCH ${API}/rooms/:room`],
+    args: (room) => ['room', 'update', room, '--quality', 'HD', '--knock'],
+    request: `PATCH ${API}/rooms/:room`,
   },
   {
     name: 'room delete',
-    args: (f) => ['room', 'delete', f.room, '--yes'],
-    requests: [`DELETE ${API}/rooms/:room`],
+    args: (room) => ['room', 'delete', room, '--yes'],
+    request: `DELETE ${API}/rooms/:room`,
   },
   {
     name: 'token',
-    args: (f) => ['token', f.room, '--name', 'Ann', '--user-ref', 'ann'],
-    requests: [`POST ${API}/rooms/:room/tokens`],
+    args: (room) => ['token', room, '--name', 'Ann', '--user-ref', 'ann'],
+    request: `POST ${API}/rooms/:room/tokens`,
   },
-  { name: 'users', args: (f) => ['users', f.room], requests: [`GET ${API}/rooms/:room/users`] },
+  { name: 'users', args: (room) => ['users', room], request: `GET ${API}/rooms/:room/users` },
   {
     name: 'archive',
     args: () => ['archive', '--conf', CONF],
-    requests: [`GET ${API}/archive/conf/${CONF}`],
+    request: `GET ${API}/archive/conf/${CONF}`,
     demo: true,
   },
   {
     name: 'archive --out',
     args: () => ['archive', '--conf', CONF, '--out', 'archive.json'],
-    requests: [`GET ${API}/archive/conf/${CONF}`],
+    request: `GET ${API}/archive/conf/${CONF}`,
     demo: true,
     outFile: 'archive.json',
   },
   {
     name: 'archive download (listing fails)',
     args: () => ['archive', 'download', '--conf', CONF, '--dir', 'audit'],
-    requests: [`GET ${API}/archive/conf/${CONF}`],
+    request: `GET ${API}/archive/conf/${CONF}`,
     demo: true,
     recording: true,
     outDir: 'audit',
@@ -152,7 +147,7 @@ const COMMANDS: Command[] = [
   {
     name: 'archive download (files fail)',
     args: () => ['archive', 'download', '--conf', CONF, '--dir', 'audit'],
-    requests: [`GET /_files/${CONF}/`],
+    request: `GET /_files/${CONF}/`,
     demo: true,
     recording: true,
     outDir: 'audit',
@@ -164,33 +159,33 @@ const COMMANDS: Command[] = [
   {
     name: 'cdr',
     args: () => ['cdr', '--conf', CONF, '-o', 'csv'],
-    requests: [`GET ${API}/cdr/conf/${CONF}`],
+    request: `GET ${API}/cdr/conf/${CONF}`,
     demo: true,
   },
   {
     name: 'cdr --out',
     args: () => ['cdr', '--conf', CONF, '--out', 'cdr.csv'],
-    requests: [`GET ${API}/cdr/conf/${CONF}`],
+    request: `GET ${API}/cdr/conf/${CONF}`,
     demo: true,
     outFile: 'cdr.csv',
   },
   {
     name: 'cdr summary',
     args: () => ['cdr', 'summary', '--conf', CONF],
-    requests: [`GET ${API}/cdr/conf/${CONF}`],
+    request: `GET ${API}/cdr/conf/${CONF}`,
     demo: true,
   },
-  { name: 'dialin', args: () => ['dialin'], requests: [`GET ${API}/dialin/`] },
-  { name: 'api get', args: () => ['api', 'get', 'rooms'], requests: [`GET ${API}/rooms`] },
+  { name: 'dialin', args: () => ['dialin'], request: `GET ${API}/dialin/` },
+  { name: 'api get', args: () => ['api', 'get', 'rooms'], request: `GET ${API}/rooms` },
   {
     name: 'api post',
     args: () => ['api', 'post', 'rooms', '--data', '{"name":"Raw","owner_ref":"faults"}'],
-    requests: [`POST ${API}/rooms`],
+    request: `POST ${API}/rooms`,
   },
   {
     name: 'doctor',
     args: () => ['doctor'],
-    requests: [`GET ${API}/rooms`],
+    request: `GET ${API}/rooms`,
     reportsOnStdout: true,
     // An HTML page with 200 is documented as "not the API" (a wrong base URL), a config failure.
     code: { 'non-JSON': 3 },
@@ -211,16 +206,13 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-/** Request-log lines since `mark` that belong to one of `requests` (`:room` is the case's room). */
-function hits(t: TestEmulator, mark: number, requests: string[], room: string): string[] {
-  const wanted = requests.map((r) => r.replace(':room', room));
+/** Request-log lines since `mark` of the command's request. */
+function hits(t: TestEmulator, mark: number, request: string, room: string): string[] {
+  const [m, p = ''] = request.replace(':room', room).split(' ');
   return t.since(mark).filter((line) => {
     const [method, url] = line.split(' ');
     const path = (url ?? '').split('?')[0] ?? '';
-    return wanted.some((w) => {
-      const [m, p] = w.split(' ');
-      return m === method && (p?.endsWith('/') ? path.startsWith(p) : path === p);
-    });
+    return m === method && (p.endsWith('/') ? path.startsWith(p) : path === p);
   });
 }
 
@@ -230,11 +222,11 @@ function hits(t: TestEmulator, mark: number, requests: string[], room: string): 
  */
 async function settledHits(t: TestEmulator, mark: number, c: Command, room: string, n: number) {
   const deadline = Date.now() + 3000;
-  while (hits(t, mark, c.requests, room).length < n && Date.now() < deadline) {
+  while (hits(t, mark, c.request, room).length < n && Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 20));
   }
   await new Promise((r) => setTimeout(r, 50));
-  return hits(t, mark, c.requests, room);
+  return hits(t, mark, c.request, room);
 }
 
 /** Commands that meet HTML_502 too: doctor tells it from a wrong base URL, a POST is not resent. */
@@ -268,7 +260,7 @@ describe.concurrent('every command under every fault', () => {
 
     const env = command.recording ? t.envWithRecording() : t.env();
     const args = [
-      ...command.args({ room, dir }),
+      ...command.args(room),
       '--retries',
       String(RETRIES),
       '--timeout',
@@ -293,7 +285,7 @@ describe.concurrent('every command under every fault', () => {
 
     // Each request is tried 1 + RETRIES times (waiting out Retry-After), except a POST that may
     // have reached the server: that one is sent exactly once.
-    const post = command.requests[0]?.startsWith('POST ') ?? false;
+    const post = command.request.startsWith('POST ');
     const perRequest = command.tries?.[fault.name] ?? (post && fault.postRetried !== true ? 1 : 1 + RETRIES);
     expect(r.ms, label).toBeGreaterThanOrEqual(fault.leastMs?.(perRequest) ?? 0);
     if (command.match) {
