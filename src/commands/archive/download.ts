@@ -7,6 +7,7 @@ import { wholeFlag } from '../../validate.js';
 import type { CommandInput } from '../define.js';
 import { resolveFilter, type FilterFlags } from '../report-filter.js';
 import { planFiles } from './plan.js';
+import { resolveFilterRoom } from '../room-ref.js';
 
 /** Options of `archive download`. */
 export interface DownloadOptions extends FilterFlags {
@@ -55,11 +56,12 @@ function missingRecording(): AuthError {
  */
 export async function run({ opts, command }: CommandInput, rt: Runtime): Promise<void> {
   const flags = withParentFilters(opts, command.parent?.opts() ?? {});
-  const filter = resolveFilter(flags, rt.ctx.now());
+  const checked = resolveFilter(flags, rt.ctx.now());
   const concurrency = wholeFlag(flags.concurrency, '--concurrency', 1, 16);
   const dir = await checkDir(flags.dir, rt.ctx.cwd);
   const { recording } = await rt.credentials();
   if (!recording && !flags.dryRun) throw missingRecording();
+  const filter = await resolveFilterRoom(rt, checked);
   const http = await rt.http();
   const entries = await rt.out.spin('Listing archives…', () => listArchive(http, filter));
   if (entries.length === 0) {

@@ -10,6 +10,7 @@ import type { Runtime } from '../../runtime.js';
 import type { CommandInput } from '../define.js';
 import { resolveFilter, type FilterFlags } from '../report-filter.js';
 import { ARCHIVE_COLUMNS } from './index.js';
+import { resolveFilterRoom } from '../room-ref.js';
 
 /** Options of `archive`. */
 export interface ListOptions extends FilterFlags {
@@ -51,8 +52,9 @@ async function checkOut(raw: string, cwd: string): Promise<string> {
 /** `enablex archive [--conf|--room|--from/--to] [--out file]`: the sessions' archive entries. */
 export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
   const flags = opts as ListOptions;
-  const filter = resolveFilter(flags, rt.ctx.now());
+  const checked = resolveFilter(flags, rt.ctx.now());
   const outPath = flags.out === undefined ? undefined : await checkOut(flags.out, rt.ctx.cwd);
+  const filter = await resolveFilterRoom(rt, checked);
   const http = await rt.http();
   const entries = await rt.out.spin('Listing archives…', () => listArchive(http, filter));
   const format = outPath ? outFormat(outPath, rt.globals) : rt.globals.format;

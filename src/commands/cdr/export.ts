@@ -7,6 +7,7 @@ import { exportFormat, parsePlan, type CdrFlags } from './options.js';
 import { fileSink, stdoutSink, type Sink } from './sink.js';
 import { CDR_COLUMNS } from './columns.js';
 import { createWriter } from './writers.js';
+import { resolveFilterRoom } from '../room-ref.js';
 
 /**
  * Refuses a --fields name that is not a CDR column, inside one (`room.room_details.x`) or above
@@ -42,6 +43,7 @@ export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
   const format = exportFormat(rt.globals, flags.out);
   if (rt.globals.fields) checkCdrFields(rt.globals.fields);
   const writer = await createWriter(format, rt.globals.fields);
+  plan.filter = await resolveFilterRoom(rt, plan.filter);
   const http = await rt.http();
 
   let sink: Sink;

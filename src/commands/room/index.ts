@@ -58,7 +58,7 @@ export function registerRoom(program: Command, action: ActionFactory): void {
   room
     .command('get')
     .description('show one room')
-    .argument('<room-id>', 'the room id')
+    .argument('<room-id>', 'the room id, or its name when no other room has it')
     .addHelpText(
       'after',
       examples(
@@ -72,7 +72,7 @@ export function registerRoom(program: Command, action: ActionFactory): void {
     room
       .command('update')
       .description('change a room: only the given keys are sent (mode, scheduled and adhoc cannot change)')
-      .argument('<room-id>', 'the room id')
+      .argument('<room-id>', 'the room id, or its name when no other room has it')
       .addOption(new Option('--dry-run', 'print the request that would be sent, send nothing')),
     { hideImmutable: true },
   )
@@ -138,7 +138,7 @@ export function registerRoom(program: Command, action: ActionFactory): void {
   room
     .command('delete')
     .description('delete rooms (asks first on a terminal; needs --yes otherwise)')
-    .argument('<room-id...>', 'one or more room ids')
+    .argument('<room-id...>', 'one or more room ids (or names, each unique)')
     .addHelpText(
       'after',
       examples(

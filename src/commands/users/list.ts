@@ -1,12 +1,12 @@
 import { listUsers } from '../../api/users.js';
 import type { Runtime } from '../../runtime.js';
-import { checkId } from '../../validate.js';
 import type { CommandInput } from '../define.js';
+import { resolveRoomRef } from '../room-ref.js';
 import { USER_COLUMNS } from './index.js';
 
 /** `enablex users <room-id>`: GET /rooms/{id}/users; a room with no session lists nobody. */
 export async function run({ args }: CommandInput, rt: Runtime): Promise<void> {
-  const roomId = checkId(args[0], '<room-id>');
+  const roomId = await resolveRoomRef(rt, args[0], '<room-id>');
   const http = await rt.http();
   const users = await rt.out.spin('Listing users…', () => listUsers(http, roomId));
   // Said in every format (on stderr), so a script reading `[]` on stdout still learns why.
