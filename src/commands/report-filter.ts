@@ -21,7 +21,10 @@ export function addReportFilterFlags(cmd: Command): Command {
   return cmd
     .addOption(new Option('--conf <conf_num>', 'one session: its conference number'))
     .addOption(
-      new Option('--room <room>', 'one room, by id or name (alone: all its records; with --from/--to: that period)'),
+      new Option(
+        '--room <room>',
+        'one room, by id or name (alone: all its records; with --from/--to: that period)',
+      ),
     )
     .addOption(new Option('--from <date>', 'first day, UTC: YYYY-MM-DD, today, yesterday or Nd (N days ago)'))
     .addOption(new Option('--to <date>', 'last day, UTC, included (same forms as --from)'));

@@ -36,7 +36,11 @@ export function checkRoomRef(value: string | undefined, what: string): string {
  * room_id, for servers with other id shapes). Several rooms with the name: exit 2 listing them; none:
  * exit 4.
  */
-export async function resolveRoomRefs(rt: Runtime, values: readonly string[], what: string): Promise<string[]> {
+export async function resolveRoomRefs(
+  rt: Runtime,
+  values: readonly string[],
+  what: string,
+): Promise<string[]> {
   const refs = values.map((v) => checkRoomRef(v, what));
   if (refs.every(isRoomId)) return refs;
   const http = await rt.http();

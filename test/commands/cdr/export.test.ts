@@ -65,7 +65,16 @@ describe('cdr: filters to routes', () => {
     ],
     [['--from', 'yesterday', '--to', 'yesterday'], '/video/v2/cdr/period/2026-11-28/2026-11-28'],
     [
-      ['--room', '5f3b2c1a9d8e7f6a5b4c3d2f', '--from', '2026-11-01', '--to', '2026-11-03', '--chunk-days', '5'],
+      [
+        '--room',
+        '5f3b2c1a9d8e7f6a5b4c3d2f',
+        '--from',
+        '2026-11-01',
+        '--to',
+        '2026-11-03',
+        '--chunk-days',
+        '5',
+      ],
       '/video/v2/cdr/room-period/5f3b2c1a9d8e7f6a5b4c3d2f/2026-11-01/2026-11-03',
     ],
   ])('%j -> GET %s', async (flags, path) => {
@@ -125,11 +134,14 @@ describe('cdr: filters to routes', () => {
       /spans 9830 days: .* 9830 requests .*Raise --chunk-days to 10/s,
     ],
     [['--conf', '7', '--out', ''], /--out needs a file name/],
-    [['--room', 'a\u0007b'], /--room "a\u0007b" is neither a room id nor a room name/],
+    [['--room', 'a\u0007b'], /--room "a.b" is neither a room id nor a room name/],
     [['--conf', 'a b'], /--conf "a b" is not a conference number: they are digits only/],
     [['--conf', 'abc'], /--conf "abc" is not a conference number/],
     [['--conf', '1234-5678'], /--conf "1234-5678" is not a conference number/],
-    [['--from', '2026-11-30', '--to', '2026-12-31'], /--from 2026-11-30 is in the future \(today is 2026-11-29 UTC\)/],
+    [
+      ['--from', '2026-11-30', '--to', '2026-12-31'],
+      /--from 2026-11-30 is in the future \(today is 2026-11-29 UTC\)/,
+    ],
     [['--from', '2027-01-01', '--to', '2027-01-01'], /--from 2027-01-01 is in the future/],
     [['--conf', '7', 'extra'], /too many arguments/],
   ])('%j exits 2 before any request', async (flags, message) => {

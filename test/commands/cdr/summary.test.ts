@@ -210,7 +210,9 @@ describe('cdr summary', () => {
   });
 
   it('fails with the API error code when a chunk fails', async () => {
-    nock(API_ORIGIN).get('/video/v2/cdr/room/5f3b2c1a9d8e7f6a5b4c3d2f').reply(200, { result: '10202', error: 'room_id missing' });
+    nock(API_ORIGIN)
+      .get('/video/v2/cdr/room/5f3b2c1a9d8e7f6a5b4c3d2f')
+      .reply(200, { result: '10202', error: 'room_id missing' });
     const r = await runCli(['cdr', 'summary', '--room', '5f3b2c1a9d8e7f6a5b4c3d2f']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');

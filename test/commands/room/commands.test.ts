@@ -29,7 +29,12 @@ const ROOM = {
   room_id: '5f3b2c1a9d8e7f6a5b4c3d2e',
 };
 const ID = ROOM.room_id;
-const [A_ID, B_ID, C_ID, D_ID] = ['a', 'b', 'c', 'd'].map((c) => c.repeat(24)) as [string, string, string, string];
+const [A_ID, B_ID, C_ID, D_ID] = ['a', 'b', 'c', 'd'].map((c) => c.repeat(24)) as [
+  string,
+  string,
+  string,
+  string,
+];
 
 let cfg: ReturnType<typeof tempConfigDir>;
 beforeEach(() => {
@@ -287,7 +292,9 @@ describe('room get', () => {
   it.each(['../dialin', 'a/b', '..', 'a b', '%2e%2e'])(
     'looks %j up as a name, never putting it in a URL (exit 4 when no room has it)',
     async (ref) => {
-      api().get('/video/v2/rooms').reply(200, { result: 0, rooms: [ROOM] });
+      api()
+        .get('/video/v2/rooms')
+        .reply(200, { result: 0, rooms: [ROOM] });
       const r = await runCli(['room', 'get', ref], { env: env() });
       expect(r.code).toBe(4);
       expect(r.stderr).toContain(`<room-id> "${ref}": no room has this name`);
@@ -380,8 +387,8 @@ describe('room delete', () => {
       .reply(200, { result: 0 });
     const r = await runCli(['room', 'delete', A_ID, B_ID, C_ID, '--yes', '-q'], { env: env() });
     expect(r.code).toBe(6);
-    expect(r.stderr).toMatch(new RegExp(`^✗ ${A_ID}: .*Room is busy`, "m"));
-    expect(r.stderr).toMatch(new RegExp(`^✗ ${B_ID}: `, "m"));
+    expect(r.stderr).toMatch(new RegExp(`^✗ ${A_ID}: .*Room is busy`, 'm'));
+    expect(r.stderr).toMatch(new RegExp(`^✗ ${B_ID}: `, 'm'));
     expect(r.stderr).not.toContain(`Deleted room ${C_ID}.`);
     expect(r.stderr).toContain('2 of 3 rooms were not deleted');
   });
@@ -421,5 +428,4 @@ describe('room delete', () => {
     expect(r.code).toBe(4);
     expect(r.stderr).toContain('none of the 2 rooms were deleted');
   });
-
 });
