@@ -7,6 +7,7 @@ import { exportFormat, parsePlan, type CdrFlags } from './options.js';
 import { fileSink, stdoutSink, type Sink } from './sink.js';
 import { CDR_COLUMNS } from './columns.js';
 import { createWriter } from './writers.js';
+import { quietWriter } from './quiet-writer.js';
 import { resolveFilterRoom } from '../room-ref.js';
 
 /**
@@ -42,7 +43,7 @@ export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
   const outPath = flags.out === undefined ? undefined : resolve(rt.ctx.cwd, flags.out);
   const format = exportFormat(rt.globals, flags.out);
   if (rt.globals.fields) checkCdrFields(rt.globals.fields);
-  const writer = await createWriter(format, rt.globals.fields);
+  const writer = rt.globals.quiet && !outPath ? quietWriter() : await createWriter(format, rt.globals.fields);
   plan.filter = await resolveFilterRoom(rt, plan.filter);
   const http = await rt.http();
 

@@ -62,7 +62,9 @@ export async function run({ opts, command }: CommandInput, rt: Runtime): Promise
     }),
   );
   const summary = builder.result();
-  if (format !== 'table') {
+  if (rt.globals.quiet) {
+    rt.out.data(summary.by_room, { idField: 'room_id' });
+  } else if (format !== 'table') {
     rt.out.data(summary);
   } else {
     rt.out.raw(renderTables(summary, sections));

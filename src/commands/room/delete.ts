@@ -58,7 +58,13 @@ export async function run({ args }: CommandInput, rt: Runtime): Promise<void> {
       rt.out.failure(`${id}: ${err.message}`);
     }
   }
-  if (rt.globals.formatExplicit) rt.out.data(outcomes, { idField: 'room_id' });
+  // -q: the ids of the rooms deleted, one a line.
+  if (rt.globals.quiet)
+    rt.out.data(
+      outcomes.filter((o) => o.deleted),
+      { idField: 'room_id' },
+    );
+  else if (rt.globals.formatExplicit) rt.out.data(outcomes, { idField: 'room_id' });
   const failed = outcomes.filter((o) => !o.deleted);
   if (failed.length === 0) return;
   // Nothing deleted and every failure alike (all not found, say): that code, not "partly failed".
