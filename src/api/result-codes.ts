@@ -3,12 +3,14 @@ export const RESULT_HINTS: Readonly<Record<string, string>> = {
   '10000':
     'The application was not found: check the app id and app key (`enablex doctor` shows which source is used).',
   '40001': 'No room has that id: list rooms with `enablex room list`.',
-  '40002': 'The token was denied: check the room id, the role, and that the room accepts tokens now.',
+  '40002':
+    'The token was denied: a token works once and for 15 minutes; create a new one with `enablex token <room>`.',
   '10002': 'The room needs a name: pass --name.',
   '10010': 'The room needs an owner reference: pass --owner-ref.',
   '10004': 'A scheduled room needs --scheduled-time "YYYY-MM-DD HH:MM:SS" (UTC).',
   '10005': 'The scheduled time must look like "YYYY-MM-DD HH:MM:SS" (UTC).',
-  '10006': 'The scheduled time could not be read: use "YYYY-MM-DD HH:MM:SS" (UTC) in the future.',
+  '10006':
+    'The scheduled time was refused (unreadable or in the past): give a future time as "YYYY-MM-DD HH:MM:SS" (UTC).',
   '10007': 'The participant count is invalid: see the limits in `enablex room create --help`.',
   '10009': 'The body holds a key the API does not know: remove it from the --file body.',
   '10011': 'The duration is invalid: give --duration in minutes, at least 10.',

@@ -201,11 +201,18 @@ const COMMANDS: Command[] = [
     reportsOnStdout: true,
   },
   { name: 'dialin', args: () => ['dialin'], request: `GET ${API}/dialin/` },
-  { name: 'api get', args: () => ['api', 'get', 'rooms'], request: `GET ${API}/rooms` },
+  // `api` prints a JSON error answer on stdout, as `gh api` does.
+  {
+    name: 'api get',
+    args: () => ['api', 'get', 'rooms'],
+    request: `GET ${API}/rooms`,
+    reportsOnStdout: true,
+  },
   {
     name: 'api post',
     args: () => ['api', 'post', 'rooms', '--data', '{"name":"Raw","owner_ref":"faults"}'],
     request: `POST ${API}/rooms`,
+    reportsOnStdout: true,
   },
   {
     name: 'doctor',
