@@ -1,3 +1,5 @@
+import { terminalSafeLines } from './output/escape.js';
+
 /** Exit codes of the CLI contract; scripts branch on these. */
 export const ExitCode = {
   OK: 0,
@@ -91,17 +93,19 @@ export function renderError(
   opts: { verbose?: boolean; red?: (s: string) => string } = {},
 ): string {
   const red = opts.red ?? ((s: string) => s);
+  // Messages quote server text (API error messages): escaped before the CLI adds its colour.
+  const safe = terminalSafeLines;
   if (err instanceof CliError) {
-    const lines = [`${red('Error:')} ${err.message}`];
-    if (err.hint) lines.push(`Hint: ${err.hint}`);
-    if (opts.verbose && err.stack && !(err instanceof UsageError)) lines.push('', err.stack);
+    const lines = [`${red('Error:')} ${safe(err.message)}`];
+    if (err.hint) lines.push(`Hint: ${safe(err.hint)}`);
+    if (opts.verbose && err.stack && !(err instanceof UsageError)) lines.push('', safe(err.stack));
     return lines.join('\n') + '\n';
   }
   const message = err instanceof Error ? err.message : String(err);
   const lines = [
-    `${red('Error:')} unexpected failure: ${message}`,
+    `${red('Error:')} unexpected failure: ${safe(message)}`,
     'Hint: this is a bug in enablex-cli; run again with --verbose and report the output.',
   ];
-  if (opts.verbose && err instanceof Error && err.stack) lines.push('', err.stack);
+  if (opts.verbose && err instanceof Error && err.stack) lines.push('', safe(err.stack));
   return lines.join('\n') + '\n';
 }

@@ -65,7 +65,12 @@ export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
     });
     return;
   }
-  const text = render(shown, { format, fields: rt.globals.fields, tableColumns: ARCHIVE_COLUMNS });
+  const text = render(shown, {
+    format,
+    fields: rt.globals.fields,
+    tableColumns: ARCHIVE_COLUMNS,
+    csv: { neutralise: !rt.globals.csvRaw },
+  });
   await AtomicFile.writeText(outPath, text);
   rt.out.success(
     `Wrote ${entries.length} archive entr${entries.length === 1 ? 'y' : 'ies'} to ${outPath} (${format}).`,
