@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- finding and escaping control characters is what this module does */
 /**
  * Text from a server (room names, participant names, error messages) must never reach a terminal
  * as control characters: ESC starts sequences that clear the screen, set the title or write the
@@ -15,12 +16,9 @@
  * Everything else, emoji and zero-width joiners included, is left alone.
  */
 
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-// eslint-disable-next-line no-control-regex -- as above, with the backslash that may need doubling
 const UNSAFE_OR_BACKSLASH =
   /[\\\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-// eslint-disable-next-line no-control-regex -- the same set, without the g flag, for test()
 const NEEDS_WORK = /[\\\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 /** True when `char` (one UTF-16 unit) is shown escaped. */
@@ -74,7 +72,6 @@ export function hasUnsafe(text: string): boolean {
   return UNSAFE.test(text);
 }
 
-// eslint-disable-next-line no-control-regex -- DEL, C1 and bidi controls, which JSON.stringify leaves raw
 const JSON_RAW = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /**

@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- these tests look for raw control characters */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +8,6 @@ import { enablex } from './spawn.js';
  * The built binary against a hostile server on loopback: room names, ids, tokens and error
  * messages carry terminal escape sequences. None may reach stdout or stderr raw.
  */
-// eslint-disable-next-line no-control-regex -- the characters a terminal must never get raw
 const RAW =
   /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const CLEAR = '\u001b[2J\u001b[H';

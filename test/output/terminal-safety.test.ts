@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- these tests look for raw control characters */
 import fc from 'fast-check';
 import nock from 'nock';
 import { parse as parseYaml } from 'yaml';
@@ -8,7 +9,6 @@ import { useNock } from '../helpers/nock.js';
 
 useNock();
 
-// eslint-disable-next-line no-control-regex -- the characters a terminal must never get raw
 const RAW =
   /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 /** What a terminal would see of stdout or stderr, minus the line ends the CLI itself writes. */
