@@ -1,4 +1,4 @@
-import { terminalSafeLines } from './output/escape.js';
+import { terminalSafe, terminalSafeLines } from './output/escape.js';
 
 /** Exit codes of the CLI contract; scripts branch on these. */
 export const ExitCode = {
@@ -93,12 +93,14 @@ export function renderError(
   opts: { verbose?: boolean; red?: (s: string) => string } = {},
 ): string {
   const red = opts.red ?? ((s: string) => s);
-  // Messages quote server text (API error messages): escaped before the CLI adds its colour.
-  const safe = terminalSafeLines;
+  // Messages quote server text (API error messages): escaped before the CLI adds its colour, and
+  // kept on one line each, so a server message cannot forge a "Hint:" line. A stack keeps its lines.
+  const safe = terminalSafe;
   if (err instanceof CliError) {
     const lines = [`${red('Error:')} ${safe(err.message)}`];
     if (err.hint) lines.push(`Hint: ${safe(err.hint)}`);
-    if (opts.verbose && err.stack && !(err instanceof UsageError)) lines.push('', safe(err.stack));
+    if (opts.verbose && err.stack && !(err instanceof UsageError))
+      lines.push('', terminalSafeLines(err.stack));
     return lines.join('\n') + '\n';
   }
   const message = err instanceof Error ? err.message : String(err);
@@ -106,6 +108,6 @@ export function renderError(
     `${red('Error:')} unexpected failure: ${safe(message)}`,
     'Hint: this is a bug in enablex-cli; run again with --verbose and report the output.',
   ];
-  if (opts.verbose && err instanceof Error && err.stack) lines.push('', safe(err.stack));
+  if (opts.verbose && err instanceof Error && err.stack) lines.push('', terminalSafeLines(err.stack));
   return lines.join('\n') + '\n';
 }

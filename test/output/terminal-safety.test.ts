@@ -137,6 +137,8 @@ describe('server text on the terminal', () => {
         });
         expect(r.code).toBe(1);
         expect(r.stderr).not.toMatch(RAW);
+        // One error line and one hint line: server text cannot add lines of its own.
+        expect(r.stderr.split('\n')).toHaveLength(3);
       }),
       { numRuns: 100 },
     );
