@@ -9,6 +9,7 @@ export const ExitCode = {
   NOT_FOUND: 4,
   NETWORK: 5,
   PARTIAL: 6,
+  PENDING: 8,
   INTERRUPTED: 130,
 } as const;
 
@@ -80,6 +81,16 @@ export class PartialError extends CliError {
   }
 }
 
+/**
+ * Not a failure: `room apply --dry-run --exit-code` found changes to make (exit 8). Printed as its
+ * message alone, without "Error:".
+ */
+export class PendingChangesError extends CliError {
+  constructor(message: string) {
+    super(message, ExitCode.PENDING);
+  }
+}
+
 /** The user pressed Ctrl-C (exit 130). */
 export class InterruptedError extends CliError {
   constructor(message = 'Interrupted.') {
@@ -93,9 +104,11 @@ export function renderError(
   opts: { verbose?: boolean; red?: (s: string) => string } = {},
 ): string {
   const red = opts.red ?? ((s: string) => s);
-  // Messages quote server text (API error messages): escaped before the CLI adds its colour, and
-  // kept on one line each, so a server message cannot forge a "Hint:" line. A stack keeps its lines.
-  const safe = terminalSafe;
+  // Messages quote server text: escaped before the CLI adds its colour. An API or network failure
+  // carries the server's own words, so it stays on one line (a server cannot forge a "Hint:" line);
+  // the CLI's own messages may list problems on several lines.
+  const safe = err instanceof ApiError || err instanceof NetworkError ? terminalSafe : terminalSafeLines;
+  if (err instanceof PendingChangesError) return `${terminalSafeLines(err.message)}\n`;
   if (err instanceof CliError) {
     const lines = [`${red('Error:')} ${safe(err.message)}`];
     if (err.hint) lines.push(`Hint: ${safe(err.hint)}`);
