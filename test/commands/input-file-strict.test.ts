@@ -155,3 +155,20 @@ describe('--fields never reaches an object internal', () => {
     expect(JSON.parse(r.stdout)).toEqual([{ room_id: 'r1', name: 'n' }]);
   });
 });
+
+describe('room apply files follow the same data rules', () => {
+  it('a room whose data holds a number or an object-internal key is refused, naming the room', async () => {
+    const file =
+      '{"rooms": [{"name": "a", "owner_ref": "o", "data": {"team": 5}},' +
+      ' {"name": "b", "owner_ref": "o", "data": {"__proto__": "x"}}]}';
+    const r = await runCli(['room', 'apply', '-f', '-', '--dry-run'], {
+      stdin: file,
+      env: { ENABLEX_CONFIG_DIR: cfg.dir },
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('rooms[0] "a" (owner_ref o): "data.team" must be text (got number)');
+    expect(r.stderr).toContain(
+      'rooms[1] "b" (owner_ref o): "data.__proto__": the key is a JavaScript object internal',
+    );
+  });
+});

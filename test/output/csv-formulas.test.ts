@@ -93,6 +93,16 @@ describe('cdr --out x.csv: cells a spreadsheet would run are neutralised unless 
     expect(r.stdout).toBe("room_id,name,owner_ref\r\nr1,'=1+1,'@me\r\n");
   });
 
+  it('cdr -o csv on a terminal shows control characters in cells escaped', async () => {
+    nock(API_ORIGIN)
+      .get('/video/v2/cdr/conf/c')
+      .reply(200, cdrBody([cdrRecord({ cdr_id: 'id-0', user: { name: 'Ann\u001b]52;c;eA==\u0007\rBob' } })]));
+    const r = await runCli(['cdr', '--conf', 'c', '-o', 'csv', '--fields', 'cdr_id,user.name'], {
+      stdoutTTY: true,
+    });
+    expect(r.stdout).toBe('cdr_id,user.name\r\nid-0,Ann\\x1b]52;c;eA==\\x07\\x0dBob\r\n');
+  });
+
   it('json and ndjson keep the exact text (they are not opened as spreadsheets)', async () => {
     nock(API_ORIGIN).get('/video/v2/cdr/conf/c').reply(200, records());
     const r = await runCli(['cdr', '--conf', 'c', '-o', 'ndjson', '--fields', 'user.name']);
