@@ -59,3 +59,15 @@ describe('room apply diff', () => {
     expect(plain).toContain('settings.description: "old\\u009b2J" -> "new"');
   });
 });
+
+describe('room create --dry-run', () => {
+  it('prints the body as exact JSON with no raw C1 or bidi control (a --file may come from room export)', async () => {
+    const { runCli } = await import('../helpers/cli.js');
+    const r = await runCli(['room', 'create', '-f', '-', '--dry-run'], {
+      stdin: JSON.stringify({ name: 'a\u009b2J\u202e', owner_ref: 'o\u001b[2J' }),
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout.replace(/\n/g, '')).not.toMatch(RAW);
+    expect(JSON.parse(r.stdout).body).toEqual({ name: 'a\u009b2J\u202e', owner_ref: 'o\u001b[2J' });
+  });
+});
