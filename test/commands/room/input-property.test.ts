@@ -17,7 +17,7 @@ afterEach(() => cfg.cleanup());
 
 /** Mostly good values, sometimes a near miss or hostile text: both sides of every rule get exercised. */
 const mostly = <T, U>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<U>) =>
-  fc.oneof({ arbitrary: good, weight: 6 }, { arbitrary: bad, weight: 1 });
+  fc.oneof({ arbitrary: good, weight: 12 }, { arbitrary: bad, weight: 1 });
 const badCount = fc.oneof(
   fc.constantFrom('0x10', '1e2', '-1', '', ' 5', '10.0', '+3', 'Infinity', 'NaN', '٣'),
   fc.string({ maxLength: 4 }),
@@ -55,16 +55,27 @@ const flagArb = fc
       'max-active-talkers': countText(1, 16),
       quality: mostly(fc.constantFrom('HD', 'sd', 'LD'), fc.constantFrom('XL', '')),
       mode: mostly(fc.constantFrom('group', 'lecture'), fc.constant('party')),
-      'scheduled-time': mostly(
-        fc.constant(future),
-        fc.constantFrom('2020-01-01 00:00:00', '2026-02-30 10:00:00', 'soon'),
-      ),
       data: fc.array(fc.tuple(dataKey, fc.string({ maxLength: 5 })), { maxLength: 3 }),
     },
     { requiredKeys: [] },
   )
   .chain((flags) =>
-    fc.record({ scheduled: rare(true), adhoc: rare(true) }).map((types) => ({ ...flags, ...types })),
+    fc
+      .record({
+        type: fc.constantFrom('permanent', 'permanent', 'permanent', 'scheduled', 'adhoc', 'both'),
+        time: mostly(
+          fc.constant(future),
+          fc.constantFrom('2020-01-01 00:00:00', '2026-02-30 10:00:00', 'soon'),
+        ),
+        stray: rare(future),
+      })
+      .map(({ type, time, stray }) => ({
+        ...flags,
+        ...(type === 'scheduled' || type === 'both' ? { scheduled: true, 'scheduled-time': time } : {}),
+        ...(type === 'adhoc' || type === 'both' ? { adhoc: true } : {}),
+        // Now and then a start time without --scheduled, which is refused.
+        ...(stray && type === 'permanent' ? { 'scheduled-time': stray } : {}),
+      })),
   );
 
 const fileArb = fc.record(
@@ -91,8 +102,8 @@ const fileArb = fc.record(
 
 /** The file as text: JSON, YAML, or YAML with hand-written traps the serialisers never produce. */
 const fileText = fc.oneof(
-  fileArb.map((f) => JSON.stringify(f)),
-  fileArb.map((f) => toYaml(f)),
+  { arbitrary: fileArb.map((f) => JSON.stringify(f)), weight: 4 },
+  { arbitrary: fileArb.map((f) => toYaml(f)), weight: 4 },
   fc
     .tuple(
       fc.constantFrom('0x10', '1e2', '12', '!!js/function "x"', '!!str 12', '!custom 1', '.inf', '0o17'),
@@ -104,6 +115,7 @@ const fileText = fc.oneof(
   fc.constantFrom(
     '{"name":"n","owner_ref":"o","name":"m"}',
     '{"name":"n","owner_ref":"o","settings":{"participants":1e2}}',
+    '{"name":"n","owner_ref":"o","settings":{"participants":12}}',
   ),
 );
 
