@@ -97,6 +97,11 @@ describe('POST /rooms validation', () => {
     const h = await start();
     for (const body of [
       { ...base, settings: { participants: 200, active_talker: 4, wait_moderator: true } },
+      // Legacy names with boolean or number values, as the vendor's samples send them.
+      { ...base, settings: { active_talker: true, wait_moderator: false } },
+      { ...base, settings: { active_talker: '6', wait_moderator: 1 } },
+      // An unscheduled room with an empty scheduled_time (the Node samples) and a numeric owner_ref (PHP).
+      { name: 'Room', owner_ref: 654321, settings: { scheduled: false, scheduled_time: '' } },
       scheduled({ participants: 300 }),
       scheduled({ mode: 'lecture', participants: 1000 }),
     ]) {
