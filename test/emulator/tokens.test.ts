@@ -29,7 +29,7 @@ describe('token requests', () => {
     expect([res.status, at(res.body, 'result')]).toEqual([400, code]);
   });
 
-  it('ignores keys beyond the documented four, as the real API did with the samples\' roomId', async () => {
+  it("ignores keys beyond the documented four, as the real API did with the samples' roomId", async () => {
     const h = await start();
     const id = await h.room();
     const res = await token(h, id, { ...person, roomId: id, colour: 'red' });
