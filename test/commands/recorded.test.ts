@@ -26,7 +26,9 @@ describe('room create --file with the recorded bodies and answers', () => {
     'logged at %s: sends the body as logged (legacy names too), prints every field of the answer',
     async (_at, e) => {
       // The CLI sends what the file says: the v1-era names pass through unchanged.
-      api().post('/video/v2/rooms', e.request).reply(200, e.response);
+      api()
+        .post('/video/v2/rooms', e.request as nock.DataMatcherMap)
+        .reply(200, e.response);
       const r = await runCli(['room', 'create', '-f', '-', '-o', 'json'], {
         stdin: JSON.stringify(e.request),
       });
