@@ -100,3 +100,56 @@ describe('token with the recorded answers', () => {
     },
   );
 });
+
+/** The older documented CDR record (user.confName, user.token, no usage.connect_minutes). */
+const OLDER_CDR = JSON.parse(
+  readFileSync(new URL('../fixtures/recorded/cdr-older-doc.json', import.meta.url), 'utf8'),
+) as { response: { cdr: Record<string, unknown>[] } };
+
+describe('cdr with the older documented record', () => {
+  const reply = () => api().get('/video/v2/cdr/conf/XXX').reply(200, OLDER_CDR.response);
+
+  it('-o json keeps every field as sent', async () => {
+    reply();
+    const r = await runCli(['cdr', '--conf', 'XXX', '-o', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(OLDER_CDR.response.cdr);
+  });
+
+  it.each([['table'], ['csv'], ['ndjson'], ['yaml']])('-o %s does not fail', async (format) => {
+    reply();
+    const r = await runCli(['cdr', '--conf', 'XXX', '-o', format]);
+    expect(r.code, r.stderr).toBe(0);
+    // The default table has no cdr_id column; the role is in it.
+    expect(r.stdout).toContain(format === 'table' ? 'moderator' : 'abcabcabc');
+  });
+
+  it('--fields user.confName,user.token,usage.published_minutes picks them', async () => {
+    reply();
+    const r = await runCli([
+      'cdr',
+      '--conf',
+      'XXX',
+      '-o',
+      'json',
+      '--fields',
+      'user.confName,user.token,usage.published_minutes',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual([
+      { user: { confName: '', token: '' }, usage: { published_minutes: 9999.999 } },
+    ]);
+  });
+
+  it('cdr summary counts it with 0 connected minutes and says so', async () => {
+    reply();
+    const r = await runCli(['cdr', 'summary', '--conf', 'XXX', '-o', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { totals: unknown }).totals).toEqual({
+      records: 1,
+      connect_minutes: 0,
+      records_without_minutes: 1,
+    });
+    expect(r.stderr).toContain('1 of 1 record had no usage minutes');
+  });
+});
