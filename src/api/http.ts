@@ -1,6 +1,7 @@
-import got, { type Method } from 'got';
+import got, { type Method, type Request, type Response } from 'got';
 import type { Env } from '../context.js';
-import { CliError, ExitCode, InterruptedError, NetworkError } from '../errors.js';
+import { CliError, ExitCode, InterruptedError, NetworkError, UsageError } from '../errors.js';
+import { DEFAULT_MAX_RESPONSE_MB, readCapped } from './body.js';
 import { toApiError } from './errors.js';
 import { agentsFor, describeProxy, proxyFor } from './proxy.js';
 import { redactBody, redactHeaders } from './redact.js';
@@ -21,6 +22,10 @@ export interface HttpOptions {
   log?: (line: string) => void;
   /** Random source for jitter (tests pin it). */
   random?: () => number;
+  /** Cap on one answer after decompression, in bytes (see body.ts); 64 MiB when unset. */
+  maxResponseBytes?: number;
+  /** A notice for the user on stderr (a long wait before a retry); shown without --verbose. */
+  notice?: (line: string) => void;
 }
 
 /** What `onResponse` sees of each answer, before it is interpreted. */
@@ -41,6 +46,8 @@ export interface RequestSpec {
    * run's own signal (Ctrl-C, exit 130), the request then rejects with the signal's reason.
    */
   signal?: AbortSignal;
+  /** This answer's own size cap in bytes, instead of the client's. */
+  maxResponseBytes?: number;
 }
 
 /** The authenticated EnableX HTTP client every api/ module uses. */
@@ -105,12 +112,15 @@ const TRANSIENT = new Set([
   'ERR_STREAM_PREMATURE_CLOSE',
   'UND_ERR_SOCKET',
 ]);
-const MAX_RETRY_AFTER_MS = 120_000;
+/** The longest wait a Retry-After gets: a server asking for hours is not waited for that long. */
+export const MAX_RETRY_AFTER_MS = 60_000;
+/** Waits longer than this are announced on stderr, so a pause is never silent. */
+const ANNOUNCE_WAIT_MS = 3_000;
 
-/** Parses Retry-After (seconds or an HTTP date) into milliseconds, capped. */
+/** Parses Retry-After (seconds or an HTTP date) into milliseconds, capped at 60 s. */
 export function retryAfterMs(header: string | undefined, now: number = Date.now()): number | undefined {
   if (!header) return undefined;
-  const seconds = Number(header);
+  const seconds = /^\s*\d+(\.\d+)?\s*$/.test(header) ? Number(header) : NaN;
   const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - now;
   if (!Number.isFinite(ms)) return undefined;
   return Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS);
@@ -127,12 +137,35 @@ export function basicAuth(user: string, pass: string): string {
   return 'Basic ' + Buffer.from(`${user}:${pass}`).toString('base64');
 }
 
+/**
+ * True when `url` stays on the base URL's origin and under its path: the only place the app
+ * credentials may go. Checked on the final URL of every request, whatever built it.
+ */
+export function isUnderBase(url: URL, base: URL): boolean {
+  const basePath = base.pathname.endsWith('/') ? base.pathname : `${base.pathname}/`;
+  return (
+    url.origin === base.origin &&
+    url.username === '' &&
+    url.password === '' &&
+    (url.pathname.startsWith(basePath) || `${url.pathname}/` === basePath)
+  );
+}
+
+/** A request whose URL left the base URL: refused before anything is sent (exit 2). */
+function outsideBase(path: string, url: URL, base: URL): UsageError {
+  return new UsageError(
+    `refusing to send the request for "${path}": it would go to ${url.origin}${url.pathname}, which is not under the base URL ${base.origin}${base.pathname}.`,
+    'Give a path relative to the base URL; the credentials are only ever sent to the base URL.',
+  );
+}
+
 /** Creates the HTTP client: Basic auth, JSON, user agent, timeouts, retries, proxy, redacted log. */
 export function createHttp(options: HttpOptions): Http {
   const auth = basicAuth(options.appId, options.appKey);
   const random = options.random ?? Math.random;
   const log = options.log;
   const agents = proxyAgents(options.env);
+  const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_MB * 1024 * 1024;
 
   async function attempt(spec: RequestSpec, url: URL, signal: AbortSignal | undefined) {
     const headers: Record<string, string> = {
@@ -148,24 +181,37 @@ export function createHttp(options: HttpOptions): Http {
       if (body !== undefined) log(`> ${redactBody(body)}`);
     }
     const started = performance.now();
-    const response = await got(url, {
+    // A stream, so the answer is read under a size cap instead of whole into memory.
+    const stream = got.stream(url, {
       method: spec.method,
       headers,
-      body,
+      // Without a body got would wait for one on a DELETE or PATCH stream.
+      body: spec.method === 'GET' ? undefined : (body ?? ''),
       throwHttpErrors: false,
       followRedirect: false,
       retry: { limit: 0 },
       timeout: { request: options.timeoutMs },
       agent: agents.for(url),
-      responseType: 'text',
       signal,
     });
+    const head = await responseOf(stream);
+    let text: string;
+    try {
+      const limit = spec.maxResponseBytes ?? maxBytes;
+      const declared = head.headers['content-encoding'] ? undefined : head.headers['content-length'];
+      text = await readCapped(stream, limit, `${spec.method} ${pathFor(spec)}`, declared);
+    } catch (err) {
+      // Timed out or cut after the head arrived: the server answered, slowly or at length.
+      if (!(err instanceof CliError)) Object.assign(err as object, { afterHead: true });
+      throw err;
+    }
+    const response = { statusCode: head.statusCode, headers: head.headers, body: text };
     if (log) {
       const ms = Math.round(performance.now() - started);
-      log(`< ${response.statusCode} ${response.statusMessage ?? ''} (${ms} ms)`);
-      const shown = redactHeaders(response.headers as Record<string, unknown>);
+      log(`< ${head.statusCode} ${head.statusMessage ?? ''} (${ms} ms)`);
+      const shown = redactHeaders(head.headers as Record<string, unknown>);
       for (const k of ['content-type', 'retry-after', 'date']) if (shown[k]) log(`< ${k}: ${shown[k]}`);
-      if (response.body) log(`< ${redactBody(response.body)}`);
+      if (text) log(`< ${redactBody(text)}`);
     }
     spec.onResponse?.({ status: response.statusCode, headers: response.headers });
     return response;
@@ -173,7 +219,8 @@ export function createHttp(options: HttpOptions): Http {
 
   async function request<T>(spec: RequestSpec): Promise<T> {
     const url = new URL(spec.path.replace(/^\/+/, ''), options.baseUrl);
-    const pathForMessages = `/${spec.path.replace(/^\/+/, '')}`;
+    const pathForMessages = pathFor(spec);
+    if (!isUnderBase(url, options.baseUrl)) throw outsideBase(pathForMessages, url, options.baseUrl);
     const idempotent = IDEMPOTENT.has(spec.method);
     const signals = [options.signal, spec.signal].filter((s): s is AbortSignal => s !== undefined);
     const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
@@ -208,6 +255,11 @@ export function createHttp(options: HttpOptions): Http {
         waitMs = backoffMs(n, random);
       }
       log?.(`! retrying in ${waitMs} ms (attempt ${n + 2} of ${options.retries + 1}): ${failure.message}`);
+      if (waitMs > ANNOUNCE_WAIT_MS && !log) {
+        options.notice?.(
+          `Waiting ${Math.round(waitMs / 1000)} s before retrying ${spec.method} ${pathForMessages} (attempt ${n + 2} of ${options.retries + 1}): ${failure.message}`,
+        );
+      }
       try {
         await options.sleep(waitMs, signal);
       } catch {
@@ -217,6 +269,19 @@ export function createHttp(options: HttpOptions): Http {
   }
 
   return { baseUrl: options.baseUrl, request, close: () => agents.close() };
+}
+
+/** `/rooms/…` as messages show a request's path. */
+function pathFor(spec: RequestSpec): string {
+  return `/${spec.path.replace(/^\/+/, '')}`;
+}
+
+/** Waits for the response head (or the request's failure). */
+function responseOf(stream: Request): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    stream.once('response', resolve);
+    stream.once('error', reject);
+  });
 }
 
 /**
@@ -240,10 +305,23 @@ function networkError(err: unknown, url: URL, timeoutMs: number, proxy?: string)
       'Check HTTPS_PROXY / HTTP_PROXY, or exempt the host with NO_PROXY.',
     );
   }
+  const afterHead = (err as { afterHead?: boolean }).afterHead === true;
   if (code === 'ETIMEDOUT' || (err as Error).name === 'TimeoutError') {
+    if (afterHead) {
+      return new NetworkError(
+        `${host} answered, but the answer did not finish arriving within ${timeoutMs / 1000} s (too slow or too long).`,
+        'Raise --timeout for a slow link or a large answer; a server that never ends its answer is misbehaving.',
+      );
+    }
     return new NetworkError(
-      `${host} did not answer within ${timeoutMs / 1000} s.`,
+      `${host} did not answer within ${timeoutMs / 1000} s (no response at all).`,
       'Raise --timeout, or check the network and proxy settings (`enablex doctor`).',
+    );
+  }
+  if (afterHead) {
+    return new NetworkError(
+      `${host} answered, but the answer was cut off before its end (${code || (err as Error).message}).`,
+      'Try again; if it keeps happening, check the proxy or the server.',
     );
   }
   if (code === 'ECONNREFUSED') {

@@ -315,7 +315,9 @@ describe('retryAfterMs and backoffMs', () => {
   it.each([
     ['3', 3000],
     ['0', 0],
-    ['999999', 120000],
+    ['999999', 60000],
+    ['0x5', undefined],
+    ['1e3', undefined],
     ['nope', undefined],
     [undefined, undefined],
   ])('Retry-After %s -> %s', (h, ms) => {
