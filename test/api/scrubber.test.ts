@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import nock from 'nock';
+import { API_ORIGIN, runCli, tempConfigDir } from '../helpers/cli.js';
+import { useNock } from '../helpers/nock.js';
 import { Scrubber, hideKeys, isSecretKey, SECRET_KEYS } from '../../src/api/redact.js';
 
 const KEY = 'SuperSecretKey123';
@@ -75,5 +78,43 @@ describe('secret key names', () => {
   it('hides the widened names in output, but keeps tokens', () => {
     const { value } = hideKeys({ apiKey: 'a', private_key: 'b', token: 't' }, SECRET_KEYS, '*');
     expect(value).toEqual({ apiKey: '*', private_key: '*', token: 't' });
+  });
+});
+
+describe('every message on stderr passes the scrubber', () => {
+  useNock();
+
+  it('with credentials from a profile: the echoed key and Basic value never reach stderr', async () => {
+    const cfg = tempConfigDir();
+    try {
+      const env = { ENABLEX_CONFIG_DIR: cfg.dir, ENABLEX_APP_ID: undefined, ENABLEX_APP_KEY: undefined };
+      const key = 'ProfileAppKeyW2e4R6t8Y0u2I4o6P8a0S';
+      const added = await runCli(
+        [
+          'profile',
+          'add',
+          'p',
+          '--app-id',
+          'app123',
+          '--app-key-stdin',
+          '--base-url',
+          `${API_ORIGIN}/video/v2`,
+        ],
+        { env, stdin: `${key}\n` },
+      );
+      expect(added.code).toBe(0);
+      const basic = Buffer.from(`app123:${key}`).toString('base64');
+      nock(API_ORIGIN)
+        .get('/video/v2/rooms')
+        .reply(500, `upstream said: key=${key} auth=${basic} b64=${Buffer.from(key).toString('base64')}`);
+      const r = await runCli(['room', 'list', '--verbose'], { env });
+      expect(r.code).toBe(5);
+      expect(r.stderr).toContain('upstream said');
+      for (const secret of [key, basic, Buffer.from(key).toString('base64')]) {
+        expect(r.stderr).not.toContain(secret);
+      }
+    } finally {
+      cfg.cleanup();
+    }
   });
 });

@@ -35,7 +35,9 @@ export function parsePath(raw: string | undefined): string {
   }
   const path = (raw ?? '').trim();
   if (path === '' || path === '/') throw new UsageError('<path> is empty.', hint);
-  if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//') || path.includes('\\')) {
+  // The leading slashes go before the path is joined, so `/https://host` is absolute too.
+  const relative = path.replace(/^\/+/, '');
+  if (/^[a-z][a-z0-9+.-]*:/i.test(relative) || path.startsWith('//') || path.includes('\\')) {
     throw new UsageError(`<path> "${raw}" must be relative to the base URL, not an absolute URL.`, hint);
   }
   const pathPart = path.split(/[?#]/)[0] ?? '';
@@ -49,7 +51,7 @@ export function parsePath(raw: string | undefined): string {
   if (segments.some((s) => s === '..' || s === '.' || s.includes('/') || s.includes('\\'))) {
     throw new UsageError(`<path> "${raw}" must not hold "." or ".." segments or encoded slashes.`, hint);
   }
-  return path.replace(/^\/+/, '');
+  return relative;
 }
 
 /** Reads `--data`: inline JSON, `@file` or `@-` (stdin); anything not JSON is refused, naming --data. */
