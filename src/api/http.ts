@@ -1,9 +1,10 @@
 import got, { type Method, type Request, type Response } from 'got';
 import type { Env } from '../context.js';
-import { CliError, ExitCode, InterruptedError, NetworkError, UsageError } from '../errors.js';
+import { CliError, ExitCode, InterruptedError, UsageError } from '../errors.js';
 import { DEFAULT_MAX_RESPONSE_MB, readCapped } from './body.js';
 import { toApiError } from './errors.js';
-import { agentsFor, describeProxy, proxyFor } from './proxy.js';
+import { agentsFor, proxyFor } from './proxy.js';
+import { networkError } from './network-error.js';
 import { redactBody, redactHeaders } from './redact.js';
 import { interpret } from './response.js';
 
@@ -167,7 +168,11 @@ export function createHttp(options: HttpOptions): Http {
   const agents = proxyAgents(options.env);
   const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_MB * 1024 * 1024;
 
-  async function attempt(spec: RequestSpec, url: URL, signal: AbortSignal | undefined) {
+  /**
+   * Sends one request and waits for the answer's head, leaving the body unread on the stream: the
+   * seam for an answer that is streamed rather than buffered. The URL must already be checked.
+   */
+  async function send(spec: RequestSpec, url: URL, signal: AbortSignal | undefined) {
     const headers: Record<string, string> = {
       authorization: auth,
       accept: 'application/json',
@@ -181,7 +186,6 @@ export function createHttp(options: HttpOptions): Http {
       if (body !== undefined) log(`> ${redactBody(body)}`);
     }
     const started = performance.now();
-    // A stream, so the answer is read under a size cap instead of whole into memory.
     const stream = got.stream(url, {
       method: spec.method,
       headers,
@@ -195,6 +199,12 @@ export function createHttp(options: HttpOptions): Http {
       signal,
     });
     const head = await responseOf(stream);
+    return { stream, head, started };
+  }
+
+  /** One exchange with the answer read whole, under the size cap (the buffered path every call takes). */
+  async function attempt(spec: RequestSpec, url: URL, signal: AbortSignal | undefined) {
+    const { stream, head, started } = await send(spec, url, signal);
     let text: string;
     try {
       const limit = spec.maxResponseBytes ?? maxBytes;
@@ -293,58 +303,4 @@ function cancelled(reason: unknown, method: string, path: string): Error {
     return reason;
   }
   return new CliError(`${method} ${path} was cancelled.`, ExitCode.API);
-}
-
-/** Turns a transport failure into exit 5 with a hint that fits the cause (and names the proxy in use). */
-function networkError(err: unknown, url: URL, timeoutMs: number, proxy?: string): NetworkError {
-  const code = (err as { code?: string }).code ?? '';
-  const host = url.host;
-  if (proxy && ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET'].includes(code)) {
-    return new NetworkError(
-      `request to ${host} through the proxy ${describeProxy(proxy)} failed (${code}).`,
-      'Check HTTPS_PROXY / HTTP_PROXY, or exempt the host with NO_PROXY.',
-    );
-  }
-  const afterHead = (err as { afterHead?: boolean }).afterHead === true;
-  if (code === 'ETIMEDOUT' || (err as Error).name === 'TimeoutError') {
-    if (afterHead) {
-      return new NetworkError(
-        `${host} answered, but the answer did not finish arriving within ${timeoutMs / 1000} s (too slow or too long).`,
-        'Raise --timeout for a slow link or a large answer; a server that never ends its answer is misbehaving.',
-      );
-    }
-    return new NetworkError(
-      `${host} did not answer within ${timeoutMs / 1000} s (no response at all).`,
-      'Raise --timeout, or check the network and proxy settings (`enablex doctor`).',
-    );
-  }
-  if (afterHead) {
-    return new NetworkError(
-      `${host} answered, but the answer was cut off before its end (${code || (err as Error).message}).`,
-      'Try again; if it keeps happening, check the proxy or the server.',
-    );
-  }
-  if (code === 'ECONNREFUSED') {
-    return new NetworkError(
-      `${host} refused the connection.`,
-      'Check the base URL and that the server is running.',
-    );
-  }
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return new NetworkError(
-      `${url.hostname} could not be resolved.`,
-      'Check the base URL for typos, and DNS.',
-    );
-  }
-  if (/CERT|SSL|TLS|SELF_SIGNED/i.test(code)) {
-    return new NetworkError(
-      `TLS to ${host} failed: ${(err as Error).message}`,
-      'Check the base URL; behind a corporate proxy, set NODE_EXTRA_CA_CERTS to its CA file.',
-    );
-  }
-  const message = err instanceof Error ? err.message : String(err);
-  return new NetworkError(
-    `request to ${host} failed: ${message}${code ? ` (${code})` : ''}`,
-    'Check the network, then try again.',
-  );
 }
