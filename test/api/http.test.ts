@@ -403,8 +403,9 @@ describe('waits before a retry', () => {
     const { http, sleeps } = client({ log: undefined, notice: (l) => notices.push(l) });
     await http.request({ method: 'GET', path: 'rooms' });
     expect(sleeps).toEqual([5000, 2000]);
-    expect(notices).toEqual([
-      'Waiting 5 s before retrying GET /rooms (attempt 2 of 3): GET /rooms: the API refused the request: no reason given (result 1, HTTP 429)',
-    ]);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(
+      /^Waiting 5 s before retrying GET \/rooms \(attempt 2 of 3\): GET \/rooms: .*HTTP 429/,
+    );
   });
 });
