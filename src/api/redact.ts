@@ -234,5 +234,5 @@ export function withScrubbedStderr(ctx: Context, scrubber: Scrubber): Context {
       return raw.columns;
     },
   };
-  return Object.create(ctx, { stderr: { value: stderr, enumerable: true } }) as Context;
+  return { ...ctx, stderr };
 }
