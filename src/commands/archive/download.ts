@@ -6,7 +6,9 @@ import type { Runtime } from '../../runtime.js';
 import { wholeFlag } from '../../validate.js';
 import type { CommandInput } from '../define.js';
 import { resolveFilter, type FilterFlags } from '../report-filter.js';
+import { recordingTrust } from '../../download/url-policy.js';
 import { planFiles } from './plan.js';
+import { refuseUntrusted } from './trust.js';
 
 /** Options of `archive download`. */
 export interface DownloadOptions extends FilterFlags {
@@ -61,12 +63,14 @@ export async function run({ opts, command }: CommandInput, rt: Runtime): Promise
   const { recording } = await rt.credentials();
   if (!recording && !flags.dryRun) throw missingRecording();
   const http = await rt.http();
+  // Checked before the listing is asked for: a bad allow-list is a usage error, nothing sent.
+  const trust = recordingTrust(http.baseUrl, rt.ctx.env);
   const entries = await rt.out.spin('Listing archives…', () => listArchive(http, filter));
   if (entries.length === 0) {
     rt.out.note('No archives for this filter: nothing to download.');
     return;
   }
-  const plan = planFiles(entries, dir, rt.globals.insecure);
+  const plan = refuseUntrusted(planFiles(entries, dir, rt.globals.insecure), trust);
   if (flags.dryRun || !recording) {
     const { showDryRun } = await import('./dry-run.js');
     await showDryRun(plan, dir, rt);
