@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import { RequestError } from 'got';
 import { backoffMs, proxyAgents } from '../api/http.js';
 import { makeFolders } from '../fs/folders.js';
+import { fileErrorWords } from '../fs/output-error.js';
 import { fetchFile, type FetchDeps, type FileJob } from './fetch.js';
 import { CredentialsRefused, FileFailure } from './responses.js';
 
@@ -99,7 +100,11 @@ export async function downloadAll(jobs: readonly FileJob[], options: EngineOptio
           return undefined;
         }
         if (signal.aborted) return undefined;
-        const message = scrub(err instanceof Error ? err.message : String(err));
+        // A disk error in words; a network error (which carries errno codes too) as it is.
+        const words = err instanceof RequestError ? undefined : fileErrorWords(err);
+        const message = words
+          ? `cannot save the file (${words})`
+          : scrub(err instanceof Error ? err.message : String(err));
         if (!isTransient(err) || attempt >= options.retries) {
           return { path: job.rel, status: 'failed', bytes: moved, error: message };
         }

@@ -18,14 +18,22 @@ const WHY: Readonly<Record<string, string>> = {
 };
 
 /**
+ * The words for a local file failure (`no space left on the device`), or undefined when `err` is not
+ * one the CLI knows (a network error, say).
+ */
+export function fileErrorWords(err: unknown): string | undefined {
+  if (err instanceof FileWriteError) return err.message;
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return code ? WHY[code] : undefined;
+}
+
+/**
  * A local file failure as the exit-2 error users see: the flag, the path, what failed and why, in
  * words (`--out cdr.csv: writing failed (the file would pass the file-size limit …)`). The path is
  * the user's own input; the error never says "bug".
  */
 export function outputError(err: unknown, flag: string, path: string, what: string): UsageError {
-  const e = err as NodeJS.ErrnoException;
-  const code = e?.code;
-  const why = err instanceof FileWriteError ? err.message : code ? WHY[code] : undefined;
-  const detail = why ?? code ?? (err instanceof Error ? err.message : String(err));
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  const detail = fileErrorWords(err) ?? code ?? (err instanceof Error ? err.message : String(err));
   return new UsageError(`${flag} ${path}: ${what} (${detail}).`);
 }

@@ -90,3 +90,31 @@ describe('archive download in a tampered folder', () => {
     expect(statSync(join(dir, session)).mode & 0o777).toBe(0o700);
   });
 });
+
+describe('archive download under a file-size limit', () => {
+  it('files too big for `ulimit -f` fail with the reason in words; nothing half-written under a final name', async () => {
+    const dir = join(tempDir('ulimit-download'), 'audit');
+    const r = await out.bash(
+      `ulimit -f 1; enablex archive download --conf ${conf} --dir '${dir}' --retries 0`,
+      {
+        env: t.envWithRecording(),
+      },
+    );
+    expect(r.signal).toBeNull();
+    expect(r.code, r.stderr).toBe(6);
+    expect(r.stderr).toMatch(
+      /recording-1-[^:]+: cannot save the file \(the file would pass the file-size limit, see `ulimit -f`\)/,
+    );
+    expect(r.stderr).not.toMatch(/bug|EFBIG/);
+    // Every file under a final name is complete: the big ones stay as .partial (at most 1 KiB).
+    for (const f of filesUnder(dir)) {
+      if (f.endsWith('.partial')) expect(statSync(join(dir, f)).size).toBeLessThanOrEqual(1024);
+    }
+    const manifest = JSON.parse(readFileSync(join(dir, '.enablex-archive.json'), 'utf8')) as {
+      files: Record<string, { complete: boolean; size?: number }>;
+    };
+    for (const [rel, rec] of Object.entries(manifest.files)) {
+      if (rec.complete) expect(statSync(join(dir, rel)).size, rel).toBe(rec.size);
+    }
+  });
+});
