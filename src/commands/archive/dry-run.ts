@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import { Manifest } from '../../download/manifest.js';
 import type { Runtime } from '../../runtime.js';
 import type { PlannedFile } from './plan.js';
@@ -10,7 +10,7 @@ type Action = 'download' | 'resume' | 'skip' | 'refused';
 async function actionFor(item: PlannedFile, manifest: Manifest): Promise<Action> {
   if (!item.job) return 'refused';
   if (await manifest.isComplete(item.job.rel, item.job.full)) return 'skip';
-  const partial = await stat(`${item.job.full}.partial`).catch(() => undefined);
+  const partial = await lstat(`${item.job.full}.partial`).catch(() => undefined);
   return partial ? 'resume' : 'download';
 }
 
