@@ -44,17 +44,17 @@ _enablex_flags() {
     'profile remove') REPLY='-h --help' ;;
     'profile help') REPLY='' ;;
     'doctor') REPLY='-h --help' ;;
-    'emulator') REPLY='--host --port --state --seed --latency --fail-rate --fail-status --retry-after --fail-first --hang-rate --truncate-rate --non-json-rate --non-json-status --reset-rate --fault-match --fault-seed --synthetic-cdr --synthetic-from --synthetic-to -h --help' ;;
+    'emulator') REPLY='--host --allow-host --port --state --seed --latency --fail-rate --fail-status --fail-result --retry-after --fail-first --hang-rate --truncate-rate --non-json-rate --non-json-status --reset-rate --fault-match --fault-seed --synthetic-cdr --synthetic-from --synthetic-to -h --help' ;;
     'emulator simulate') REPLY='--users --minutes --live -h --help' ;;
     'emulator end') REPLY='-h --help' ;;
     'emulator join') REPLY='-h --help' ;;
-    'emulator faults') REPLY='--clear --latency --fail-rate --fail-status --retry-after --fail-first --hang-rate --truncate-rate --non-json-rate --non-json-status --reset-rate --fault-match --fault-seed -h --help' ;;
+    'emulator faults') REPLY='--clear --latency --fail-rate --fail-status --fail-result --retry-after --fail-first --hang-rate --truncate-rate --non-json-rate --non-json-status --reset-rate --fault-match --fault-seed -h --help' ;;
     'emulator status') REPLY='-h --help' ;;
     'completion') REPLY='-h --help' ;;
     'help') REPLY='' ;;
     *) REPLY='' ;;
   esac
-  REPLY="$REPLY -V --version --profile --base-url -o --output --json --fields -q --quiet --no-color --verbose --timeout --retries -y --yes --no-input --emulator --insecure"
+  REPLY="$REPLY -V --version --profile --base-url -o --output --json --fields -q --quiet --no-color --verbose --timeout --retries -y --yes --no-input --emulator --insecure --csv-raw"
 }
 
 # What a flag takes under a command ("path|flag"): "" (a switch), free, file, dir, choices:...; "?" = optional.
@@ -135,12 +135,14 @@ _enablex_value() {
     'profile add|--app-id') REPLY='free' ;;
     'profile add|--recording-user') REPLY='free' ;;
     'emulator|--host') REPLY='free' ;;
+    'emulator|--allow-host') REPLY='free' ;;
     'emulator|--port') REPLY='free' ;;
     'emulator|--state') REPLY='file' ;;
     'emulator|--seed') REPLY='choices:demo' ;;
     'emulator|--latency') REPLY='free' ;;
     'emulator|--fail-rate') REPLY='free' ;;
-    'emulator|--fail-status') REPLY='choices:429 500 503' ;;
+    'emulator|--fail-status') REPLY='choices:200 429 500 503' ;;
+    'emulator|--fail-result') REPLY='free' ;;
     'emulator|--retry-after') REPLY='free' ;;
     'emulator|--fail-first') REPLY='free' ;;
     'emulator|--hang-rate') REPLY='free' ;;
@@ -157,7 +159,8 @@ _enablex_value() {
     'emulator simulate|--minutes') REPLY='free' ;;
     'emulator faults|--latency') REPLY='free' ;;
     'emulator faults|--fail-rate') REPLY='free' ;;
-    'emulator faults|--fail-status') REPLY='choices:429 500 503' ;;
+    'emulator faults|--fail-status') REPLY='choices:200 429 500 503' ;;
+    'emulator faults|--fail-result') REPLY='free' ;;
     'emulator faults|--retry-after') REPLY='free' ;;
     'emulator faults|--fail-first') REPLY='free' ;;
     'emulator faults|--hang-rate') REPLY='free' ;;

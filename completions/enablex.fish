@@ -16,9 +16,9 @@ set -g __enablex_v_root_cdr '--out' '--conf' '--room' '--from' '--to' '--chunk-d
 set -g __enablex_v_root_cdr_summary '--conf' '--room' '--from' '--to' '--chunk-days' '--concurrency'
 set -g __enablex_v_root_api '--data'
 set -g __enablex_v_root_profile_add '--app-id' '--recording-user'
-set -g __enablex_v_root_emulator '--host' '--port' '--state' '--seed' '--latency' '--fail-rate' '--fail-status' '--retry-after' '--fail-first' '--hang-rate' '--truncate-rate' '--non-json-rate' '--non-json-status' '--reset-rate' '--fault-match' '--fault-seed' '--synthetic-cdr' '--synthetic-from' '--synthetic-to'
+set -g __enablex_v_root_emulator '--host' '--allow-host' '--port' '--state' '--seed' '--latency' '--fail-rate' '--fail-status' '--fail-result' '--retry-after' '--fail-first' '--hang-rate' '--truncate-rate' '--non-json-rate' '--non-json-status' '--reset-rate' '--fault-match' '--fault-seed' '--synthetic-cdr' '--synthetic-from' '--synthetic-to'
 set -g __enablex_v_root_emulator_simulate '--users' '--minutes'
-set -g __enablex_v_root_emulator_faults '--latency' '--fail-rate' '--fail-status' '--retry-after' '--fail-first' '--hang-rate' '--truncate-rate' '--non-json-rate' '--non-json-status' '--reset-rate' '--fault-match' '--fault-seed'
+set -g __enablex_v_root_emulator_faults '--latency' '--fail-rate' '--fail-status' '--fail-result' '--retry-after' '--fail-first' '--hang-rate' '--truncate-rate' '--non-json-rate' '--non-json-status' '--reset-rate' '--fault-match' '--fault-seed'
 
 # Prints the command path on the line so far ("room create"), skipping flags and their values.
 function __enablex_path
@@ -79,6 +79,7 @@ complete -c enablex -s y -l yes -d 'answer yes to confirmations (needed for dele
 complete -c enablex -l no-input -d 'never prompt (also when CI is set or stdin is not a terminal)'
 complete -c enablex -l emulator -d 'run against the bundled emulator, no account needed (also ENABLEX_EMULATOR=1)'
 complete -c enablex -l insecure -d 'allow a plain http:// base URL that is not loopback'
+complete -c enablex -l csv-raw -d 'CSV cells exactly as received: no \' before cells a spreadsheet would run as formulas'
 
 # enablex
 complete -c enablex -n '__enablex_at' -a 'room' -d 'create, list, inspect, update and delete rooms'
@@ -246,7 +247,7 @@ complete -c enablex -n '__enablex_at users' -s h -l help -d 'show help for a com
 # enablex archive
 complete -c enablex -n '__enablex_at archive' -a 'download' -d 'fetch the archive files (recording credentials needed); re-runs skip complete files and resume partial ones'
 complete -c enablex -n '__enablex_at archive' -l conf -x -d 'one session: its conference number'
-complete -c enablex -n '__enablex_at archive' -l room -x -d 'one room (alone: all its records; with --from/--to: that period)'
+complete -c enablex -n '__enablex_at archive' -l room -x -d 'one room, by id or name (alone: all its records; with --from/--to: that period)'
 complete -c enablex -n '__enablex_at archive' -l from -x -d 'first day, UTC: YYYY-MM-DD, today, yesterday or Nd (N days ago)'
 complete -c enablex -n '__enablex_at archive' -l to -x -d 'last day, UTC, included (same forms as --from)'
 complete -c enablex -n '__enablex_at archive' -l out -r -F -d 'write the list to this file (atomically) instead of stdout; format from -o, else the extension, else JSON'
@@ -254,7 +255,7 @@ complete -c enablex -n '__enablex_at archive' -s h -l help -d 'show help for a c
 
 # enablex archive download
 complete -c enablex -n '__enablex_at archive download' -l conf -x -d 'one session: its conference number'
-complete -c enablex -n '__enablex_at archive download' -l room -x -d 'one room (alone: all its records; with --from/--to: that period)'
+complete -c enablex -n '__enablex_at archive download' -l room -x -d 'one room, by id or name (alone: all its records; with --from/--to: that period)'
 complete -c enablex -n '__enablex_at archive download' -l from -x -d 'first day, UTC: YYYY-MM-DD, today, yesterday or Nd (N days ago)'
 complete -c enablex -n '__enablex_at archive download' -l to -x -d 'last day, UTC, included (same forms as --from)'
 complete -c enablex -n '__enablex_at archive download' -l dir -x -a '(__fish_complete_directories (commandline -ct))' -d 'folder to save into (created if missing)'
@@ -266,7 +267,7 @@ complete -c enablex -n '__enablex_at archive download' -s h -l help -d 'show hel
 complete -c enablex -n '__enablex_at cdr' -a 'summary' -d 'connected minutes by room, user and day, and the call-quality split'
 complete -c enablex -n '__enablex_at cdr' -l out -r -F -d 'write to this file, atomically (format from -o, else its extension)'
 complete -c enablex -n '__enablex_at cdr' -l conf -x -d 'one session: its conference number'
-complete -c enablex -n '__enablex_at cdr' -l room -x -d 'one room (alone: all its records; with --from/--to: that period)'
+complete -c enablex -n '__enablex_at cdr' -l room -x -d 'one room, by id or name (alone: all its records; with --from/--to: that period)'
 complete -c enablex -n '__enablex_at cdr' -l from -x -d 'first day, UTC: YYYY-MM-DD, today, yesterday or Nd (N days ago)'
 complete -c enablex -n '__enablex_at cdr' -l to -x -d 'last day, UTC, included (same forms as --from)'
 complete -c enablex -n '__enablex_at cdr' -l chunk-days -x -d 'split the period into requests of n days (default 1)'
@@ -275,7 +276,7 @@ complete -c enablex -n '__enablex_at cdr' -s h -l help -d 'show help for a comma
 
 # enablex cdr summary
 complete -c enablex -n '__enablex_at cdr summary' -l conf -x -d 'one session: its conference number'
-complete -c enablex -n '__enablex_at cdr summary' -l room -x -d 'one room (alone: all its records; with --from/--to: that period)'
+complete -c enablex -n '__enablex_at cdr summary' -l room -x -d 'one room, by id or name (alone: all its records; with --from/--to: that period)'
 complete -c enablex -n '__enablex_at cdr summary' -l from -x -d 'first day, UTC: YYYY-MM-DD, today, yesterday or Nd (N days ago)'
 complete -c enablex -n '__enablex_at cdr summary' -l to -x -d 'last day, UTC, included (same forms as --from)'
 complete -c enablex -n '__enablex_at cdr summary' -l chunk-days -x -d 'split the period into requests of n days (default 1)'
@@ -332,13 +333,15 @@ complete -c enablex -n '__enablex_at emulator' -a 'end' -d 'end a room\'s live s
 complete -c enablex -n '__enablex_at emulator' -a 'join' -d 'use a token as a client would: single use, within its 15 minutes'
 complete -c enablex -n '__enablex_at emulator' -a 'faults' -d 'show, replace (with the flags given) or clear a running emulator\'s injected faults'
 complete -c enablex -n '__enablex_at emulator' -a 'status' -d 'show a running emulator\'s clock, counts, live sessions and faults'
-complete -c enablex -n '__enablex_at emulator' -l host -x -d 'address to listen on'
+complete -c enablex -n '__enablex_at emulator' -l host -x -d 'address to listen on (0.0.0.0: every interface, with a warning)'
+complete -c enablex -n '__enablex_at emulator' -l allow-host -x -d 'also answer requests whose Host header is <name> (repeatable; "*" for any): others are refused'
 complete -c enablex -n '__enablex_at emulator' -l port -x -d 'port to listen on (0 picks a free one)'
 complete -c enablex -n '__enablex_at emulator' -l state -r -F -d 'keep rooms, sessions, CDR and archive in this JSON file (default: memory)'
 complete -c enablex -n '__enablex_at emulator' -l seed -x -a 'demo' -d 'fill a new, empty state with demo rooms and a month of sessions'
 complete -c enablex -n '__enablex_at emulator' -l latency -x -d 'add this delay to every API answer'
 complete -c enablex -n '__enablex_at emulator' -l fail-rate -x -d 'share of API requests (0-1) answered with --fail-status'
-complete -c enablex -n '__enablex_at emulator' -l fail-status -x -a '429 500 503' -d 'status of injected failures (default 503)'
+complete -c enablex -n '__enablex_at emulator' -l fail-status -x -a '200 429 500 503' -d 'status of injected failures (default 503; 200 with --fail-result)'
+complete -c enablex -n '__enablex_at emulator' -l fail-result -x -d 'injected failures answer this API result code, e.g. 50001 (the real "Failed to create Room" on HTTP 200)'
 complete -c enablex -n '__enablex_at emulator' -l retry-after -x -d 'Retry-After sent with 429 and 503 failures (default 1)'
 complete -c enablex -n '__enablex_at emulator' -l fail-first -x -d 'fail the next <n> API requests for sure, then apply the rates'
 complete -c enablex -n '__enablex_at emulator' -l hang-rate -x -d 'share of requests never answered'
@@ -369,7 +372,8 @@ complete -c enablex -n '__enablex_at emulator join' -s h -l help -d 'show help f
 complete -c enablex -n '__enablex_at emulator faults' -l clear -d 'remove every fault'
 complete -c enablex -n '__enablex_at emulator faults' -l latency -x -d 'add this delay to every API answer'
 complete -c enablex -n '__enablex_at emulator faults' -l fail-rate -x -d 'share of API requests (0-1) answered with --fail-status'
-complete -c enablex -n '__enablex_at emulator faults' -l fail-status -x -a '429 500 503' -d 'status of injected failures (default 503)'
+complete -c enablex -n '__enablex_at emulator faults' -l fail-status -x -a '200 429 500 503' -d 'status of injected failures (default 503; 200 with --fail-result)'
+complete -c enablex -n '__enablex_at emulator faults' -l fail-result -x -d 'injected failures answer this API result code, e.g. 50001 (the real "Failed to create Room" on HTTP 200)'
 complete -c enablex -n '__enablex_at emulator faults' -l retry-after -x -d 'Retry-After sent with 429 and 503 failures (default 1)'
 complete -c enablex -n '__enablex_at emulator faults' -l fail-first -x -d 'fail the next <n> API requests for sure, then apply the rates'
 complete -c enablex -n '__enablex_at emulator faults' -l hang-rate -x -d 'share of requests never answered'

@@ -39,7 +39,7 @@ describe('messages', () => {
   });
 
   it('a reused token (40002) is told to make a new token, not to check the room id', () => {
-    expect(RESULT_HINTS['40002']).toMatch(/works once .* create a new one/);
+    expect(RESULT_HINTS['40002']).toMatch(/already used or expired .* create a new one/);
     expect(RESULT_HINTS['40002']).not.toContain('room id');
   });
 

@@ -153,7 +153,7 @@ describe('archive: bad input is exit 2 before any request', () => {
     [['--from', '2027-01-01', '--to', '2027-01-02'], /--from 2027-01-01 is in the future/],
     [
       ['--conf', '1', '--out', '/no/such/folder/x.json'],
-      /--out: the folder \/no\/such\/folder does not exist/,
+      /--out \/no\/such\/folder\/x\.json: cannot write there \(its folder does not exist\)/,
     ],
   ];
   it.each(cases)('%j', async (flags, message) => {
