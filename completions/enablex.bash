@@ -29,7 +29,7 @@ _enablex_flags() {
     'room delete') REPLY='-h --help' ;;
     'room help') REPLY='' ;;
     'token') REPLY='--name --user-ref --role --data --decode -h --help' ;;
-    'users') REPLY='-h --help' ;;
+    'users') REPLY='-w --watch --interval -h --help' ;;
     'archive') REPLY='--conf --room --from --to --out -h --help' ;;
     'archive download') REPLY='--conf --room --from --to --dir --concurrency --dry-run -h --help' ;;
     'cdr') REPLY='--out --conf --room --from --to --chunk-days --concurrency -h --help' ;;
@@ -49,7 +49,7 @@ _enablex_flags() {
     'emulator end') REPLY='-h --help' ;;
     'emulator join') REPLY='-h --help' ;;
     'emulator faults') REPLY='--clear --latency --fail-rate --fail-status --retry-after --fail-first --hang-rate --truncate-rate --non-json-rate --non-json-status --reset-rate --fault-match --fault-seed -h --help' ;;
-    'emulator status') REPLY='-h --help' ;;
+    'emulator status') REPLY='-w --watch --interval -h --help' ;;
     'completion') REPLY='-h --help' ;;
     'help') REPLY='' ;;
     *) REPLY='' ;;
@@ -107,26 +107,27 @@ _enablex_value() {
     'token|--user-ref') REPLY='free' ;;
     'token|--role') REPLY='choices:moderator participant viewer audience' ;;
     'token|--data') REPLY='free' ;;
+    'users|--interval') REPLY='free' ;;
     'archive|--conf') REPLY='free' ;;
-    'archive|--room') REPLY='free' ;;
+    'archive|--room') REPLY='dynamic:rooms' ;;
     'archive|--from') REPLY='free' ;;
     'archive|--to') REPLY='free' ;;
     'archive|--out') REPLY='file' ;;
     'archive download|--conf') REPLY='free' ;;
-    'archive download|--room') REPLY='free' ;;
+    'archive download|--room') REPLY='dynamic:rooms' ;;
     'archive download|--from') REPLY='free' ;;
     'archive download|--to') REPLY='free' ;;
     'archive download|--dir') REPLY='dir' ;;
     'archive download|--concurrency') REPLY='free' ;;
     'cdr|--out') REPLY='file' ;;
     'cdr|--conf') REPLY='free' ;;
-    'cdr|--room') REPLY='free' ;;
+    'cdr|--room') REPLY='dynamic:rooms' ;;
     'cdr|--from') REPLY='free' ;;
     'cdr|--to') REPLY='free' ;;
     'cdr|--chunk-days') REPLY='free' ;;
     'cdr|--concurrency') REPLY='free' ;;
     'cdr summary|--conf') REPLY='free' ;;
-    'cdr summary|--room') REPLY='free' ;;
+    'cdr summary|--room') REPLY='dynamic:rooms' ;;
     'cdr summary|--from') REPLY='free' ;;
     'cdr summary|--to') REPLY='free' ;;
     'cdr summary|--chunk-days') REPLY='free' ;;
@@ -167,7 +168,8 @@ _enablex_value() {
     'emulator faults|--reset-rate') REPLY='free' ;;
     'emulator faults|--fault-match') REPLY='free' ;;
     'emulator faults|--fault-seed') REPLY='free' ;;
-    *'|--profile') REPLY='free' ;;
+    'emulator status|--interval') REPLY='free' ;;
+    *'|--profile') REPLY='dynamic:profiles' ;;
     *'|--base-url') REPLY='free' ;;
     *'|-o'|*'|--output') REPLY='choices:table json yaml csv ndjson' ;;
     *'|--fields') REPLY='free' ;;
@@ -180,12 +182,30 @@ _enablex_value() {
 # Choices of the positional argument at an index ("path|index").
 _enablex_arg() {
   case "$1|$2" in
+    'room get|0') REPLY='dynamic:rooms' ;;
+    'room update|0') REPLY='dynamic:rooms' ;;
+    'room delete|0') REPLY='dynamic:rooms' ;;
+    'room delete|'*) REPLY='dynamic:rooms' ;;
     'room help|0') REPLY='choices:create list get update export apply delete' ;;
+    'token|0') REPLY='dynamic:rooms' ;;
+    'users|0') REPLY='dynamic:rooms' ;;
+    'profile show|0') REPLY='dynamic:profiles' ;;
+    'profile use|0') REPLY='dynamic:profiles' ;;
+    'profile remove|0') REPLY='dynamic:profiles' ;;
     'profile help|0') REPLY='choices:add list show use remove' ;;
+    'emulator simulate|0') REPLY='dynamic:rooms' ;;
+    'emulator end|0') REPLY='dynamic:rooms' ;;
     'completion|0') REPLY='choices:bash zsh fish' ;;
     'help|0') REPLY='choices:room token users archive cdr dialin api profile doctor emulator completion' ;;
     *) REPLY='' ;;
   esac
+}
+
+_enablex_dynamic() {
+  local prog="${COMP_WORDS[0]}"
+  local -a cmd=("$prog" __complete "$1" -- "${COMP_WORDS[@]:0:COMP_CWORD}")
+  if command -v timeout >/dev/null 2>&1; then cmd=(timeout 3 "${cmd[@]}"); fi
+  "${cmd[@]}" 2>/dev/null </dev/null | cut -f1
 }
 
 _enablex() {
@@ -225,6 +245,7 @@ _enablex() {
     kind="${REPLY#\?}"
     case "$kind" in
       choices:*) COMPREPLY=($(compgen -W "${kind#choices:}" -- "$cur")) ;;
+      dynamic:*) COMPREPLY=($(compgen -W "$(_enablex_dynamic "${kind#dynamic:}")" -- "$cur")) ;;
       file | dir)
         compopt -o filenames 2>/dev/null
         local IFS=$'\n'
@@ -242,6 +263,7 @@ _enablex() {
   if (( npos == 0 )); then _enablex_subcommands "$path"; words="$REPLY"; fi
   _enablex_arg "$path" "$npos"
   [[ $REPLY == choices:* ]] && words="$words ${REPLY#choices:}"
+  [[ $REPLY == dynamic:* ]] && words="$words $(_enablex_dynamic "${REPLY#dynamic:}")"
   COMPREPLY=($(compgen -W "$words" -- "$cur"))
   return 0
 }
