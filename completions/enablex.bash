@@ -7,10 +7,10 @@ _enablex_subcommands() {
   case "$1" in
     '') REPLY='room token users archive cdr dialin api profile doctor emulator completion help' ;;
     'room') REPLY='create list get update export apply delete help' ;;
-    'archive') REPLY='download' ;;
-    'cdr') REPLY='summary' ;;
+    'archive') REPLY='download help' ;;
+    'cdr') REPLY='summary help' ;;
     'profile') REPLY='add list show use remove help' ;;
-    'emulator') REPLY='simulate end join faults status' ;;
+    'emulator') REPLY='simulate end join faults status help' ;;
     *) REPLY='' ;;
   esac
 }
@@ -20,7 +20,7 @@ _enablex_flags() {
   case "$1" in
     '') REPLY='-h --help' ;;
     'room') REPLY='-h --help' ;;
-    'room create') REPLY='-i --interactive --dry-run --description --mode --scheduled --no-scheduled --scheduled-time --duration --adhoc --no-adhoc --moderators --participants --audiences --quality --auto-recording --no-auto-recording --screen-share --no-screen-share --canvas --no-canvas --abwd --no-abwd --facex --no-facex --max-active-talkers --knock --no-knock --wait-for-moderator --no-wait-for-moderator --media-zone --single-file-recording --no-single-file-recording --record-moderator --record-participant --live-recording --no-live-recording --live-recording-url --watermark --no-watermark --sip --no-sip --billing-code --hls-view-url --send-audiences-stats --no-send-audiences-stats --name --owner-ref --data -f --file -h --help' ;;
+    'room create') REPLY='-i --interactive --dry-run --description --mode --scheduled --scheduled-time --duration --adhoc --moderators --participants --audiences --quality --auto-recording --no-auto-recording --screen-share --no-screen-share --canvas --no-canvas --abwd --no-abwd --facex --no-facex --max-active-talkers --knock --no-knock --wait-for-moderator --no-wait-for-moderator --media-zone --single-file-recording --no-single-file-recording --record-moderator --record-participant --live-recording --no-live-recording --live-recording-url --watermark --no-watermark --sip --no-sip --billing-code --hls-view-url --send-audiences-stats --no-send-audiences-stats --name --owner-ref --data -f --file -h --help' ;;
     'room list') REPLY='--name --owner-ref -h --help' ;;
     'room get') REPLY='-h --help' ;;
     'room update') REPLY='--dry-run --description --scheduled-time --duration --moderators --participants --audiences --quality --auto-recording --no-auto-recording --screen-share --no-screen-share --canvas --no-canvas --abwd --no-abwd --facex --no-facex --max-active-talkers --knock --no-knock --wait-for-moderator --no-wait-for-moderator --media-zone --single-file-recording --no-single-file-recording --record-moderator --record-participant --live-recording --no-live-recording --live-recording-url --watermark --no-watermark --sip --no-sip --billing-code --hls-view-url --send-audiences-stats --no-send-audiences-stats --name --owner-ref --data -f --file -h --help' ;;
@@ -32,8 +32,10 @@ _enablex_flags() {
     'users') REPLY='-w --watch --interval -h --help' ;;
     'archive') REPLY='--conf --room --from --to --out -h --help' ;;
     'archive download') REPLY='--conf --room --from --to --dir --concurrency --dry-run -h --help' ;;
+    'archive help') REPLY='' ;;
     'cdr') REPLY='--out --conf --room --from --to --chunk-days --concurrency -h --help' ;;
     'cdr summary') REPLY='--conf --room --from --to --chunk-days --concurrency -h --help' ;;
+    'cdr help') REPLY='' ;;
     'dialin') REPLY='--show-secrets -h --help' ;;
     'api') REPLY='--data --show-secrets -h --help' ;;
     'profile') REPLY='-h --help' ;;
@@ -50,6 +52,7 @@ _enablex_flags() {
     'emulator join') REPLY='-h --help' ;;
     'emulator faults') REPLY='--clear --latency --fail-rate --fail-status --retry-after --fail-first --hang-rate --truncate-rate --non-json-rate --non-json-status --reset-rate --fault-match --fault-seed -h --help' ;;
     'emulator status') REPLY='-w --watch --interval -h --help' ;;
+    'emulator help') REPLY='' ;;
     'completion') REPLY='-h --help' ;;
     'help') REPLY='' ;;
     *) REPLY='' ;;
@@ -189,12 +192,15 @@ _enablex_arg() {
     'room help|0') REPLY='choices:create list get update export apply delete' ;;
     'token|0') REPLY='dynamic:rooms' ;;
     'users|0') REPLY='dynamic:rooms' ;;
+    'archive help|0') REPLY='choices:download' ;;
+    'cdr help|0') REPLY='choices:summary' ;;
     'profile show|0') REPLY='dynamic:profiles' ;;
     'profile use|0') REPLY='dynamic:profiles' ;;
     'profile remove|0') REPLY='dynamic:profiles' ;;
     'profile help|0') REPLY='choices:add list show use remove' ;;
     'emulator simulate|0') REPLY='dynamic:rooms' ;;
     'emulator end|0') REPLY='dynamic:rooms' ;;
+    'emulator help|0') REPLY='choices:simulate end join faults status' ;;
     'completion|0') REPLY='choices:bash zsh fish' ;;
     'help|0') REPLY='choices:room token users archive cdr dialin api profile doctor emulator completion' ;;
     *) REPLY='' ;;

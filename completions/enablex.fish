@@ -2,7 +2,7 @@
 # Generated from the command tree by `npm run completions`; do not edit by hand.
 # Install: enablex completion fish > ~/.config/fish/completions/enablex.fish
 
-set -g __enablex_commands 'room' 'room create' 'room list' 'room get' 'room update' 'room export' 'room apply' 'room delete' 'room help' 'token' 'users' 'archive' 'archive download' 'cdr' 'cdr summary' 'dialin' 'api' 'profile' 'profile add' 'profile list' 'profile show' 'profile use' 'profile remove' 'profile help' 'doctor' 'emulator' 'emulator simulate' 'emulator end' 'emulator join' 'emulator faults' 'emulator status' 'completion' 'help'
+set -g __enablex_commands 'room' 'room create' 'room list' 'room get' 'room update' 'room export' 'room apply' 'room delete' 'room help' 'token' 'users' 'archive' 'archive download' 'archive help' 'cdr' 'cdr summary' 'cdr help' 'dialin' 'api' 'profile' 'profile add' 'profile list' 'profile show' 'profile use' 'profile remove' 'profile help' 'doctor' 'emulator' 'emulator simulate' 'emulator end' 'emulator join' 'emulator faults' 'emulator status' 'emulator help' 'completion' 'help'
 set -g __enablex_v_globals '--profile' '--base-url' '-o' '--output' '--fields' '--timeout' '--retries'
 set -g __enablex_v_root_room_create '--description' '--mode' '--scheduled-time' '--duration' '--moderators' '--participants' '--audiences' '--quality' '--max-active-talkers' '--media-zone' '--record-moderator' '--record-participant' '--live-recording-url' '--billing-code' '--hls-view-url' '--name' '--owner-ref' '--data' '-f' '--file'
 set -g __enablex_v_root_room_list '--name' '--owner-ref'
@@ -127,11 +127,9 @@ complete -c enablex -n '__enablex_at room create' -l description -x -d 'descript
 complete -c enablex -n '__enablex_at room create' -l mode -x -a 'group lecture'
 complete -c enablex -n '__enablex_at room create' -l mode -x -d 'group (everyone talks) or lecture (moderators talk); API default group'
 complete -c enablex -n '__enablex_at room create' -l scheduled -d 'a scheduled room (needs --scheduled-time and --duration)'
-complete -c enablex -n '__enablex_at room create' -l no-scheduled -d 'turn scheduled off'
 complete -c enablex -n '__enablex_at room create' -l scheduled-time -x -d 'start, "YYYY-MM-DD HH:MM:SS" (UTC) or ISO 8601 with offset; sent as UTC'
 complete -c enablex -n '__enablex_at room create' -l duration -x -d 'session length in minutes, at least 10 (required for scheduled rooms)'
 complete -c enablex -n '__enablex_at room create' -l adhoc -d 'an adhoc room: deleted after its first session unless it has a --duration'
-complete -c enablex -n '__enablex_at room create' -l no-adhoc -d 'turn adhoc off'
 complete -c enablex -n '__enablex_at room create' -l moderators -x -d 'moderators allowed'
 complete -c enablex -n '__enablex_at room create' -l participants -x -d 'participants allowed (scheduled 1-300, scheduled lecture 1-1000, others 1-200)'
 complete -c enablex -n '__enablex_at room create' -l audiences -x -d 'HLS audiences allowed (needs the HLS subscription)'
@@ -276,6 +274,7 @@ complete -c enablex -n '__enablex_at users' -s h -l help -d 'show help for a com
 
 # enablex archive
 complete -c enablex -n '__enablex_at archive' -a 'download' -d 'fetch the archive files (recording credentials needed); re-runs skip complete files and resume partial ones'
+complete -c enablex -n '__enablex_at archive' -a 'help' -d 'display help for command'
 complete -c enablex -n '__enablex_at archive' -l conf -x -d 'one session: its conference number'
 complete -c enablex -n '__enablex_at archive' -l room -x -a '(__enablex_dynamic rooms)' -d 'one room (alone: all its records; with --from/--to: that period)'
 complete -c enablex -n '__enablex_at archive' -l from -x -d 'first day, UTC: YYYY-MM-DD, today, yesterday or Nd (N days ago)'
@@ -293,8 +292,12 @@ complete -c enablex -n '__enablex_at archive download' -l concurrency -x -d 'fil
 complete -c enablex -n '__enablex_at archive download' -l dry-run -d 'list what would be fetched (and what is already complete); fetch nothing'
 complete -c enablex -n '__enablex_at archive download' -s h -l help -d 'show help for a command'
 
+# enablex archive help
+complete -c enablex -n '__enablex_at archive help' -a 'download'
+
 # enablex cdr
 complete -c enablex -n '__enablex_at cdr' -a 'summary' -d 'connected minutes by room, user and day, and the call-quality split'
+complete -c enablex -n '__enablex_at cdr' -a 'help' -d 'display help for command'
 complete -c enablex -n '__enablex_at cdr' -l out -r -F -d 'write to this file, atomically (format from -o, else its extension)'
 complete -c enablex -n '__enablex_at cdr' -l conf -x -d 'one session: its conference number'
 complete -c enablex -n '__enablex_at cdr' -l room -x -a '(__enablex_dynamic rooms)' -d 'one room (alone: all its records; with --from/--to: that period)'
@@ -312,6 +315,9 @@ complete -c enablex -n '__enablex_at cdr summary' -l to -x -d 'last day, UTC, in
 complete -c enablex -n '__enablex_at cdr summary' -l chunk-days -x -d 'split the period into requests of n days (default 1)'
 complete -c enablex -n '__enablex_at cdr summary' -l concurrency -x -d 'chunk requests in flight at once, 1-10 (default 3)'
 complete -c enablex -n '__enablex_at cdr summary' -s h -l help -d 'show help for a command'
+
+# enablex cdr help
+complete -c enablex -n '__enablex_at cdr help' -a 'summary'
 
 # enablex dialin
 complete -c enablex -n '__enablex_at dialin' -l show-secrets -d 'show app_key and the SIP password instead of hiding them'
@@ -366,6 +372,7 @@ complete -c enablex -n '__enablex_at emulator' -a 'end' -d 'end a room\'s live s
 complete -c enablex -n '__enablex_at emulator' -a 'join' -d 'use a token as a client would: single use, within its 15 minutes'
 complete -c enablex -n '__enablex_at emulator' -a 'faults' -d 'show, replace (with the flags given) or clear a running emulator\'s injected faults'
 complete -c enablex -n '__enablex_at emulator' -a 'status' -d 'show a running emulator\'s clock, counts, live sessions and faults'
+complete -c enablex -n '__enablex_at emulator' -a 'help' -d 'display help for command'
 complete -c enablex -n '__enablex_at emulator' -l host -x -d 'address to listen on'
 complete -c enablex -n '__enablex_at emulator' -l port -x -d 'port to listen on (0 picks a free one)'
 complete -c enablex -n '__enablex_at emulator' -l state -r -F -d 'keep rooms, sessions, CDR and archive in this JSON file (default: memory)'
@@ -426,6 +433,9 @@ complete -c enablex -n '__enablex_at emulator faults' -s h -l help -d 'show help
 complete -c enablex -n '__enablex_at emulator status' -s w -l watch -d 'keep watching the status: a table redrawn in place on a terminal, one NDJSON line per change otherwise; Ctrl-C stops (exit 0)'
 complete -c enablex -n '__enablex_at emulator status' -l interval -x -d 'seconds between refreshes with --watch (default 2, at least 1)'
 complete -c enablex -n '__enablex_at emulator status' -s h -l help -d 'show help for a command'
+
+# enablex emulator help
+complete -c enablex -n '__enablex_at emulator help' -a 'simulate end join faults status'
 
 # enablex completion
 complete -c enablex -n '__enablex_at completion' -a 'bash zsh fish'

@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { Context } from './context.js';
 import { CliError, ExitCode, InterruptedError, UsageError, renderError } from './errors.js';
 import { resolveGlobals, type RawGlobals } from './globals.js';
+import { configureHelpText } from './help.js';
 import { FORMATS } from './output/render.js';
 import { Runtime } from './runtime.js';
 import type { ActionFactory } from './commands/define.js';
@@ -36,6 +37,7 @@ export function buildProgram(action: ActionFactory, version: string): Command {
     )
     .addOption(new Option('--insecure', 'allow a plain http:// base URL that is not loopback'));
   registerCommands(program, action);
+  configureHelpText(program);
   program.addHelpText('after', ROOT_HELP);
   return program;
 }

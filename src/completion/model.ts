@@ -85,12 +85,20 @@ function optionValue(option: Option): ValueKind {
 }
 
 /**
+ * Negations nobody needs to be offered: a room is permanent unless `--scheduled` or `--adhoc` says
+ * otherwise, so `--no-scheduled`/`--no-adhoc` only restate the default (they are still accepted, to
+ * override a `-f` file).
+ */
+const UNOFFERED_NEGATIONS = new Set(['--no-scheduled', '--no-adhoc']);
+
+/**
  * Options worth completing. Hidden options are left out (on `room update` they are the settings the
  * API refuses to change), except `--no-x` negations, which are hidden only to keep help short.
  */
 function completable(cmd: Command, option: Option): boolean {
   if (!option.hidden) return true;
   if (!option.negate || !option.long) return false;
+  if (UNOFFERED_NEGATIONS.has(option.long)) return false;
   const positive = `--${option.long.slice('--no-'.length)}`;
   return cmd.options.some((o) => o.long === positive && !o.hidden);
 }

@@ -68,6 +68,16 @@ describe('enablex __complete', () => {
     expect([unknown.code, unknown.stdout, unknown.stderr]).toEqual([0, '', '']);
   });
 
+  it('offers no --no-scheduled/--no-adhoc, but keeps negations that turn an API default off', () => {
+    const create = allSpecs(completionModel(realProgram()).root).find(
+      (s) => s.path.join(' ') === 'room create',
+    )!;
+    const longs = create.flags.map((f) => f.long);
+    expect(longs).not.toContain('--no-scheduled');
+    expect(longs).not.toContain('--no-adhoc');
+    expect(longs).toContain('--no-screen-share');
+  });
+
   it('marks profile and room values as dynamic in the model', () => {
     const model = completionModel(realProgram());
     const spec = (path: string) => allSpecs(model.root).find((s) => s.path.join(' ') === path)!;

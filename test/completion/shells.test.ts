@@ -174,6 +174,21 @@ describe('completion scripts in real shells', () => {
   });
 });
 
+describe('fish descriptions', () => {
+  it('describe the flag once, not beside each of its values', () => {
+    const fish = shellBinary('fish');
+    const script = [
+      `source '${committedPath('fish')}'`,
+      "complete -C'enablex room create --mode '",
+      "echo ==; complete -C'enablex room create --mod'",
+    ].join('\n');
+    const out = execFileSync(fish, ['--no-config', '-c', script], { cwd: REPO, encoding: 'utf8' });
+    const [values, flags] = out.split('==\n');
+    expect(values).toBe('group\nlecture\n');
+    expect(flags).toMatch(/^--mode\tgroup \(everyone talks\)/m);
+  });
+});
+
 const run = promisify(execFile);
 
 /**
