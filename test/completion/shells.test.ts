@@ -301,8 +301,10 @@ describe('dynamic completion in real shells', () => {
   }, 60_000);
 
   it('caches the rooms briefly in a private file; a broken request prints nothing and exits 0', async () => {
-    await run(join(bin, 'enablex'), ['__complete', 'rooms'], { env });
     const file = join(config, CACHE_FILE);
+    // Start from a fresh entry: the shells above may have cached the rooms almost 30 s ago.
+    rmSync(file, { force: true });
+    await run(join(bin, 'enablex'), ['__complete', 'rooms'], { env });
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const auth = `Basic ${Buffer.from(`${DEV_CREDENTIALS.appId}:${DEV_CREDENTIALS.appKey}`).toString('base64')}`;
     await fetch(`${emulator.baseUrl}/rooms/${rooms[1]}`, {
