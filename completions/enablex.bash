@@ -213,7 +213,7 @@ _enablex_arg() {
 _enablex_dynamic() {
   local prog="${COMP_WORDS[0]}"
   local -a cmd=("$prog" __complete "$1" -- "${COMP_WORDS[@]:0:COMP_CWORD}")
-  if command -v timeout >/dev/null 2>&1; then cmd=(timeout 3 "${cmd[@]}"); fi
+  if command -v timeout >/dev/null 2>&1; then cmd=(timeout 5 "${cmd[@]}"); fi
   "${cmd[@]}" 2>/dev/null </dev/null | cut -f1
 }
 

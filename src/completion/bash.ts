@@ -80,13 +80,13 @@ function argCases(specs: CommandSpec[]): string[] {
 /**
  * Candidates from the program itself: \`__complete <source> -- <words so far>\` (so --profile and
  * --emulator on the line choose the account), with stdin closed (it never prompts), errors thrown
- * away, and a hard stop after 3 s where \`timeout\` exists. Prints the values, descriptions cut off.
+ * away, and a hard stop after 5 s (start-up included) where \`timeout\` exists. Prints the values, descriptions cut off.
  */
 const DYNAMIC = String.raw`
 __PROG___dynamic() {
   local prog="@{COMP_WORDS[0]}"
   local -a cmd=("$prog" __complete "$1" -- "@{COMP_WORDS[@]:0:COMP_CWORD}")
-  if command -v timeout >/dev/null 2>&1; then cmd=(timeout 3 "@{cmd[@]}"); fi
+  if command -v timeout >/dev/null 2>&1; then cmd=(timeout 5 "@{cmd[@]}"); fi
   "@{cmd[@]}" 2>/dev/null </dev/null | cut -f1
 }
 `;

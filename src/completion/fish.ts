@@ -97,12 +97,12 @@ function __PROG___path
 end
 
 # Candidates from the program itself ("value<TAB>description" lines): the words so far go along so
-# --profile and --emulator choose the account; stdin closed, errors dropped, at most 3 s.
+# --profile and --emulator choose the account; stdin closed, errors dropped, at most 5 s.
 function __PROG___dynamic
     set -l words (commandline -opc)
     set -l cmd $words[1] __complete $argv[1] -- $words
     if command -q timeout
-        set cmd timeout 3 $cmd
+        set cmd timeout 5 $cmd
     end
     $cmd 2>/dev/null </dev/null
 end

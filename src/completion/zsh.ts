@@ -14,7 +14,7 @@ const DYNAMIC_FN = '__enablex_dynamic';
 
 /**
  * Candidates from the program itself, with the words left of the cursor (so --profile and
- * --emulator choose the account), stdin closed, errors thrown away, at most 3 s where `timeout`
+ * --emulator choose the account), stdin closed, errors thrown away, at most 5 s (start-up included) where `timeout`
  * exists. Lines are `value<TAB>description`, shown as zsh shows described values. The source is
  * the last argument: _arguments puts compadd options (-J …) before it.
  */
@@ -24,7 +24,7 @@ function dynamicFunction(program: string): string {
   local entry src=${'$'}{@[-1]}
   line=(${'$'}{(z)LBUFFER})
   cmd=(${'$'}{line[1]:-${program}} __complete "$src" -- "${'$'}{line[@]}")
-  (( $+commands[timeout] )) && cmd=(timeout 3 "${'$'}{cmd[@]}")
+  (( $+commands[timeout] )) && cmd=(timeout 5 "${'$'}{cmd[@]}")
   for entry in ${'$'}{(f)"$("${'$'}{cmd[@]}" 2>/dev/null </dev/null)"}; do
     if [[ $entry == *$'\t'* ]]; then
       items+=("${'$'}{${'$'}{entry%%$'\t'*}//:/\:}:${'$'}{entry#*$'\t'}")
