@@ -22,7 +22,7 @@ export function addReportFilterFlags(cmd: Command): Command {
     .addOption(new Option('--conf <conf_num>', 'one session: its conference number'))
     .addOption(
       new Option(
-        '--room <room>',
+        '--room <room-id>',
         'one room, by id or name (alone: all its records; with --from/--to: that period)',
       ),
     )

@@ -197,7 +197,7 @@ describe('addReportFilterFlags', () => {
 
   it('describes the four flags in help, the same for every report command', () => {
     const help = addReportFilterFlags(new Command('x')).helpInformation();
-    for (const flag of ['--conf <conf_num>', '--room <room>', '--from <date>', '--to <date>'])
+    for (const flag of ['--conf <conf_num>', '--room <room-id>', '--from <date>', '--to <date>'])
       expect(help).toContain(flag);
   });
 });
