@@ -174,6 +174,37 @@ describe('room update', () => {
     expect(String(s.settings['participants'])).toBe('9');
   });
 
+  it('keeps the siblings of every nested setting it changes', async () => {
+    const id = await apiRoom(t, {
+      name: 'Nested',
+      owner_ref: 'upd',
+      settings: {
+        role_based_recording: { moderator: 'audiovideo', participant: 'audio' },
+        live_recording: { auto_recording: true, url: 'https://view.example/a' },
+      },
+      data: { a: '1', b: '2' },
+    });
+    const r = await out.run(
+      [
+        'room',
+        'update',
+        id,
+        '--data',
+        'c=3',
+        '--record-moderator',
+        'audio',
+        '--live-recording-url',
+        'https://view.example/b',
+      ],
+      { env: t.env() },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const s = await stored(id);
+    expect(s['data']).toEqual({ a: '1', b: '2', c: '3' });
+    expect(s.settings['role_based_recording']).toEqual({ moderator: 'audio', participant: 'audio' });
+    expect(s.settings['live_recording']).toEqual({ auto_recording: true, url: 'https://view.example/b' });
+  });
+
   it('refuses --mode with exit 2 before sending anything', async () => {
     const id = await apiRoom(t);
     const mark = t.requests.length;

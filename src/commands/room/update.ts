@@ -1,18 +1,30 @@
 import { paths } from '../../api/paths.js';
-import { updateRoom } from '../../api/rooms.js';
+import { getRoom, updateRoom } from '../../api/rooms.js';
 import type { Runtime } from '../../runtime.js';
 import { checkId } from '../../validate.js';
 import type { CommandInput } from '../define.js';
 import { buildUpdateBody } from './body.js';
 import { printDryRun } from './dry-run.js';
 import { roomInputFrom } from './input.js';
+import { describeMerge, mergeUpdate } from './merge.js';
 
-/** `enablex room update <room-id>`: only the given keys go into the PATCH. */
+/**
+ * `enablex room update <room-id>`: the given keys, checked; then the room is read (GET) so that a
+ * nested object (data, role_based_recording, live_recording) is sent merged with its current keys
+ * (the API replaces a nested object whole); then PATCH. --dry-run reads the room too.
+ */
 export async function run({ args, opts, command }: CommandInput, rt: Runtime): Promise<void> {
   const roomId = checkId(args[0], '<room-id>');
-  const body = buildUpdateBody(await roomInputFrom(opts, command, rt));
-  if (opts['dryRun']) return printDryRun(rt, 'PATCH', paths.room(roomId), body);
+  const given = buildUpdateBody(await roomInputFrom(opts, command, rt));
   const http = await rt.http();
+  const current = await rt.out.spin('Reading room…', () => getRoom(http, roomId));
+  const { body, merged } = mergeUpdate(current, given);
+  if (opts['dryRun']) {
+    const notes = [`Read room ${roomId} (GET) to merge nested settings with its current values.`];
+    const lines = describeMerge(merged);
+    if (lines.length) notes.push(`Merged: ${lines.join('; ')}.`);
+    return printDryRun(rt, 'PATCH', paths.room(roomId), body, notes);
+  }
   await rt.out.spin('Updating room…', () => updateRoom(http, roomId, body));
   rt.out.success(`Updated room ${roomId}; changes apply from its next session.`);
   if (rt.globals.formatExplicit || rt.globals.quiet)

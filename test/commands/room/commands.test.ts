@@ -294,22 +294,133 @@ describe('room get', () => {
 });
 
 describe('room update', () => {
-  it('sends only the given keys', async () => {
+  /** The room as GET answers it before the update. */
+  const getsRoom = (room: Record<string, unknown> = ROOM) =>
+    api().get(`/video/v2/rooms/${ID}`).reply(200, { result: 0, room });
+
+  it('reads the room, then sends only the given keys', async () => {
+    getsRoom();
     api()
       .patch(`/video/v2/rooms/${ID}`, { settings: { participants: '15', knock: false } })
       .reply(200, { result: 0 });
     const r = await runCli(['room', 'update', ID, '--participants', '15', '--no-knock'], { env: env() });
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain(`Updated room ${ID}`);
   });
 
-  it('refuses --mode with exit 2', async () => {
+  const LIVE = {
+    ...ROOM,
+    settings: { ...ROOM.settings, live_recording: { auto_recording: true, url: 'https://a.example/v' } },
+  };
+  const DATA = { ...ROOM, data: { a: '1', b: '2' } };
+  it.each<[string, string[], Record<string, unknown>, nock.DataMatcherMap]>([
+    ['--data keeps the other data keys', ['--data', 'c=3'], DATA, { data: { a: '1', b: '2', c: '3' } }],
+    ['--data replaces one key and keeps the rest', ['--data', 'a=9'], DATA, { data: { a: '9', b: '2' } }],
+    [
+      '--record-moderator keeps the participant setting',
+      ['--record-moderator', 'audio'],
+      ROOM,
+      { settings: { role_based_recording: { moderator: 'audio', participant: 'audio' } } },
+    ],
+    [
+      '--record-participant keeps the moderator setting',
+      ['--record-participant', 'audiovideo'],
+      ROOM,
+      { settings: { role_based_recording: { moderator: 'audiovideo', participant: 'audiovideo' } } },
+    ],
+    [
+      '--live-recording-url keeps live recording on',
+      ['--live-recording-url', 'https://b.example/v'],
+      LIVE,
+      { settings: { live_recording: { auto_recording: true, url: 'https://b.example/v' } } },
+    ],
+    [
+      '--no-live-recording keeps the URL',
+      ['--no-live-recording'],
+      LIVE,
+      { settings: { live_recording: { auto_recording: false, url: 'https://a.example/v' } } },
+    ],
+    [
+      'an old room with live_recording: true keeps it on',
+      ['--live-recording-url', 'https://b.example/v'],
+      { ...ROOM, settings: { ...ROOM.settings, live_recording: true } },
+      { settings: { live_recording: { auto_recording: true, url: 'https://b.example/v' } } },
+    ],
+    [
+      'a nested setting the room does not have yet is sent as given',
+      ['--live-recording'],
+      ROOM,
+      { settings: { live_recording: { auto_recording: true } } },
+    ],
+    [
+      "--sip is sent alone (pin and meeting_id are the API's)",
+      ['--no-sip'],
+      ROOM,
+      { sip: { enabled: false } },
+    ],
+  ])('%s', async (_name, flags, room, patch) => {
+    getsRoom(room);
+    api().patch(`/video/v2/rooms/${ID}`, patch).reply(200, { result: 0 });
+    const r = await runCli(['room', 'update', ID, ...flags], { env: env() });
+    expect(r.code, r.stderr).toBe(0);
+  });
+
+  it('merges a --file body with data and nested settings the same way', async () => {
+    getsRoom(DATA);
+    api()
+      .patch(`/video/v2/rooms/${ID}`, {
+        settings: { role_based_recording: { moderator: 'audiovideo', participant: 'audiovideo' } },
+        data: { a: '1', b: '2', z: '26' },
+      })
+      .reply(200, { result: 0 });
+    const r = await runCli(['room', 'update', ID, '-f', '-'], {
+      env: env(),
+      stdin: JSON.stringify({
+        settings: { role_based_recording: { participant: 'audiovideo' } },
+        data: { z: '26' },
+      }),
+    });
+    expect(r.code, r.stderr).toBe(0);
+  });
+
+  it('--dry-run reads the room, shows the merged body and what was kept, and sends no PATCH', async () => {
+    getsRoom(DATA);
+    const r = await runCli(
+      ['room', 'update', ID, '--data', 'c=3', '--record-moderator', 'audio', '--dry-run'],
+      {
+        env: env(),
+      },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      method: 'PATCH',
+      path: `/rooms/${ID}`,
+      body: {
+        settings: { role_based_recording: { moderator: 'audio', participant: 'audio' } },
+        data: { a: '1', b: '2', c: '3' },
+      },
+    });
+    expect(r.stderr).toContain('Dry run: nothing was changed.');
+    expect(r.stderr).toContain(`Read room ${ID} (GET)`);
+    expect(r.stderr).toContain(
+      'Merged: settings.role_based_recording (keeps participant from the room); data (keeps a, b from the room).',
+    );
+  });
+
+  it('a room that does not exist exits 4 and sends no PATCH', async () => {
+    api().get(`/video/v2/rooms/${ID}`).reply(200, { result: '40001', error: 'Room not found' });
+    const r = await runCli(['room', 'update', ID, '--data', 'c=3'], { env: env() });
+    expect(r.code).toBe(4);
+  });
+
+  it('refuses --mode with exit 2, before reading the room', async () => {
     const r = await runCli(['room', 'update', ID, '--mode', 'lecture'], { env: env() });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--mode cannot be changed');
   });
 
   it('retries a PATCH on 503', async () => {
+    getsRoom();
     api().patch(`/video/v2/rooms/${ID}`).reply(503).patch(`/video/v2/rooms/${ID}`).reply(200, { result: 0 });
     expect((await runCli(['room', 'update', ID, '--name', 'N', '--retries', '1'], { env: env() })).code).toBe(
       0,
@@ -317,6 +428,7 @@ describe('room update', () => {
   });
 
   it('reports 10030 (session in progress) as exit 1 with its hint', async () => {
+    getsRoom();
     api().patch(`/video/v2/rooms/${ID}`).reply(200, { result: '10030', error: 'Update denied' });
     const r = await runCli(['room', 'update', ID, '--name', 'N'], { env: env() });
     expect(r.code).toBe(1);
