@@ -13,6 +13,8 @@ export interface RoomInput {
   /** The parsed --file body, merged under the flags. */
   file?: unknown;
   now: Date;
+  /** The zone messages about times speak in (the wizard's local zone); flags are UTC. */
+  zone?: string | undefined;
 }
 
 const BY_PATH = new Map(ROOM_SETTINGS.map((s) => [s.path, s]));
@@ -78,7 +80,7 @@ function parseAll(input: RoomInput): {
   const values = new Map<string, unknown>();
   for (const [flag, { raw: value, origin }] of raw) {
     const spec = ROOM_SETTINGS.find((s) => s.flag === flag) as SettingSpec;
-    const parsed = parseSetting(spec, value, input.now);
+    const parsed = parseSetting(spec, value, input.now, input.zone);
     if (!parsed.ok) throw new UsageError(`${origin}: ${parsed.message}.`);
     values.set(flag, parsed.value);
   }

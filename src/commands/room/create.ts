@@ -5,6 +5,8 @@ import type { CommandInput } from '../define.js';
 import { buildCreateBody } from './body.js';
 import { printDryRun } from './dry-run.js';
 import { roomInputFrom } from './input.js';
+import { printRoom } from './show.js';
+import { noteScheduledTime } from './time-note.js';
 import { missingError, missingRequired, wantsWizard } from './wizard-gate.js';
 
 /** `enablex room create`: flags (and --file) -> checked body -> POST /rooms; or the wizard. */
@@ -15,9 +17,10 @@ export async function run({ args, opts, command }: CommandInput, rt: Runtime): P
   const missing = missingRequired(opts);
   if (missing.length > 1) throw missingError(missing, rt);
   const body = buildCreateBody(await roomInputFrom(opts, command, rt));
+  noteScheduledTime(rt, body);
   if (opts['dryRun']) return printDryRun(rt, 'POST', paths.rooms(), body);
   const http = await rt.http();
   const room = await rt.out.spin('Creating room…', () => createRoom(http, body));
   rt.out.success(`Created room ${room.room_id} (${room.name ?? body.name}).`);
-  rt.out.data(room, { idField: 'room_id' });
+  printRoom(rt, room);
 }

@@ -1,7 +1,7 @@
 import { listRooms } from '../../api/rooms.js';
 import type { Runtime } from '../../runtime.js';
 import type { CommandInput } from '../define.js';
-import { ROOM_COLUMNS } from './index.js';
+import { printRooms } from './show.js';
 
 /** Options of `room list`. */
 export interface ListOptions {
@@ -23,11 +23,9 @@ export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
           .includes(needle)) &&
       (!ownerRef || r.owner_ref === ownerRef),
   );
-  rt.out.data(shown, {
-    columns: ROOM_COLUMNS,
-    idField: 'room_id',
-    empty: rooms.length
-      ? 'No room matches the filters.'
-      : 'No rooms yet: create one with `enablex room create`.',
-  });
+  printRooms(
+    rt,
+    shown,
+    rooms.length ? 'No room matches the filters.' : 'No rooms yet: create one with `enablex room create`.',
+  );
 }

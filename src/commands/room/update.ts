@@ -7,6 +7,7 @@ import { buildUpdateBody } from './body.js';
 import { printDryRun } from './dry-run.js';
 import { roomInputFrom } from './input.js';
 import { describeMerge, mergeUpdate } from './merge.js';
+import { noteScheduledTime } from './time-note.js';
 
 /**
  * `enablex room update <room-id>`: the given keys, checked; then the room is read (GET) so that a
@@ -16,6 +17,7 @@ import { describeMerge, mergeUpdate } from './merge.js';
 export async function run({ args, opts, command }: CommandInput, rt: Runtime): Promise<void> {
   const roomId = checkId(args[0], '<room-id>');
   const given = buildUpdateBody(await roomInputFrom(opts, command, rt));
+  noteScheduledTime(rt, given);
   const http = await rt.http();
   const current = await rt.out.spin('Reading room…', () => getRoom(http, roomId));
   const { body, merged } = mergeUpdate(current, given);

@@ -183,6 +183,91 @@ describe('room create', () => {
   });
 });
 
+describe('times on flags are UTC, and say so', () => {
+  const scheduled = ['--name', 'T', '--owner-ref', 'o', '--scheduled', '--duration', '30', '--dry-run'];
+  const sent = (r: { stdout: string }) =>
+    (JSON.parse(r.stdout) as { body: { settings: Record<string, unknown> } }).body.settings['scheduled_time'];
+
+  it('reads a time without a zone as UTC and notes the local time once on stderr', async () => {
+    const r = await runCli(['room', 'create', ...scheduled, '--scheduled-time', '2026-12-01 15:00'], {
+      env: { ...env(), TZ: 'America/New_York' },
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(sent(r)).toBe('2026-12-01 15:00:00');
+    const notes = r.stderr.split('\n').filter((l) => l.startsWith('Note:'));
+    expect(notes).toEqual([
+      'Note: --scheduled-time: Tue 2026-12-01 15:00 UTC = Tue 2026-12-01 10:00 America/New_York. Flags are UTC; to mean America/New_York time, give an offset: 2026-12-01T15:00:00-05:00.',
+    ]);
+  });
+
+  it.each([
+    ['2026-12-01T10:00:00-05:00'],
+    ['2026-12-01 10:00 -05:00'],
+    ['2026-12-01T15:00:00Z'],
+    ['2026-12-01 15:00 UTC'],
+  ])('takes %s as the instant it names', async (time) => {
+    const r = await runCli(['room', 'create', ...scheduled, '--scheduled-time', time], {
+      env: { ...env(), TZ: 'Asia/Kolkata' },
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(sent(r)).toBe('2026-12-01 15:00:00');
+    expect(r.stderr).toContain('15:00 UTC = Tue 2026-12-01 20:30 Asia/Kolkata');
+  });
+
+  it.each([['UTC'], ['Etc/UTC']])('says nothing more when the local zone is %s', async (tz) => {
+    const r = await runCli(['room', 'create', ...scheduled, '--scheduled-time', '2026-12-01 15:00'], {
+      env: { ...env(), TZ: tz },
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('Note:');
+  });
+
+  it('-q keeps stderr quiet', async () => {
+    api()
+      .post('/video/v2/rooms')
+      .reply(200, { result: 0, room: { ...ROOM, room_id: 'newid' } });
+    const r = await runCli(
+      ['room', 'create', ...scheduled.slice(0, -1), '--scheduled-time', '2026-12-01 15:00', '-q'],
+      { env: { ...env(), TZ: 'America/New_York' } },
+    );
+    expect(r).toMatchObject({ code: 0, stdout: 'newid\n', stderr: '' });
+  });
+
+  it('refuses an ISO time without a zone, naming the flag (exit 2)', async () => {
+    const r = await runCli(['room', 'create', ...scheduled, '--scheduled-time', '2026-12-01T15:00'], {
+      env: env(),
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--scheduled-time: an ISO time needs Z or an offset');
+  });
+
+  const LATER = {
+    ...ROOM,
+    settings: { ...ROOM.settings, scheduled: true, scheduled_time: '2026-12-01 15:00:00' },
+  };
+
+  it('labels the scheduled time as UTC in tables, and keeps the API key in JSON and CSV', async () => {
+    api()
+      .get('/video/v2/rooms')
+      .times(3)
+      .reply(200, { result: 0, rooms: [LATER] });
+    const table = await runCli(['room', 'list'], { env: env() });
+    expect(table.stdout.split('\n')[0]).toMatch(/settings\.scheduled_time \(UTC\)$/);
+    const json = await runCli(['room', 'list', '-o', 'json'], { env: env() });
+    expect(JSON.parse(json.stdout)[0].settings.scheduled_time).toBe('2026-12-01 15:00:00');
+    const csv = await runCli(['room', 'list', '-o', 'csv'], { env: env() });
+    expect(csv.stdout.split('\n')[0]).toContain(',settings.scheduled_time,');
+  });
+
+  it('labels it in room get too, and --fields keeps the API names', async () => {
+    api().get(`/video/v2/rooms/${ID}`).twice().reply(200, { result: 0, room: LATER });
+    const table = await runCli(['room', 'get', ID], { env: env() });
+    expect(table.stdout).toMatch(/^settings\.scheduled_time \(UTC\)\s+2026-12-01 15:00:00$/m);
+    const picked = await runCli(['room', 'get', ID, '--fields', 'settings.scheduled_time'], { env: env() });
+    expect(picked.stdout).toMatch(/^settings\.scheduled_time\s+2026-12-01 15:00:00$/m);
+  });
+});
+
 describe('room list', () => {
   const rooms = [ROOM, { ...ROOM, room_id: 'b', name: 'Other', owner_ref: 'team-7' }];
 
