@@ -164,7 +164,7 @@ describe('room update', () => {
       env: t.env(),
     });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toBe('');
+    expect(r.stdout).toMatch(/^name\s+Update me$/m);
     const sent = /^> (\{.*\})$/m.exec(r.stderr)?.[1];
     expect(sent, r.stderr).toBeDefined();
     expect(JSON.parse(sent as string)).toEqual({ settings: { participants: '9', knock: true } });
@@ -203,6 +203,25 @@ describe('room update', () => {
     expect(s['data']).toEqual({ a: '1', b: '2', c: '3' });
     expect(s.settings['role_based_recording']).toEqual({ moderator: 'audio', participant: 'audio' });
     expect(s.settings['live_recording']).toEqual({ auto_recording: true, url: 'https://view.example/b' });
+  });
+
+  it('prints the updated room with -o json, and refuses what create refuses after reading the room', async () => {
+    const id = await apiRoom(t, { name: 'Rules', settings: { participants: '5' }, data: { a: '1' } });
+    const r = await out.run(['room', 'update', id, '--participants', '7', '--data', 'b=2', '-o', 'json'], {
+      env: t.env(),
+    });
+    expect(r.code, r.stderr).toBe(0);
+    const printed = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(printed).toEqual(await stored(id));
+    expect(printed).toMatchObject({ room_id: id, data: { a: '1', b: '2' }, settings: { participants: '7' } });
+
+    const mark = t.requests.length;
+    const refused = await out.run(['room', 'update', id, '--scheduled-time', apiTime(daysAhead(3))], {
+      env: t.env(),
+    });
+    expect(refused.code, refused.stderr).toBe(2);
+    expect(refused.stderr).toContain(`--scheduled-time: room ${id} is permanent`);
+    expect(t.since(mark).map((line) => line.split(' ')[0])).toEqual(['GET']);
   });
 
   it('refuses --mode with exit 2 before sending anything', async () => {

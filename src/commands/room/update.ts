@@ -6,29 +6,33 @@ import type { CommandInput } from '../define.js';
 import { buildUpdateBody } from './body.js';
 import { printDryRun } from './dry-run.js';
 import { roomInputFrom } from './input.js';
-import { describeMerge, mergeUpdate } from './merge.js';
+import { applyUpdate, describeMerge, mergeUpdate } from './merge.js';
+import { checkUpdatedRoom } from './rules.js';
+import { printRoom } from './show.js';
 import { noteScheduledTime } from './time-note.js';
 
 /**
  * `enablex room update <room-id>`: the given keys, checked; then the room is read (GET) so that a
  * nested object (data, role_based_recording, live_recording) is sent merged with its current keys
- * (the API replaces a nested object whole); then PATCH. --dry-run reads the room too.
+ * (the API replaces a nested object whole), and so that the room as the update leaves it is checked
+ * by create's rules; then PATCH. --dry-run reads the room too. Prints the updated room.
  */
 export async function run({ args, opts, command }: CommandInput, rt: Runtime): Promise<void> {
   const roomId = checkId(args[0], '<room-id>');
   const given = buildUpdateBody(await roomInputFrom(opts, command, rt));
-  noteScheduledTime(rt, given);
   const http = await rt.http();
   const current = await rt.out.spin('Reading room…', () => getRoom(http, roomId));
   const { body, merged } = mergeUpdate(current, given);
+  const after = applyUpdate(current, body);
+  checkUpdatedRoom(after, given);
+  noteScheduledTime(rt, given);
   if (opts['dryRun']) {
     const notes = [`Read room ${roomId} (GET) to merge nested settings with its current values.`];
     const lines = describeMerge(merged);
     if (lines.length) notes.push(`Merged: ${lines.join('; ')}.`);
     return printDryRun(rt, 'PATCH', paths.room(roomId), body, notes);
   }
-  await rt.out.spin('Updating room…', () => updateRoom(http, roomId, body));
+  const echoed = await rt.out.spin('Updating room…', () => updateRoom(http, roomId, body));
   rt.out.success(`Updated room ${roomId}; changes apply from its next session.`);
-  if (rt.globals.formatExplicit || rt.globals.quiet)
-    rt.out.data({ room_id: roomId, updated: body }, { idField: 'room_id' });
+  printRoom(rt, echoed ?? after);
 }

@@ -492,6 +492,124 @@ describe('room update', () => {
     );
   });
 
+  const SCHEDULED_ROOM = {
+    ...ROOM,
+    settings: { ...ROOM.settings, scheduled: true, scheduled_time: '2026-12-01 15:00:00', duration: '30' },
+  };
+  it.each<[string, string[], Record<string, unknown>, RegExp]>([
+    [
+      '--scheduled-time on a permanent room',
+      ['--scheduled-time', '2026-12-05 10:00'],
+      ROOM,
+      /^Error: --scheduled-time: room 5f3b2c1a9d8e7f6a5b4c3d2e is permanent, and only scheduled rooms have a start time\.\nHint: A room cannot become scheduled/,
+    ],
+    [
+      '--scheduled-time on an adhoc room',
+      ['--scheduled-time', '2026-12-05 10:00'],
+      { ...ROOM, settings: { ...ROOM.settings, adhoc: true } },
+      /is adhoc, and only scheduled rooms have a start time/,
+    ],
+    [
+      'more participants than a scheduled group room allows',
+      ['--participants', '500'],
+      SCHEDULED_ROOM,
+      /^Error: --participants must be between 1 and 300 for a scheduled group room \(got 500\)\./,
+    ],
+    [
+      'more participants than a permanent room allows',
+      ['--participants', '201'],
+      ROOM,
+      /--participants must be between 1 and 200 for a permanent or adhoc room \(got 201\)/,
+    ],
+    [
+      "active talkers that leave too few streams for the room's participants",
+      ['--max-active-talkers', '16'],
+      { ...ROOM, settings: { ...ROOM.settings, participants: '150' } },
+      /^Error: --max-active-talkers: a room with 16 active talkers allows at most 100 participants, and room \w+ allows 150\.\nHint: Lower the participants too: add --participants 100\./,
+    ],
+  ])('refuses %s, as create does (exit 2, no PATCH)', async (_name, flags, room, message) => {
+    getsRoom(room);
+    const r = await runCli(['room', 'update', ID, ...flags], { env: env() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe('');
+  });
+
+  it.each<[string, string[], Record<string, unknown>, nock.DataMatcherMap]>([
+    [
+      'a new start for a scheduled room',
+      ['--scheduled-time', '2026-12-05 10:00'],
+      SCHEDULED_ROOM,
+      { settings: { scheduled_time: '2026-12-05 10:00:00' } },
+    ],
+    [
+      '500 participants in a scheduled lecture',
+      ['--participants', '500'],
+      { ...SCHEDULED_ROOM, settings: { ...SCHEDULED_ROOM.settings, mode: 'lecture' } },
+      { settings: { participants: '500' } },
+    ],
+    [
+      'a rename of a room that already breaks a rule it does not touch',
+      ['--name', 'Renamed'],
+      { ...ROOM, settings: { ...ROOM.settings, participants: '900' } },
+      { name: 'Renamed' },
+    ],
+  ])('accepts %s', async (_name, flags, room, patch) => {
+    getsRoom(room);
+    api().patch(`/video/v2/rooms/${ID}`, patch).reply(200, { result: 0 });
+    const r = await runCli(['room', 'update', ID, ...flags], { env: env() });
+    expect(r.code, r.stderr).toBe(0);
+  });
+
+  it('-o json prints the room as the update leaves it (the PATCH answer holds only result)', async () => {
+    getsRoom({ ...ROOM, data: { a: '1' } });
+    api().patch(`/video/v2/rooms/${ID}`).reply(200, { result: 0 });
+    const r = await runCli(
+      ['room', 'update', ID, '--name', 'New', '--participants', '15', '--data', 'b=2', '-o', 'json'],
+      {
+        env: env(),
+      },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      ...ROOM,
+      name: 'New',
+      settings: { ...ROOM.settings, participants: '15' },
+      data: { a: '1', b: '2' },
+    });
+  });
+
+  it('-o json prints the room the PATCH answer echoes, when it does', async () => {
+    getsRoom();
+    const echoed = { ...ROOM, name: 'New', created: '2026-11-29T12:00:00.000Z' };
+    api().patch(`/video/v2/rooms/${ID}`).reply(200, { result: 0, room: echoed });
+    const r = await runCli(['room', 'update', ID, '--name', 'New', '-o', 'json'], { env: env() });
+    expect(JSON.parse(r.stdout)).toEqual(echoed);
+  });
+
+  it('prints the updated room as a table by default, and only its id with -q', async () => {
+    getsRoom().get(`/video/v2/rooms/${ID}`).reply(200, { result: 0, room: ROOM });
+    api().patch(`/video/v2/rooms/${ID}`).twice().reply(200, { result: 0 });
+    const table = await runCli(['room', 'update', ID, '--name', 'New'], { env: env() });
+    expect(table.stdout).toMatch(new RegExp(`^room_id\\s+${ID}$`, 'm'));
+    expect(table.stdout).toMatch(/^name\s+New$/m);
+    expect(table.stdout).toMatch(/^settings\.participants\s+10$/m);
+    const quiet = await runCli(['room', 'update', ID, '--name', 'New', '-q'], { env: env() });
+    expect(quiet).toMatchObject({ code: 0, stdout: `${ID}\n`, stderr: '' });
+  });
+
+  it('notes the local time of a --scheduled-time on update too', async () => {
+    getsRoom(SCHEDULED_ROOM);
+    api().patch(`/video/v2/rooms/${ID}`).reply(200, { result: 0 });
+    const r = await runCli(['room', 'update', ID, '--scheduled-time', '2026-12-05 10:00'], {
+      env: { ...env(), TZ: 'America/New_York' },
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      'Note: --scheduled-time: Sat 2026-12-05 10:00 UTC = Sat 2026-12-05 05:00 America/New_York.',
+    );
+  });
+
   it('a room that does not exist exits 4 and sends no PATCH', async () => {
     api().get(`/video/v2/rooms/${ID}`).reply(200, { result: '40001', error: 'Room not found' });
     const r = await runCli(['room', 'update', ID, '--data', 'c=3'], { env: env() });
