@@ -1,7 +1,10 @@
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiRoom, startTestEmulator, type TestEmulator } from './helpers/emulator.js';
-import { Outputs } from './helpers/run.js';
+import { Outputs, tempDir } from './helpers/run.js';
 import { apiTime, daysAhead, isoWithOffset } from './helpers/time.js';
+import { BIN } from './spawn.js';
 
 /** `enablex room …` as the built binary, against an in-process emulator. */
 const out = new Outputs();
@@ -248,6 +251,30 @@ describe('room update', () => {
 });
 
 describe('room delete', () => {
+  /** The README's bulk-delete line, as written there, for another owner. */
+  const bulkDelete = (owner: string) => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const line = readme.split('\n').find((l) => /^enablex room list .*\| xargs .*room delete/.test(l));
+    expect(line, 'README has the bulk-delete example').toBeDefined();
+    return (line as string).replace('old-team', owner);
+  };
+
+  it("the README's bulk delete exits 0 when no room matches, and deletes every match otherwise", async () => {
+    // xargs runs programs, not shell functions: put an `enablex` program on PATH, as an install does.
+    const bin = tempDir('bulk');
+    writeFileSync(join(bin, 'enablex'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
+    chmodSync(join(bin, 'enablex'), 0o755);
+    const env = { ...t.env(), PATH: `${bin}:${process.env['PATH'] ?? ''}` };
+    const none = await out.bash(`set -euo pipefail\n${bulkDelete('nobody-owns-this')}`, { env });
+    expect(none.code, none.stderr).toBe(0);
+    expect(none.stderr).not.toContain('error');
+    const ids = [await apiRoom(t, { owner_ref: 'bulk-e2e' }), await apiRoom(t, { owner_ref: 'bulk-e2e' })];
+    const some = await out.bash(`set -euo pipefail\n${bulkDelete('bulk-e2e')}`, { env });
+    expect(some.code, some.stderr).toBe(0);
+    const left = await t.roomIds();
+    expect(ids.filter((id) => left.includes(id))).toEqual([]);
+  });
+
   it('needs --yes without a terminal (exit 2, nothing deleted)', async () => {
     const id = await apiRoom(t);
     const mark = t.requests.length;

@@ -98,7 +98,7 @@ export function registerRoom(program: Command, action: ActionFactory): void {
         ['delete one room, no question', 'enablex room delete "$ROOM" --yes'],
         [
           'delete every room of an owner',
-          'enablex room list --owner-ref old-team -q | xargs enablex room delete --yes',
+          'enablex room list --owner-ref old-team -q | xargs -r enablex room delete --yes',
         ],
       ),
     )
