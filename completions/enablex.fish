@@ -5,7 +5,7 @@
 set -g __enablex_commands 'room' 'room create' 'room list' 'room get' 'room update' 'room delete' 'room help' 'token' 'users' 'archive' 'archive download' 'cdr' 'cdr summary' 'dialin' 'api' 'profile' 'profile add' 'profile list' 'profile show' 'profile use' 'profile remove' 'profile help' 'doctor' 'emulator' 'emulator simulate' 'emulator end' 'emulator join' 'emulator faults' 'emulator status' 'completion' 'help'
 set -g __enablex_v_globals '--profile' '--base-url' '-o' '--output' '--fields' '--timeout' '--retries'
 set -g __enablex_v_root_room_create '--description' '--mode' '--scheduled-time' '--duration' '--moderators' '--participants' '--audiences' '--quality' '--max-active-talkers' '--media-zone' '--record-moderator' '--record-participant' '--live-recording-url' '--billing-code' '--hls-view-url' '--name' '--owner-ref' '--data' '-f' '--file'
-set -g __enablex_v_root_room_list '--name' '--owner-ref'
+set -g __enablex_v_root_room_list '--name' '--owner-ref' '--mode' '--type' '--created-since' '--sort-by' '--limit'
 set -g __enablex_v_root_room_update '--description' '--scheduled-time' '--duration' '--moderators' '--participants' '--audiences' '--quality' '--max-active-talkers' '--media-zone' '--record-moderator' '--record-participant' '--live-recording-url' '--billing-code' '--hls-view-url' '--name' '--owner-ref' '--data' '-f' '--file'
 set -g __enablex_v_root_token '--name' '--user-ref' '--role' '--data'
 set -g __enablex_v_root_archive '--conf' '--room' '--from' '--to' '--out'
@@ -95,9 +95,9 @@ complete -c enablex -n '__enablex_at' -s h -l help -d 'show help for a command'
 
 # enablex room
 complete -c enablex -n '__enablex_at room' -a 'create' -d 'create a room (permanent, scheduled or adhoc)'
-complete -c enablex -n '__enablex_at room' -a 'list' -d 'list rooms (filters apply on the client)'
+complete -c enablex -n '__enablex_at room' -a 'list' -d 'list rooms (filters, order and limit apply on the client)'
 complete -c enablex -n '__enablex_at room' -a 'get' -d 'show one room'
-complete -c enablex -n '__enablex_at room' -a 'update' -d 'change a room: only the given keys are sent (mode, scheduled and adhoc cannot change)'
+complete -c enablex -n '__enablex_at room' -a 'update' -d 'change a room: only the given settings change (mode, scheduled and adhoc cannot)'
 complete -c enablex -n '__enablex_at room' -a 'delete' -d 'delete rooms (asks first on a terminal; needs --yes otherwise)'
 complete -c enablex -n '__enablex_at room' -a 'help' -d 'display help for command'
 complete -c enablex -n '__enablex_at room' -s h -l help -d 'show help for a command'
@@ -157,6 +157,11 @@ complete -c enablex -n '__enablex_at room create' -s h -l help -d 'show help for
 # enablex room list
 complete -c enablex -n '__enablex_at room list' -l name -x -d 'only rooms whose name contains this text (any case)'
 complete -c enablex -n '__enablex_at room list' -l owner-ref -x -d 'only rooms with this owner reference'
+complete -c enablex -n '__enablex_at room list' -l mode -x -a 'group lecture' -d 'only group or lecture rooms'
+complete -c enablex -n '__enablex_at room list' -l type -x -a 'permanent scheduled adhoc' -d 'only rooms of this type'
+complete -c enablex -n '__enablex_at room list' -l created-since -x -d 'only rooms created since: YYYY-MM-DD, today, yesterday, Nd (UTC), or a time with its zone'
+complete -c enablex -n '__enablex_at room list' -l sort-by -x -a 'name created scheduled_time' -d 'order by this field (rooms without it last)'
+complete -c enablex -n '__enablex_at room list' -l limit -x -d 'at most n rooms, after the filters and the order'
 complete -c enablex -n '__enablex_at room list' -s h -l help -d 'show help for a command'
 
 # enablex room get

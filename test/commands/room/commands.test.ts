@@ -287,6 +287,73 @@ describe('room list', () => {
     );
   });
 
+  it('filters by --mode and --type, orders by --sort-by, and cuts at --limit with a note', async () => {
+    const many = [
+      {
+        ...ROOM,
+        room_id: 'l2',
+        name: 'Lecture B',
+        settings: { mode: 'lecture', scheduled: true, scheduled_time: '2026-12-09 10:00:00' },
+      },
+      {
+        ...ROOM,
+        room_id: 'g1',
+        name: 'Group',
+        settings: { mode: 'group', scheduled: true, scheduled_time: '2026-12-01 10:00:00' },
+      },
+      {
+        ...ROOM,
+        room_id: 'l1',
+        name: 'Lecture A',
+        settings: { mode: 'lecture', scheduled: true, scheduled_time: '2026-12-02 10:00:00' },
+      },
+      { ...ROOM, room_id: 'l3', name: 'Lecture C', settings: { mode: 'lecture' } },
+    ];
+    api().get('/video/v2/rooms').reply(200, { result: 0, rooms: many });
+    const r = await runCli(
+      [
+        'room',
+        'list',
+        '--mode',
+        'Lecture',
+        '--type',
+        'scheduled',
+        '--sort-by',
+        'scheduled_time',
+        '--limit',
+        '1',
+        '-o',
+        'json',
+      ],
+      { env: env() },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { room_id: string }[]).map((x) => x.room_id)).toEqual(['l1']);
+    expect(r.stderr).toContain('Showing 1 of 2 matching rooms (--limit 1).');
+  });
+
+  it.each<[string[], RegExp]>([
+    [['--limit', '0'], /^Error: --limit must be a whole number from 1 to 1000000 \(got "0"\)\./],
+    [
+      ['--sort-by', 'size'],
+      /^Error: option '--sort-by <field>' argument 'size' is invalid\. Allowed choices are name, created, scheduled_time\./,
+    ],
+    [
+      ['--type', 'instant'],
+      /^Error: option '--type <type>' argument 'instant' is invalid\. Allowed choices are permanent, scheduled, adhoc\./,
+    ],
+    [
+      ['--mode', 'webinar'],
+      /^Error: option '--mode <mode>' argument 'webinar' is invalid\. Allowed choices are group, lecture\./,
+    ],
+    [['--created-since', 'soon'], /^Error: --created-since "soon" is not a date/],
+    [['--created-since', '2027-01-01'], /^Error: --created-since 2027-01-01 00:00:00 UTC is in the future/],
+  ])('refuses %j with exit 2, before any request', async (flags, message) => {
+    const r = await runCli(['room', 'list', ...flags], { env: env() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
   it('copes with loosely typed rooms and a missing list', async () => {
     api().get('/video/v2/rooms').reply(200, { result: '0' });
     const r = await runCli(['room', 'list', '--json'], { env: env() });
