@@ -35,7 +35,7 @@ _enablex_flags() {
     'dialin') REPLY='--show-secrets -h --help' ;;
     'api') REPLY='--data --show-secrets -h --help' ;;
     'profile') REPLY='-h --help' ;;
-    'profile add') REPLY='--app-id --app-key-stdin --recording-user --recording-password-stdin --default -h --help' ;;
+    'profile add') REPLY='--app-id --app-key-stdin --recording-user --recording-password-stdin --default --no-verify -h --help' ;;
     'profile list') REPLY='-h --help' ;;
     'profile show') REPLY='-h --help' ;;
     'profile use') REPLY='-h --help' ;;

@@ -279,7 +279,7 @@ complete -c enablex -n '__enablex_at api' -l show-secrets -d 'show app_key and p
 complete -c enablex -n '__enablex_at api' -s h -l help -d 'show help for a command'
 
 # enablex profile
-complete -c enablex -n '__enablex_at profile' -a 'add' -d 'save a profile; the app key comes from a masked prompt, stdin or ENABLEX_APP_KEY, never a flag'
+complete -c enablex -n '__enablex_at profile' -a 'add' -d 'check and save a profile; the app key comes from a masked prompt, stdin or ENABLEX_APP_KEY, never a flag'
 complete -c enablex -n '__enablex_at profile' -a 'list' -d 'list profiles (secrets are never shown)'
 complete -c enablex -n '__enablex_at profile' -a 'show' -d 'show one profile (the default when no name is given); secrets show as "set"'
 complete -c enablex -n '__enablex_at profile' -a 'use' -d 'make a profile the default'
@@ -293,6 +293,7 @@ complete -c enablex -n '__enablex_at profile add' -l app-key-stdin -d 'read the 
 complete -c enablex -n '__enablex_at profile add' -l recording-user -x -d 'user name for recording files (set in the EnableX portal)'
 complete -c enablex -n '__enablex_at profile add' -l recording-password-stdin -d 'read the recording password from standard input'
 complete -c enablex -n '__enablex_at profile add' -l default -d 'make it the default profile'
+complete -c enablex -n '__enablex_at profile add' -l no-verify -d 'save without checking the credentials (one GET /rooms) first'
 complete -c enablex -n '__enablex_at profile add' -s h -l help -d 'show help for a command'
 
 # enablex profile list
