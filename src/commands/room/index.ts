@@ -105,6 +105,10 @@ export function registerRoom(program: Command, action: ActionFactory): void {
           'enablex room update "$ROOM" --participants 15 --auto-recording',
         ],
         ['rename, and turn knocking off', 'enablex room update "$ROOM" --name "Weekly sync" --no-knock'],
+        [
+          'add one data key (the others are kept), and see the merged request first',
+          'enablex room update "$ROOM" --data region=eu --dry-run',
+        ],
       ),
     )
     .action(action(() => import('./update.js')));
