@@ -2,11 +2,13 @@
 # Generated from the command tree by `npm run completions`; do not edit by hand.
 # Install: enablex completion fish > ~/.config/fish/completions/enablex.fish
 
-set -g __enablex_commands 'room' 'room create' 'room list' 'room get' 'room update' 'room delete' 'room help' 'token' 'users' 'archive' 'archive download' 'cdr' 'cdr summary' 'dialin' 'api' 'profile' 'profile add' 'profile list' 'profile show' 'profile use' 'profile remove' 'profile help' 'doctor' 'emulator' 'emulator simulate' 'emulator end' 'emulator join' 'emulator faults' 'emulator status' 'completion' 'help'
+set -g __enablex_commands 'room' 'room create' 'room list' 'room get' 'room update' 'room export' 'room apply' 'room delete' 'room help' 'token' 'users' 'archive' 'archive download' 'cdr' 'cdr summary' 'dialin' 'api' 'profile' 'profile add' 'profile list' 'profile show' 'profile use' 'profile remove' 'profile help' 'doctor' 'emulator' 'emulator simulate' 'emulator end' 'emulator join' 'emulator faults' 'emulator status' 'completion' 'help'
 set -g __enablex_v_globals '--profile' '--base-url' '-o' '--output' '--fields' '--timeout' '--retries'
 set -g __enablex_v_root_room_create '--description' '--mode' '--scheduled-time' '--duration' '--moderators' '--participants' '--audiences' '--quality' '--max-active-talkers' '--media-zone' '--record-moderator' '--record-participant' '--live-recording-url' '--billing-code' '--hls-view-url' '--name' '--owner-ref' '--data' '-f' '--file'
 set -g __enablex_v_root_room_list '--name' '--owner-ref' '--mode' '--type' '--created-since' '--sort-by' '--limit'
 set -g __enablex_v_root_room_update '--description' '--scheduled-time' '--duration' '--moderators' '--participants' '--audiences' '--quality' '--max-active-talkers' '--media-zone' '--record-moderator' '--record-participant' '--live-recording-url' '--billing-code' '--hls-view-url' '--name' '--owner-ref' '--data' '-f' '--file'
+set -g __enablex_v_root_room_export '--owner-ref' '--name'
+set -g __enablex_v_root_room_apply '-f' '--file' '--concurrency'
 set -g __enablex_v_root_token '--name' '--user-ref' '--role' '--data'
 set -g __enablex_v_root_archive '--conf' '--room' '--from' '--to' '--out'
 set -g __enablex_v_root_archive_download '--conf' '--room' '--from' '--to' '--dir' '--concurrency'
@@ -14,9 +16,9 @@ set -g __enablex_v_root_cdr '--out' '--conf' '--room' '--from' '--to' '--chunk-d
 set -g __enablex_v_root_cdr_summary '--conf' '--room' '--from' '--to' '--chunk-days' '--concurrency'
 set -g __enablex_v_root_api '--data'
 set -g __enablex_v_root_profile_add '--app-id' '--recording-user'
-set -g __enablex_v_root_emulator '--host' '--port' '--state' '--seed' '--latency' '--fail-rate' '--fail-status' '--retry-after' '--fail-first' '--hang-rate' '--truncate-rate' '--non-json-rate' '--non-json-status' '--reset-rate' '--fault-match' '--fault-seed' '--synthetic-cdr' '--synthetic-from' '--synthetic-to'
+set -g __enablex_v_root_emulator '--host' '--allow-host' '--port' '--state' '--seed' '--latency' '--fail-rate' '--fail-status' '--fail-result' '--retry-after' '--fail-first' '--hang-rate' '--truncate-rate' '--non-json-rate' '--non-json-status' '--reset-rate' '--fault-match' '--fault-seed' '--synthetic-cdr' '--synthetic-from' '--synthetic-to'
 set -g __enablex_v_root_emulator_simulate '--users' '--minutes'
-set -g __enablex_v_root_emulator_faults '--latency' '--fail-rate' '--fail-status' '--retry-after' '--fail-first' '--hang-rate' '--truncate-rate' '--non-json-rate' '--non-json-status' '--reset-rate' '--fault-match' '--fault-seed'
+set -g __enablex_v_root_emulator_faults '--latency' '--fail-rate' '--fail-status' '--fail-result' '--retry-after' '--fail-first' '--hang-rate' '--truncate-rate' '--non-json-rate' '--non-json-status' '--reset-rate' '--fault-match' '--fault-seed'
 
 # Prints the command path on the line so far ("room create"), skipping flags and their values.
 function __enablex_path
@@ -98,6 +100,8 @@ complete -c enablex -n '__enablex_at room' -a 'create' -d 'create a room (perman
 complete -c enablex -n '__enablex_at room' -a 'list' -d 'list rooms (filters, order and limit apply on the client)'
 complete -c enablex -n '__enablex_at room' -a 'get' -d 'show one room'
 complete -c enablex -n '__enablex_at room' -a 'update' -d 'change a room: only the given settings change (mode, scheduled and adhoc cannot)'
+complete -c enablex -n '__enablex_at room' -a 'export' -d 'write live rooms as a rooms file for `room apply` (YAML; JSON with -o json)'
+complete -c enablex -n '__enablex_at room' -a 'apply' -d 'make the live rooms match a rooms file: create, update, and with flags re-create or delete'
 complete -c enablex -n '__enablex_at room' -a 'delete' -d 'delete rooms (asks first on a terminal; needs --yes otherwise)'
 complete -c enablex -n '__enablex_at room' -a 'help' -d 'display help for command'
 complete -c enablex -n '__enablex_at room' -s h -l help -d 'show help for a command'
@@ -213,11 +217,25 @@ complete -c enablex -n '__enablex_at room update' -l data -x -d 'custom room dat
 complete -c enablex -n '__enablex_at room update' -s f -l file -r -F -d 'a JSON or YAML room body ("-" for stdin); flags override it'
 complete -c enablex -n '__enablex_at room update' -s h -l help -d 'show help for a command'
 
+# enablex room export
+complete -c enablex -n '__enablex_at room export' -l owner-ref -x -d 'only rooms with this owner reference'
+complete -c enablex -n '__enablex_at room export' -l name -x -d 'only rooms whose name contains this text (any case)'
+complete -c enablex -n '__enablex_at room export' -s h -l help -d 'show help for a command'
+
+# enablex room apply
+complete -c enablex -n '__enablex_at room apply' -s f -l file -r -F -d 'the rooms file, YAML or JSON ("-" for stdin)'
+complete -c enablex -n '__enablex_at room apply' -l dry-run -d 'print the plan, change nothing'
+complete -c enablex -n '__enablex_at room apply' -l exit-code -d 'with --dry-run: exit 8 when changes are pending, 0 when none'
+complete -c enablex -n '__enablex_at room apply' -l prune -d 'delete live rooms of the file\'s owner_refs that the file does not list'
+complete -c enablex -n '__enablex_at room apply' -l replace -d 'delete and re-create rooms whose mode, scheduled or adhoc differ (new ids)'
+complete -c enablex -n '__enablex_at room apply' -l concurrency -x -d 'requests at a time (1-32)'
+complete -c enablex -n '__enablex_at room apply' -s h -l help -d 'show help for a command'
+
 # enablex room delete
 complete -c enablex -n '__enablex_at room delete' -s h -l help -d 'show help for a command'
 
 # enablex room help
-complete -c enablex -n '__enablex_at room help' -a 'create list get update delete'
+complete -c enablex -n '__enablex_at room help' -a 'create list get update export apply delete'
 
 # enablex token
 complete -c enablex -n '__enablex_at token' -l name -x -d 'name of the user who joins'
@@ -320,13 +338,15 @@ complete -c enablex -n '__enablex_at emulator' -a 'end' -d 'end a room\'s live s
 complete -c enablex -n '__enablex_at emulator' -a 'join' -d 'use a token as a client would: single use, within its 15 minutes'
 complete -c enablex -n '__enablex_at emulator' -a 'faults' -d 'show, replace (with the flags given) or clear a running emulator\'s injected faults'
 complete -c enablex -n '__enablex_at emulator' -a 'status' -d 'show a running emulator\'s clock, counts, live sessions and faults'
-complete -c enablex -n '__enablex_at emulator' -l host -x -d 'address to listen on'
+complete -c enablex -n '__enablex_at emulator' -l host -x -d 'address to listen on (0.0.0.0: every interface, with a warning)'
+complete -c enablex -n '__enablex_at emulator' -l allow-host -x -d 'also answer requests whose Host header is <name> (repeatable; "*" for any): others are refused'
 complete -c enablex -n '__enablex_at emulator' -l port -x -d 'port to listen on (0 picks a free one)'
 complete -c enablex -n '__enablex_at emulator' -l state -r -F -d 'keep rooms, sessions, CDR and archive in this JSON file (default: memory)'
 complete -c enablex -n '__enablex_at emulator' -l seed -x -a 'demo' -d 'fill a new, empty state with demo rooms and a month of sessions'
 complete -c enablex -n '__enablex_at emulator' -l latency -x -d 'add this delay to every API answer'
 complete -c enablex -n '__enablex_at emulator' -l fail-rate -x -d 'share of API requests (0-1) answered with --fail-status'
-complete -c enablex -n '__enablex_at emulator' -l fail-status -x -a '429 500 503' -d 'status of injected failures (default 503)'
+complete -c enablex -n '__enablex_at emulator' -l fail-status -x -a '200 429 500 503' -d 'status of injected failures (default 503; 200 with --fail-result)'
+complete -c enablex -n '__enablex_at emulator' -l fail-result -x -d 'injected failures answer this API result code, e.g. 50001 (the real "Failed to create Room" on HTTP 200)'
 complete -c enablex -n '__enablex_at emulator' -l retry-after -x -d 'Retry-After sent with 429 and 503 failures (default 1)'
 complete -c enablex -n '__enablex_at emulator' -l fail-first -x -d 'fail the next <n> API requests for sure, then apply the rates'
 complete -c enablex -n '__enablex_at emulator' -l hang-rate -x -d 'share of requests never answered'
@@ -357,7 +377,8 @@ complete -c enablex -n '__enablex_at emulator join' -s h -l help -d 'show help f
 complete -c enablex -n '__enablex_at emulator faults' -l clear -d 'remove every fault'
 complete -c enablex -n '__enablex_at emulator faults' -l latency -x -d 'add this delay to every API answer'
 complete -c enablex -n '__enablex_at emulator faults' -l fail-rate -x -d 'share of API requests (0-1) answered with --fail-status'
-complete -c enablex -n '__enablex_at emulator faults' -l fail-status -x -a '429 500 503' -d 'status of injected failures (default 503)'
+complete -c enablex -n '__enablex_at emulator faults' -l fail-status -x -a '200 429 500 503' -d 'status of injected failures (default 503; 200 with --fail-result)'
+complete -c enablex -n '__enablex_at emulator faults' -l fail-result -x -d 'injected failures answer this API result code, e.g. 50001 (the real "Failed to create Room" on HTTP 200)'
 complete -c enablex -n '__enablex_at emulator faults' -l retry-after -x -d 'Retry-After sent with 429 and 503 failures (default 1)'
 complete -c enablex -n '__enablex_at emulator faults' -l fail-first -x -d 'fail the next <n> API requests for sure, then apply the rates'
 complete -c enablex -n '__enablex_at emulator faults' -l hang-rate -x -d 'share of requests never answered'

@@ -40,7 +40,7 @@ export function toApiError(failure: ApiFailure, unreadable = false): ApiError | 
       `${where}: authentication failed: ${what}${suffix}`,
       failure,
       ExitCode.AUTH,
-      RESULT_HINTS['10000'],
+      hint ?? RESULT_HINTS['10000'],
     );
   }
   if ((result && NOT_FOUND_RESULTS.has(result)) || (status === 404 && !result)) {
@@ -48,6 +48,15 @@ export function toApiError(failure: ApiFailure, unreadable = false): ApiError | 
       `${where}: ${/not found/i.test(what) ? what : `not found: ${what}`}${suffix}`,
       failure,
       hint ?? 'Check the id, and that the base URL ends in /video/v2.',
+    );
+  }
+  // Still rate-limited after the retries: the request was not acted on, so "try again later" (5).
+  if (status === 429) {
+    return new ApiError(
+      `${where}: the server is rate-limiting requests: ${what}${suffix}`,
+      failure,
+      ExitCode.NETWORK,
+      hint ?? 'Wait a moment and try again, or raise --retries.',
     );
   }
   if (status >= 500) {
