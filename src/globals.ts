@@ -81,10 +81,12 @@ export function resolveGlobals(raw: RawGlobals, ctx: Context): Globals {
     format = raw.output as Format;
     formatExplicit = true;
   }
-  const timeout = raw.timeout === undefined ? 30 : Number(raw.timeout);
+  // Decimal digits only, like every other number flag: Number() would also take 0x5, 1e1 or " 5 ".
+  const decimal = raw.timeout === undefined || /^\d+(\.\d+)?$/.test(raw.timeout);
+  const timeout = raw.timeout === undefined ? 30 : decimal ? Number(raw.timeout) : NaN;
   if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 3600) {
     throw new UsageError(
-      `--timeout must be a number of seconds above 0, at most 3600 (got "${raw.timeout}").`,
+      `--timeout must be a number of seconds above 0, at most 3600, in decimal digits such as 5 or 2.5 (got "${raw.timeout}").`,
     );
   }
   const retries = wholeFlag(raw.retries ?? 3, '--retries', 0, 10);
