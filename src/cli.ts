@@ -35,7 +35,13 @@ export function buildProgram(action: ActionFactory, version: string): Command {
         'run against the bundled emulator, no account needed (also ENABLEX_EMULATOR=1)',
       ),
     )
-    .addOption(new Option('--insecure', 'allow a plain http:// base URL that is not loopback'));
+    .addOption(new Option('--insecure', 'allow a plain http:// base URL that is not loopback'))
+    .addOption(
+      new Option(
+        '--csv-raw',
+        "CSV cells exactly as received: no ' before cells a spreadsheet would run as formulas",
+      ),
+    );
   registerCommands(program, action);
   program.addHelpText('after', ROOT_HELP);
   return program;

@@ -108,7 +108,7 @@ export class Runtime {
       env: this.ctx.env,
       signal: this.ctx.signal,
       sleep: this.ctx.sleep,
-      log: this.globals.verbose ? (line) => this.ctx.stderr.write(`${this.out.c.dim(line)}\n`) : undefined,
+      log: this.globals.verbose ? (line) => this.out.log(line) : undefined,
     });
     // Proxy agents keep sockets open between requests: close them when the command ends.
     this.onCleanup(async () => client.close?.());

@@ -46,9 +46,7 @@ export async function fetchPlan(plan: readonly PlannedFile[], options: FetchPlan
       ? 'bar'
       : 'lines';
   const progress = createProgress(rt.ctx.stderr, mode, jobs.length);
-  const log = rt.globals.verbose
-    ? (line: string) => rt.ctx.stderr.write(`${rt.out.c.dim(line)}\n`)
-    : undefined;
+  const log = rt.globals.verbose ? (line: string) => rt.out.log(line) : undefined;
   let result;
   try {
     result = await downloadAll(jobs, {
@@ -100,7 +98,7 @@ export async function fetchPlan(plan: readonly PlannedFile[], options: FetchPlan
       columns: ['file', 'status', 'bytes', 'error'],
     });
   }
-  for (const f of failures) rt.ctx.stderr.write(`${rt.out.c.red('✗')} ${f.path}: ${f.error ?? 'failed'}\n`);
+  for (const f of failures) rt.out.failure(`${f.path}: ${f.error ?? 'failed'}`);
   rt.out.note(`${tally}, into ${dir}.`);
   if (failures.length) {
     const insecureHelps = failures.some((f) => f.error?.includes('--insecure'));

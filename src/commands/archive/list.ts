@@ -69,7 +69,12 @@ export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
     });
     return;
   }
-  const text = render(shown, { format, fields: rt.globals.fields, tableColumns: ARCHIVE_COLUMNS });
+  const text = render(shown, {
+    format,
+    fields: rt.globals.fields,
+    tableColumns: ARCHIVE_COLUMNS,
+    csv: { neutralise: !rt.globals.csvRaw },
+  });
   try {
     await out.write(text);
     await out.commit();

@@ -1,4 +1,5 @@
 import type { RoomBody } from '../../api/rooms.js';
+import { jsonTerminalSafe } from '../../output/escape.js';
 import type { Runtime } from '../../runtime.js';
 
 /**
@@ -15,5 +16,5 @@ export function printDryRun(
 ): void {
   rt.out.note(notes.length ? `Dry run: nothing was changed.` : `Dry run: nothing was sent.`);
   for (const line of notes) rt.out.note(line);
-  rt.out.raw(JSON.stringify({ method, path: `/${path}`, body }, null, 2) + '\n');
+  rt.out.raw(jsonTerminalSafe(JSON.stringify({ method, path: `/${path}`, body }, null, 2)) + '\n');
 }
