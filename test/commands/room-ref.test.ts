@@ -59,6 +59,7 @@ describe('room references: every command takes a unique name', () => {
 
   it('room update --dry-run shows the resolved id in the path', async () => {
     listed();
+    api().get(`/video/v2/rooms/${TOWN_HALL}`).reply(200, { result: 0, room: rooms[1] });
     const r = await runCli([
       'room',
       'update',
@@ -75,6 +76,7 @@ describe('room references: every command takes a unique name', () => {
 
   it('room update sends the PATCH to the resolved id', async () => {
     listed();
+    api().get(`/video/v2/rooms/${TOWN_HALL}`).reply(200, { result: 0, room: rooms[1] });
     api().patch(`/video/v2/rooms/${TOWN_HALL}`).reply(200, { result: 0 });
     const r = await runCli(['room', 'update', 'Town hall', '--participants', '20']);
     expect(r.code).toBe(0);
