@@ -10,7 +10,8 @@ _enablex_subcommands() {
     'archive') REPLY='download' ;;
     'cdr') REPLY='summary' ;;
     'profile') REPLY='add list show use remove help' ;;
-    'emulator') REPLY='simulate end join faults status' ;;
+    'emulator') REPLY='simulate end join faults clock reset status' ;;
+    'emulator clock') REPLY='advance set show help' ;;
     *) REPLY='' ;;
   esac
 }
@@ -49,6 +50,12 @@ _enablex_flags() {
     'emulator end') REPLY='-h --help' ;;
     'emulator join') REPLY='-h --help' ;;
     'emulator faults') REPLY='--clear --latency --fail-rate --fail-status --fail-result --retry-after --fail-first --hang-rate --truncate-rate --non-json-rate --non-json-status --reset-rate --fault-match --fault-seed -h --help' ;;
+    'emulator clock') REPLY='-h --help' ;;
+    'emulator clock advance') REPLY='-h --help' ;;
+    'emulator clock set') REPLY='-h --help' ;;
+    'emulator clock show') REPLY='-h --help' ;;
+    'emulator clock help') REPLY='' ;;
+    'emulator reset') REPLY='--seed -h --help' ;;
     'emulator status') REPLY='-h --help' ;;
     'completion') REPLY='-h --help' ;;
     'help') REPLY='' ;;
@@ -170,6 +177,7 @@ _enablex_value() {
     'emulator faults|--reset-rate') REPLY='free' ;;
     'emulator faults|--fault-match') REPLY='free' ;;
     'emulator faults|--fault-seed') REPLY='free' ;;
+    'emulator reset|--seed') REPLY='choices:demo' ;;
     *'|--profile') REPLY='free' ;;
     *'|--base-url') REPLY='free' ;;
     *'|-o'|*'|--output') REPLY='choices:table json yaml csv ndjson' ;;
@@ -185,6 +193,7 @@ _enablex_arg() {
   case "$1|$2" in
     'room help|0') REPLY='choices:create list get update export apply delete' ;;
     'profile help|0') REPLY='choices:add list show use remove' ;;
+    'emulator clock help|0') REPLY='choices:advance set show' ;;
     'completion|0') REPLY='choices:bash zsh fish' ;;
     'help|0') REPLY='choices:room token users archive cdr dialin api profile doctor emulator completion' ;;
     *) REPLY='' ;;
