@@ -337,7 +337,7 @@ describe('room create wizard in a terminal', { timeout: 60_000 }, () => {
     const billing = MORE_FLAGS.indexOf('billing-code') + 1;
     for (let i = 0; i < sip; i++) s.press('Down');
     s.press('Enter');
-    await s.waitFor('? Sip (enable PSTN/SIP dial-in)');
+    await s.waitFor('? SIP dial-in (enable PSTN/SIP dial-in)');
     s.press('Enter');
     await s.waitFor('? More settings: pick one to set');
     for (let i = sip; i < billing; i++) s.press('Down');
