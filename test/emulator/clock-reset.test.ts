@@ -44,6 +44,16 @@ describe('enablex emulator clock', () => {
     );
   });
 
+  it("moves the Date header that doctor's clock check reads", async () => {
+    const h = await start();
+    const env = { ...DEV_ENV, ENABLEX_BASE_URL: h.emu.baseUrl };
+    const before = await cli(['doctor'], env);
+    expect(before.stdout).toMatch(/ok\s+clock\s+within 0 s of the server's clock/);
+    await cli(['emulator', 'clock', 'advance', '10'], env);
+    const after = await cli(['doctor'], env);
+    expect(after.stdout).toMatch(/fail\s+clock\s+.*600 s behind the server's/);
+  });
+
   it('refuses a bad number of minutes or a time without a zone before sending (exit 2)', async () => {
     const bad = await cli(['emulator', 'clock', 'advance', 'soon'], DEV_ENV);
     expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('<minutes> must be a number')]);
