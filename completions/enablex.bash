@@ -61,7 +61,7 @@ _enablex_flags() {
     'help') REPLY='' ;;
     *) REPLY='' ;;
   esac
-  REPLY="$REPLY -V --version --profile --base-url -o --output --json --fields -q --quiet --no-color --verbose --timeout --retries -y --yes --no-input --emulator --insecure"
+  REPLY="$REPLY -V --version --profile --base-url -o --output --json --fields -q --quiet --no-color --verbose --timeout --retries -y --yes --no-input --emulator --insecure --csv-raw"
 }
 
 # What a flag takes under a command ("path|flag"): "" (a switch), free, file, dir, choices:...; "?" = optional.

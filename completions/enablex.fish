@@ -80,6 +80,7 @@ complete -c enablex -s y -l yes -d 'answer yes to confirmations (needed for dele
 complete -c enablex -l no-input -d 'never prompt (also when CI is set or stdin is not a terminal)'
 complete -c enablex -l emulator -d 'run against the bundled emulator, no account needed (also ENABLEX_EMULATOR=1)'
 complete -c enablex -l insecure -d 'allow a plain http:// base URL that is not loopback'
+complete -c enablex -l csv-raw -d 'CSV cells exactly as received: no \' before cells a spreadsheet would run as formulas'
 
 # enablex
 complete -c enablex -n '__enablex_at' -a 'room' -d 'create, list, inspect, update and delete rooms'

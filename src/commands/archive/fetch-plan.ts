@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { basicAuth } from '../../api/http.js';
 import type { ResolvedCredentials } from '../../config/resolve.js';
@@ -33,13 +32,12 @@ function refusedError(err: CredentialsRefused, source: string): AuthError {
 }
 
 /**
- * Fetches every file of the plan into `dir` and reports: a progress bar (TTY) or a line per file,
+ * Fetches every file of the plan into `dir` (created by the caller) and reports: a progress bar (TTY) or a line per file,
  * one summary line (unless -q), the failures on stderr; exit 3 when the credentials are refused,
  * 130 on Ctrl-C (partials kept), 6 when some files failed.
  */
 export async function fetchPlan(plan: readonly PlannedFile[], options: FetchPlanOptions): Promise<void> {
   const { dir, concurrency, recording, rt } = options;
-  await mkdir(dir, { recursive: true });
   const manifest = await Manifest.load(dir, (m) => rt.out.warn(m));
   const jobs = plan.flatMap((p) => (p.job ? [p.job] : []));
   const mode: ProgressMode = rt.globals.quiet
@@ -48,9 +46,7 @@ export async function fetchPlan(plan: readonly PlannedFile[], options: FetchPlan
       ? 'bar'
       : 'lines';
   const progress = createProgress(rt.ctx.stderr, mode, jobs.length);
-  const log = rt.globals.verbose
-    ? (line: string) => rt.ctx.stderr.write(`${rt.out.c.dim(line)}\n`)
-    : undefined;
+  const log = rt.globals.verbose ? (line: string) => rt.out.log(line) : undefined;
   let result;
   try {
     result = await downloadAll(jobs, {
@@ -102,7 +98,7 @@ export async function fetchPlan(plan: readonly PlannedFile[], options: FetchPlan
       columns: ['file', 'status', 'bytes', 'error'],
     });
   }
-  for (const f of failures) rt.ctx.stderr.write(`${rt.out.c.red('✗')} ${f.path}: ${f.error ?? 'failed'}\n`);
+  for (const f of failures) rt.out.failure(`${f.path}: ${f.error ?? 'failed'}`);
   rt.out.note(`${tally}, into ${dir}.`);
   if (failures.length) {
     const insecureHelps = failures.some((f) => f.error?.includes('--insecure'));

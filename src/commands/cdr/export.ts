@@ -51,7 +51,10 @@ export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
   const outPath = flags.out === undefined ? undefined : resolve(rt.ctx.cwd, flags.out);
   const format = exportFormat(rt.globals, flags.out);
   if (rt.globals.fields) checkCdrFields(rt.globals.fields, (line) => rt.out.note(line));
-  const writer = await createWriter(format, rt.globals.fields);
+  const writer = await createWriter(format, rt.globals.fields, {
+    neutralise: !rt.globals.csvRaw,
+    terminal: outPath === undefined && rt.ctx.stdout.isTTY === true,
+  });
   const http = await rt.http();
 
   let sink: Sink;

@@ -59,7 +59,7 @@ export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
     seed: options.seed,
     faults: options.faults,
     syntheticCdr: options.syntheticCdr,
-    log: (line) => rt.out.note(rt.out.c.dim(line)),
+    log: (line) => rt.out.note(line, rt.out.c.dim),
   }).catch((err: unknown) => {
     throw startError(err, options);
   });
