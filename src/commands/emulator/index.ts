@@ -173,13 +173,22 @@ export function registerEmulator(program: Command, action: ActionFactory): void 
     .argument('<time>', 'e.g. 2026-12-01T09:00:00Z')
     .addHelpText(
       'after',
-      examples(['just before a scheduled room opens', 'enablex emulator clock set 2026-12-01T08:50:00Z']),
+      examples(
+        ['just before a scheduled room opens', 'enablex emulator clock set 2026-12-01T08:50:00Z'],
+        ['09:00 in New York, as JSON', 'enablex emulator clock set 2026-12-01T09:00:00-05:00 -o json'],
+      ),
     )
     .action(action(() => import('./clock.js')));
   clock
     .command('show')
     .description("show the emulator's now and its offset from the real clock (ms)")
-    .addHelpText('after', examples(['as JSON', 'enablex emulator clock show -o json']))
+    .addHelpText(
+      'after',
+      examples(
+        ['the time and offset', 'enablex emulator clock show'],
+        ['only the time, for a script', 'NOW=$(enablex emulator clock show -q)'],
+      ),
+    )
     .action(action(() => import('./clock.js')));
 
   emulator
