@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { Context } from './context.js';
 import { CliError, ExitCode, InterruptedError, UsageError, renderError } from './errors.js';
 import { resolveGlobals, type RawGlobals } from './globals.js';
+import { configureHelpText } from './help.js';
 import { Scrubber, withScrubbedStderr } from './api/redact.js';
 import { FORMATS } from './output/render.js';
 import { Runtime } from './runtime.js';
@@ -43,6 +44,7 @@ export function buildProgram(action: ActionFactory, version: string): Command {
       ),
     );
   registerCommands(program, action);
+  configureHelpText(program);
   program.addHelpText('after', ROOT_HELP);
   return program;
 }

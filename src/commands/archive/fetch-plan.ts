@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { basicAuth } from '../../api/http.js';
 import type { ResolvedCredentials } from '../../config/resolve.js';
@@ -29,6 +30,13 @@ function refusedError(err: CredentialsRefused, source: string): AuthError {
     `the recording credentials were refused: ${err.host} answered HTTP ${err.status}.`,
     `${where}: they are the recording-file credentials set in the EnableX portal, not the app id and key.`,
   );
+}
+
+/** A skipped file reports the size of the complete file already on disk, not the 0 bytes moved. */
+async function withSkippedSize(outcome: FileOutcome, dir: string): Promise<FileOutcome> {
+  if (outcome.status !== 'skipped') return outcome;
+  const info = await stat(join(dir, outcome.path)).catch(() => undefined);
+  return info ? { ...outcome, bytes: info.size } : outcome;
 }
 
 /**
@@ -70,13 +78,14 @@ export async function fetchPlan(plan: readonly PlannedFile[], options: FetchPlan
 
   // Files refused by the URL rules count as failed, after the ones that were tried.
   const outcomes: FileOutcome[] = [
-    ...result.outcomes,
+    ...(await Promise.all(result.outcomes.map((o) => withSkippedSize(o, dir)))),
     ...plan.flatMap((p) =>
       p.refused ? [{ path: p.path, status: 'failed' as const, bytes: 0, error: p.refused }] : [],
     ),
   ];
   const count = (status: FileOutcome['status']) => outcomes.filter((o) => o.status === status).length;
-  const bytes = outcomes.reduce((sum, o) => sum + o.bytes, 0);
+  // The tally counts what moved over the network this run, not the files already there.
+  const bytes = outcomes.reduce((sum, o) => sum + (o.status === 'skipped' ? 0 : o.bytes), 0);
   const failures = outcomes.filter((o) => o.status === 'failed');
   const tally = `Downloaded ${count('downloaded')}, skipped ${count('skipped')}, failed ${failures.length} (${formatBytes(bytes)})`;
   if (result.interrupted) {

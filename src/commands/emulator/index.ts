@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { addWatchFlags } from '../../watch/flags.js';
 import { examples, type ActionFactory } from '../define.js';
 import { addFaultFlags } from './fault-flags.js';
 
@@ -206,9 +207,10 @@ export function registerEmulator(program: Command, action: ActionFactory): void 
     )
     .action(action(() => import('./reset.js')));
 
-  emulator
+  const status = emulator
     .command('status')
-    .description("show a running emulator's clock, counts, live sessions and faults")
+    .description("show a running emulator's clock, counts, live sessions and faults");
+  addWatchFlags(status, 'the status')
     .addHelpText(
       'after',
       examples(
@@ -217,6 +219,7 @@ export function registerEmulator(program: Command, action: ActionFactory): void 
           'live sessions of the in-process emulator',
           'enablex --emulator emulator status --fields live_sessions',
         ],
+        ['keep it on screen while you test', 'enablex emulator status --watch'],
       ),
     )
     .action(action(() => import('./status.js')));

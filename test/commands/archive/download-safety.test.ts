@@ -305,7 +305,12 @@ describe('archive download: options and output', () => {
     stubListing();
     const json = await download(dir, ['-o', 'json']);
     expect(JSON.parse(json.stdout)).toEqual(
-      ENTRY_FILES.map(([p]) => ({ file: join(dir, p), status: 'skipped', bytes: 0 })),
+      // A skipped file reports its size on disk.
+      ENTRY_FILES.map(([p, , body]) => ({
+        file: join(dir, p),
+        status: 'skipped',
+        bytes: Buffer.byteLength(body),
+      })),
     );
   });
 });
