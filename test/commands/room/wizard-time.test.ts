@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatUtc } from '../../../src/time.js';
+import { formatLocal, formatUtc, localZone } from '../../../src/time.js';
 import {
-  formatLocal,
-  localZone,
   offsetLabel,
   parseLocalTime,
   readStartTime,
