@@ -100,6 +100,11 @@ interface Command {
   reportsOnStdout?: boolean;
   /** Input files written into the case folder before the run (name: text). */
   inputs?: Record<string, string>;
+  /**
+   * The emulator runs on the real clock, not NOW: the command compares the server's Date header
+   * (which follows the emulator clock) with this machine's (doctor's clock check).
+   */
+  realClock?: boolean;
 }
 
 /** A rooms file of one room that does not exist yet, so `room apply` has to create it. */
@@ -222,6 +227,7 @@ const COMMANDS: Command[] = [
     args: () => ['doctor'],
     request: `GET ${API}/rooms`,
     reportsOnStdout: true,
+    realClock: true,
     // An HTML page with 200 is documented as "not the API" (a wrong base URL), a config failure.
     code: { 'non-JSON': 3 },
   },
@@ -276,7 +282,11 @@ const cases = [
  */
 const emulators = await Promise.all(
   cases.map((c) =>
-    startTestEmulator({ outputs: out, seed: c.command.demo ? 'demo' : undefined, now: () => NOW }),
+    startTestEmulator({
+      outputs: out,
+      seed: c.command.demo ? 'demo' : undefined,
+      now: c.command.realClock ? undefined : () => NOW,
+    }),
   ),
 );
 
