@@ -3,7 +3,7 @@ import type { Context } from './context.js';
 import { CliError, ExitCode, InterruptedError, UsageError, renderError } from './errors.js';
 import { resolveGlobals, type RawGlobals } from './globals.js';
 import { FORMATS } from './output/render.js';
-import { Runtime } from './runtime.js';
+import type { Runtime } from './runtime.js';
 import type { ActionFactory } from './commands/define.js';
 import { registerCommands } from './commands/index.js';
 
@@ -93,8 +93,9 @@ export async function run(argv: readonly string[], ctx: Context): Promise<number
     async (...args: unknown[]) => {
       const command = args[args.length - 1] as Command;
       const globals = resolveGlobals(command.optsWithGlobals<RawGlobals>(), ctx);
+      // Loaded on first action: --help and usage errors never pay for the runtime's imports.
+      const [{ Runtime }, mod] = await Promise.all([import('./runtime.js'), load()]);
       runtime = new Runtime(ctx, globals);
-      const mod = await load();
       await mod.run({ args: command.args, opts: command.opts(), command }, runtime);
     };
   const program = buildProgram(action, ctx.version);

@@ -5,6 +5,7 @@ import { toApiError } from './errors.js';
 import { agentsFor, describeProxy, proxyFor } from './proxy.js';
 import { redactBody, redactHeaders } from './redact.js';
 import { interpret } from './response.js';
+import { streamList, type ListStream } from './http-stream.js';
 
 /** How the HTTP layer is set up for one run. */
 export interface HttpOptions {
@@ -49,6 +50,8 @@ export interface Http {
   request<T = unknown>(spec: RequestSpec): Promise<T>;
   /** Ends the client's proxy connections (kept alive between requests); call when the run ends. */
   close?(): void;
+  /** A GET whose answer holds one large list, read as a stream (see streamList). */
+  streamList?: ListStream;
 }
 
 /** got's `agent` option: the agent for each protocol a request may use. */
@@ -91,10 +94,12 @@ export function proxyAgents(env: Env): ProxyAgents {
   };
 }
 
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+/** Methods safe to send again. */
+export const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 /** Errors raised before the request left this machine: safe to retry even a POST. */
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-const TRANSIENT = new Set([
+export const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** Transport error codes worth a retry. */
+export const TRANSIENT = new Set([
   ...NOT_SENT,
   'ECONNRESET',
   'EPIPE',
@@ -216,14 +221,19 @@ export function createHttp(options: HttpOptions): Http {
     }
   }
 
-  return { baseUrl: options.baseUrl, request, close: () => agents.close() };
+  return {
+    baseUrl: options.baseUrl,
+    request,
+    close: () => agents.close(),
+    streamList: (spec, key, onItem) => streamList(options, agents, auth, spec, key, onItem),
+  };
 }
 
 /**
  * The error of a request its caller cancelled: the reason itself when it is an error (the sibling
  * failure that stopped the job), so the job fails with that failure's message and exit code.
  */
-function cancelled(reason: unknown, method: string, path: string): Error {
+export function cancelled(reason: unknown, method: string, path: string): Error {
   if (reason instanceof Error && !(reason instanceof DOMException && reason.name === 'AbortError')) {
     return reason;
   }
@@ -231,7 +241,7 @@ function cancelled(reason: unknown, method: string, path: string): Error {
 }
 
 /** Turns a transport failure into exit 5 with a hint that fits the cause (and names the proxy in use). */
-function networkError(err: unknown, url: URL, timeoutMs: number, proxy?: string): NetworkError {
+export function networkError(err: unknown, url: URL, timeoutMs: number, proxy?: string): NetworkError {
   const code = (err as { code?: string }).code ?? '';
   const host = url.host;
   if (proxy && ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET'].includes(code)) {
