@@ -35,6 +35,8 @@ const result = await build({
 
 // Marks the folder as ES modules, so Node does not walk up to the project's package.json per chunk.
 writeFileSync(join(outdir, 'package.json'), '{ "type": "module" }\n');
+// What each file holds and imports: test/build/bundle.test.ts checks that start-up loads no heavy module.
+writeFileSync(join(outdir, 'meta.json'), JSON.stringify(result.metafile));
 
 const outputs = Object.entries(result.metafile.outputs).filter(([f]) => f.endsWith('.js'));
 const total = outputs.reduce((n, [, o]) => n + o.bytes, 0);
