@@ -159,6 +159,69 @@ async function main(work) {
       );
     }
 
+    // The table layout alone, in this process: cli-table3 against the column formatter.
+    {
+      const { createRequire } = await import('node:module');
+      const Table = createRequire(import.meta.url)('cli-table3');
+      const { columnsText } = await import(fileUrl(join(root, 'dist/output/render.js')));
+      const head = ['room_id', 'name', 'owner_ref', 'mode', 'participants', 'scheduled_time'];
+      const body = Array.from({ length: 1000 }, (_, i) => [
+        `b0${i}`,
+        `Bench room ${i + 1}`,
+        `team-${i % 50}`,
+        'group',
+        '10',
+        '2026-12-01 10:00:00',
+      ]);
+      const none = Object.fromEntries(
+        [
+          'top',
+          'top-mid',
+          'top-left',
+          'top-right',
+          'bottom',
+          'bottom-mid',
+          'bottom-left',
+          'bottom-right',
+          'left',
+          'left-mid',
+          'mid',
+          'mid-mid',
+          'right',
+          'right-mid',
+        ].map((k) => [k, '']),
+      );
+      const viaTable3 = () => {
+        const t = new Table({
+          chars: { ...none, middle: '  ' },
+          style: { 'padding-left': 0, 'padding-right': 0, head: [], border: [] },
+          head,
+        });
+        for (const row of body) t.push(row);
+        return t.toString();
+      };
+      const time = (fn) => {
+        fn();
+        const xs = [];
+        for (let i = 0; i < RUNS; i++) {
+          const started = performance.now();
+          fn();
+          xs.push(performance.now() - started);
+        }
+        return median(xs);
+      };
+      const a = time(viaTable3);
+      const b = time(() => columnsText(head, body));
+      target(
+        'table layout of 1,000 rows (in-process)',
+        ms(b),
+        `cli-table3: ${ms(a)}`,
+        `${(a / b).toFixed(0)}x faster`,
+        '',
+        undefined,
+      );
+    }
+
     // CDR export against curl | jq and against the floor.
     const measure = createMeasurer(work);
     const cdrEnv = { ...baseEnv, ENABLEX_BASE_URL: server.cdrUrl('main') };
