@@ -100,7 +100,8 @@ export async function streamList(
         splitter.write(chunk);
         // Parsed and handed on before the next bytes are read: memory holds one network chunk.
         for (const element of pending) {
-          await handlers.onItem(parseItem(element));
+          const busy = handlers.onItem(parseItem(element));
+          if (busy) await busy;
           items++;
         }
         pending.length = 0;

@@ -27,16 +27,22 @@ export class Spool<T> {
     return this.ids.length;
   }
 
-  /** Keeps one record's value and id. */
-  async push(id: string | undefined, value: T): Promise<void> {
-    if (this.closed) throw new Error('the export was stopped');
+  /**
+   * Keeps one record's value and id. Returns a promise only when the file is written to: the
+   * common case costs no await per record.
+   */
+  push(id: string | undefined, value: T): Promise<void> | undefined {
+    if (this.closed) return Promise.reject(new Error('the export was stopped'));
     this.ids.push(id);
     if (!this.file && (typeof value !== 'string' || this.chars + value.length <= this.limit)) {
       this.values.push(value);
       if (typeof value === 'string') this.chars += value.length;
-      return;
+      return undefined;
     }
-    const text = value as string; // only text reaches the file: see above
+    return this.pushToFile(value as string); // only text reaches the file: see above
+  }
+
+  private async pushToFile(text: string): Promise<void> {
     if (!this.file) {
       const path = await spoolPath();
       this.file = { path, handle: await open(path, 'w+', 0o600), lengths: [], batch: [], batched: 0 };
