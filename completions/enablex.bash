@@ -6,7 +6,7 @@
 _enablex_subcommands() {
   case "$1" in
     '') REPLY='room token users archive cdr dialin api profile doctor emulator completion help' ;;
-    'room') REPLY='create list get update delete help' ;;
+    'room') REPLY='create list get update export apply delete help' ;;
     'archive') REPLY='download' ;;
     'cdr') REPLY='summary' ;;
     'profile') REPLY='add list show use remove help' ;;
@@ -24,6 +24,8 @@ _enablex_flags() {
     'room list') REPLY='--name --owner-ref -h --help' ;;
     'room get') REPLY='-h --help' ;;
     'room update') REPLY='--dry-run --description --scheduled-time --duration --moderators --participants --audiences --quality --auto-recording --no-auto-recording --screen-share --no-screen-share --canvas --no-canvas --abwd --no-abwd --facex --no-facex --max-active-talkers --knock --no-knock --wait-for-moderator --no-wait-for-moderator --media-zone --single-file-recording --no-single-file-recording --record-moderator --record-participant --live-recording --no-live-recording --live-recording-url --watermark --no-watermark --sip --no-sip --billing-code --hls-view-url --send-audiences-stats --no-send-audiences-stats --name --owner-ref --data -f --file -h --help' ;;
+    'room export') REPLY='--owner-ref --name -h --help' ;;
+    'room apply') REPLY='-f --file --dry-run --exit-code --prune --replace --concurrency -h --help' ;;
     'room delete') REPLY='-h --help' ;;
     'room help') REPLY='' ;;
     'token') REPLY='--name --user-ref --role --data --decode -h --help' ;;
@@ -97,6 +99,10 @@ _enablex_value() {
     'room update|--owner-ref') REPLY='free' ;;
     'room update|--data') REPLY='free' ;;
     'room update|-f'|'room update|--file') REPLY='file' ;;
+    'room export|--owner-ref') REPLY='free' ;;
+    'room export|--name') REPLY='free' ;;
+    'room apply|-f'|'room apply|--file') REPLY='file' ;;
+    'room apply|--concurrency') REPLY='free' ;;
     'token|--name') REPLY='free' ;;
     'token|--user-ref') REPLY='free' ;;
     'token|--role') REPLY='choices:moderator participant viewer audience' ;;
@@ -174,7 +180,7 @@ _enablex_value() {
 # Choices of the positional argument at an index ("path|index").
 _enablex_arg() {
   case "$1|$2" in
-    'room help|0') REPLY='choices:create list get update delete' ;;
+    'room help|0') REPLY='choices:create list get update export apply delete' ;;
     'profile help|0') REPLY='choices:add list show use remove' ;;
     'completion|0') REPLY='choices:bash zsh fish' ;;
     'help|0') REPLY='choices:room token users archive cdr dialin api profile doctor emulator completion' ;;

@@ -2,11 +2,13 @@
 # Generated from the command tree by `npm run completions`; do not edit by hand.
 # Install: enablex completion fish > ~/.config/fish/completions/enablex.fish
 
-set -g __enablex_commands 'room' 'room create' 'room list' 'room get' 'room update' 'room delete' 'room help' 'token' 'users' 'archive' 'archive download' 'cdr' 'cdr summary' 'dialin' 'api' 'profile' 'profile add' 'profile list' 'profile show' 'profile use' 'profile remove' 'profile help' 'doctor' 'emulator' 'emulator simulate' 'emulator end' 'emulator join' 'emulator faults' 'emulator status' 'completion' 'help'
+set -g __enablex_commands 'room' 'room create' 'room list' 'room get' 'room update' 'room export' 'room apply' 'room delete' 'room help' 'token' 'users' 'archive' 'archive download' 'cdr' 'cdr summary' 'dialin' 'api' 'profile' 'profile add' 'profile list' 'profile show' 'profile use' 'profile remove' 'profile help' 'doctor' 'emulator' 'emulator simulate' 'emulator end' 'emulator join' 'emulator faults' 'emulator status' 'completion' 'help'
 set -g __enablex_v_globals '--profile' '--base-url' '-o' '--output' '--fields' '--timeout' '--retries'
 set -g __enablex_v_root_room_create '--description' '--mode' '--scheduled-time' '--duration' '--moderators' '--participants' '--audiences' '--quality' '--max-active-talkers' '--media-zone' '--record-moderator' '--record-participant' '--live-recording-url' '--billing-code' '--hls-view-url' '--name' '--owner-ref' '--data' '-f' '--file'
 set -g __enablex_v_root_room_list '--name' '--owner-ref'
 set -g __enablex_v_root_room_update '--description' '--scheduled-time' '--duration' '--moderators' '--participants' '--audiences' '--quality' '--max-active-talkers' '--media-zone' '--record-moderator' '--record-participant' '--live-recording-url' '--billing-code' '--hls-view-url' '--name' '--owner-ref' '--data' '-f' '--file'
+set -g __enablex_v_root_room_export '--owner-ref' '--name'
+set -g __enablex_v_root_room_apply '-f' '--file' '--concurrency'
 set -g __enablex_v_root_token '--name' '--user-ref' '--role' '--data'
 set -g __enablex_v_root_archive '--conf' '--room' '--from' '--to' '--out'
 set -g __enablex_v_root_archive_download '--conf' '--room' '--from' '--to' '--dir' '--concurrency'
@@ -98,6 +100,8 @@ complete -c enablex -n '__enablex_at room' -a 'create' -d 'create a room (perman
 complete -c enablex -n '__enablex_at room' -a 'list' -d 'list rooms (filters apply on the client)'
 complete -c enablex -n '__enablex_at room' -a 'get' -d 'show one room'
 complete -c enablex -n '__enablex_at room' -a 'update' -d 'change a room: only the given keys are sent (mode, scheduled and adhoc cannot change)'
+complete -c enablex -n '__enablex_at room' -a 'export' -d 'write live rooms as a rooms file for `room apply` (YAML; JSON with -o json)'
+complete -c enablex -n '__enablex_at room' -a 'apply' -d 'make the live rooms match a rooms file: create, update, and with flags re-create or delete'
 complete -c enablex -n '__enablex_at room' -a 'delete' -d 'delete rooms (asks first on a terminal; needs --yes otherwise)'
 complete -c enablex -n '__enablex_at room' -a 'help' -d 'display help for command'
 complete -c enablex -n '__enablex_at room' -s h -l help -d 'show help for a command'
@@ -208,11 +212,25 @@ complete -c enablex -n '__enablex_at room update' -l data -x -d 'custom room dat
 complete -c enablex -n '__enablex_at room update' -s f -l file -r -F -d 'a JSON or YAML room body ("-" for stdin); flags override it'
 complete -c enablex -n '__enablex_at room update' -s h -l help -d 'show help for a command'
 
+# enablex room export
+complete -c enablex -n '__enablex_at room export' -l owner-ref -x -d 'only rooms with this owner reference'
+complete -c enablex -n '__enablex_at room export' -l name -x -d 'only rooms whose name contains this text (any case)'
+complete -c enablex -n '__enablex_at room export' -s h -l help -d 'show help for a command'
+
+# enablex room apply
+complete -c enablex -n '__enablex_at room apply' -s f -l file -r -F -d 'the rooms file, YAML or JSON ("-" for stdin)'
+complete -c enablex -n '__enablex_at room apply' -l dry-run -d 'print the plan, change nothing'
+complete -c enablex -n '__enablex_at room apply' -l exit-code -d 'with --dry-run: exit 8 when changes are pending, 0 when none'
+complete -c enablex -n '__enablex_at room apply' -l prune -d 'delete live rooms of the file\'s owner_refs that the file does not list'
+complete -c enablex -n '__enablex_at room apply' -l replace -d 'delete and re-create rooms whose mode, scheduled or adhoc differ (new ids)'
+complete -c enablex -n '__enablex_at room apply' -l concurrency -x -d 'requests at a time (1-32)'
+complete -c enablex -n '__enablex_at room apply' -s h -l help -d 'show help for a command'
+
 # enablex room delete
 complete -c enablex -n '__enablex_at room delete' -s h -l help -d 'show help for a command'
 
 # enablex room help
-complete -c enablex -n '__enablex_at room help' -a 'create list get update delete'
+complete -c enablex -n '__enablex_at room help' -a 'create list get update export apply delete'
 
 # enablex token
 complete -c enablex -n '__enablex_at token' -l name -x -d 'name of the user who joins'

@@ -55,7 +55,7 @@ Environment:
 
 Exit codes:
   0 ok  1 API refused  2 bad input (nothing sent)  3 credentials  4 not found
-  5 network/server  6 partly failed  130 interrupted
+  5 network/server  6 partly failed  8 apply: changes pending  130 interrupted
 `;
 
 /** Every command, recursively, so each gets the same error handling. */

@@ -7,6 +7,7 @@ export const ExitCode = {
   NOT_FOUND: 4,
   NETWORK: 5,
   PARTIAL: 6,
+  PENDING: 8,
   INTERRUPTED: 130,
 } as const;
 
@@ -78,6 +79,16 @@ export class PartialError extends CliError {
   }
 }
 
+/**
+ * Not a failure: `room apply --dry-run --exit-code` found changes to make (exit 8). Printed as its
+ * message alone, without "Error:".
+ */
+export class PendingChangesError extends CliError {
+  constructor(message: string) {
+    super(message, ExitCode.PENDING);
+  }
+}
+
 /** The user pressed Ctrl-C (exit 130). */
 export class InterruptedError extends CliError {
   constructor(message = 'Interrupted.') {
@@ -91,6 +102,7 @@ export function renderError(
   opts: { verbose?: boolean; red?: (s: string) => string } = {},
 ): string {
   const red = opts.red ?? ((s: string) => s);
+  if (err instanceof PendingChangesError) return `${err.message}\n`;
   if (err instanceof CliError) {
     const lines = [`${red('Error:')} ${err.message}`];
     if (err.hint) lines.push(`Hint: ${err.hint}`);

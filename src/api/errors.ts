@@ -50,6 +50,15 @@ export function toApiError(failure: ApiFailure, unreadable = false): ApiError | 
       hint ?? 'Check the id, and that the base URL ends in /video/v2.',
     );
   }
+  // Still rate-limited after the retries: the request was not acted on, so "try again later" (5).
+  if (status === 429) {
+    return new ApiError(
+      `${where}: the server is rate-limiting requests: ${what}${suffix}`,
+      failure,
+      ExitCode.NETWORK,
+      hint ?? 'Wait a moment and try again, or raise --retries.',
+    );
+  }
   if (status >= 500) {
     return new ApiError(
       `${where}: server error: ${what}${suffix}`,

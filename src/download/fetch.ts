@@ -5,7 +5,14 @@ import type { ProxyAgents } from '../api/http.js';
 import { redactHeaders } from '../api/redact.js';
 import type { Manifest, ManifestRecord } from './manifest.js';
 import { saveBody } from './save-body.js';
-import { CredentialsRefused, FileFailure, header, parseContentRange, statusFailure } from './responses.js';
+import {
+  CredentialsRefused,
+  FileFailure,
+  header,
+  htmlInsteadOfFile,
+  parseContentRange,
+  statusFailure,
+} from './responses.js';
 import { checkFileUrl, displayUrl } from './url-policy.js';
 
 /** One file to fetch: where from, and where to (relative for the manifest, absolute for the disk). */
@@ -126,6 +133,11 @@ async function fetchPass(job: FileJob, deps: FetchDeps, mayResume: boolean): Pro
   } else {
     stream.destroy();
     throw statusFailure(res, deps.insecure);
+  }
+  const html = htmlInsteadOfFile(res, job.url);
+  if (html) {
+    stream.destroy();
+    throw html;
   }
   // Validators first (not awaited: listening must start now), so even a killed run can resume.
   const recorded = deps.manifest

@@ -51,3 +51,17 @@ export function statusFailure(res: Response, insecure: boolean): FileFailure {
   if (status === 404) return new FileFailure('not found on the file server (HTTP 404)', false);
   return new FileFailure(`the file server answered HTTP ${status}`, status >= 500 || status === 429);
 }
+
+/**
+ * A 2xx answer that is an HTML page while the file is not one: a captive portal, a login page or a
+ * proxy's error page sent with 200. Saved, it would pass for the recording and be skipped on every
+ * later run, so the file fails instead (not worth an immediate retry).
+ */
+export function htmlInsteadOfFile(res: Response, url: URL): FileFailure | undefined {
+  const type = header(res, 'content-type') ?? '';
+  if (!/^\s*text\/html\b/i.test(type) || /\.html?$/i.test(url.pathname)) return undefined;
+  return new FileFailure(
+    `the file server answered an HTML page (HTTP ${res.statusCode}), not the file: a login page or a proxy error?`,
+    false,
+  );
+}

@@ -20,12 +20,19 @@ describe('toApiError maps every failure to one exit code', () => {
     ['HTTP 404 with another result', f(404, '10009'), 1],
     ['result 10009', f(400, '10009'), 1],
     ['HTTP 409', f(409), 1],
-    ['HTTP 429 after retries', f(429), 1],
+    ['HTTP 429 after retries', f(429), 5],
+    ['HTTP 429 with a result', f(429, '10105'), 5],
     ['HTTP 500', f(500), 5],
     ['HTTP 503 with a result', f(503, '10105'), 5],
     ['HTTP 302', f(302), 5],
   ])('%s', (_n, failure, code) => {
     expect(toApiError(failure).exitCode).toBe(code);
+  });
+
+  it('says a 429 that outlasted the retries is rate limiting, to try again later', () => {
+    const e = toApiError(f(429, undefined, 'Too many requests'));
+    expect(e.message).toBe('GET /rooms: the server is rate-limiting requests: Too many requests (HTTP 429)');
+    expect(e.hint).toMatch(/try again/);
   });
 
   it('gives the hint of a known result code', () => {

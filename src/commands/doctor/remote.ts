@@ -22,10 +22,14 @@ const header = (info: ResponseInfo, name: string): string | undefined => {
 
 const WRONG_API = 'the base URL does not look like the EnableX Video API v2 (it should end in /video/v2)';
 
-/** Why the answer cannot come from the API: a 404, a redirect, or a body that is not JSON. */
+/**
+ * Why the answer cannot come from the API: a 404, a redirect, or a body that is not JSON. A 5xx is
+ * the server (or a proxy in front of it, with its HTML error page) failing, not a wrong base URL.
+ */
 function notTheApi(answer: Answer | undefined, err: unknown): string | undefined {
   if (!answer) return undefined;
   const { status } = answer.info;
+  if (status >= 500) return undefined;
   const type = header(answer.info, 'content-type') ?? '';
   if (status === 404) return `GET /rooms answered HTTP 404`;
   if (status >= 300 && status < 400) return `GET /rooms was redirected (HTTP ${status})`;

@@ -12,7 +12,7 @@ export const ROOM_COLUMNS = [
   'settings.scheduled_time',
 ] as const;
 
-/** `enablex room create|list|get|update|delete`. */
+/** `enablex room create|list|get|update|export|apply|delete`. */
 export function registerRoom(program: Command, action: ActionFactory): void {
   const room = program.command('room').description('create, list, inspect, update and delete rooms');
 
@@ -87,6 +87,53 @@ export function registerRoom(program: Command, action: ActionFactory): void {
       ),
     )
     .action(action(() => import('./update.js')));
+
+  room
+    .command('export')
+    .description('write live rooms as a rooms file for `room apply` (YAML; JSON with -o json)')
+    .addOption(new Option('--owner-ref <ref>', 'only rooms with this owner reference'))
+    .addOption(new Option('--name <text>', 'only rooms whose name contains this text (any case)'))
+    .addHelpText(
+      'after',
+      examples(
+        ["one owner's rooms, to keep in git", 'enablex room export --owner-ref team-7 > rooms.yaml'],
+        ['every room as JSON', 'enablex room export -o json > rooms.json'],
+      ),
+    )
+    .action(action(() => import('./export.js')));
+
+  room
+    .command('apply')
+    .description('make the live rooms match a rooms file: create, update, and with flags re-create or delete')
+    .addOption(new Option('-f, --file <path>', 'the rooms file, YAML or JSON ("-" for stdin)'))
+    .addOption(new Option('--dry-run', 'print the plan, change nothing'))
+    .addOption(new Option('--exit-code', 'with --dry-run: exit 8 when changes are pending, 0 when none'))
+    .addOption(
+      new Option('--prune', "delete live rooms of the file's owner_refs that the file does not list"),
+    )
+    .addOption(
+      new Option('--replace', 'delete and re-create rooms whose mode, scheduled or adhoc differ (new ids)'),
+    )
+    .addOption(new Option('--concurrency <n>', 'requests at a time (1-32)').default('4'))
+    .addHelpText(
+      'after',
+      examples(
+        [
+          'see what would change; exit 8 if anything would',
+          'enablex room apply -f rooms.yaml --dry-run --exit-code',
+        ],
+        [
+          'apply it, deleting rooms the file no longer lists',
+          'enablex room apply -f rooms.yaml --prune --yes',
+        ],
+        [
+          'round trip: export, then apply (no changes)',
+          'enablex room export > rooms.yaml && enablex room apply -f rooms.yaml',
+        ],
+        ['the plan as data', 'enablex room apply -f rooms.yaml --dry-run -o json'],
+      ),
+    )
+    .action(action(() => import('./apply.js')));
 
   room
     .command('delete')

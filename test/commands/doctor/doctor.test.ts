@@ -130,6 +130,20 @@ describe('enablex doctor', () => {
     );
   });
 
+  it("a proxy's 502 HTML page is the server failing, not a wrong base URL: exit 5", async () => {
+    nock(API_ORIGIN)
+      .get('/video/v2/rooms')
+      .reply(502, '<html><body>502 Bad Gateway</body></html>', {
+        'Content-Type': 'text/html',
+        Date: dateAt(0),
+      });
+    const r = await doctor(['--retries', '0']);
+    expect(r.code).toBe(5);
+    expect(r.lines['api']!.status).toBe('fail');
+    expect(r.lines['api']!.detail).not.toContain('does not look like the EnableX Video API');
+    expect(r.lines['api']!.detail).toContain('GET /rooms');
+  });
+
   it.each([
     [0, 'ok', "within 0 s of the server's clock", 0],
     [-30, 'ok', "within 30 s of the server's clock", 0],

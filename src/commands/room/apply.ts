@@ -1,0 +1,168 @@
+import { Chalk } from 'chalk';
+import { listRooms } from '../../api/rooms.js';
+import { PartialError, PendingChangesError, UsageError } from '../../errors.js';
+import type { Runtime } from '../../runtime.js';
+import type { CommandInput } from '../define.js';
+import { readBodyFile } from '../input-file.js';
+import { planRows, renderDiff, roomLabel } from './apply-diff.js';
+import { parseRoomsFile } from './apply-file.js';
+import { computePlan, hasPending, unlisted, type PlanItem } from './apply-plan.js';
+import { progressLine, runPlan, type Outcome } from './apply-run.js';
+
+/** Options of `room apply`. */
+interface ApplyOptions {
+  file?: string;
+  prune?: boolean;
+  replace?: boolean;
+  dryRun?: boolean;
+  exitCode?: boolean;
+  concurrency: string;
+}
+
+const MAX_CONCURRENCY = 32;
+
+function checkOptions(o: ApplyOptions): { file: string; concurrency: number } {
+  if (!o.file) throw new UsageError('-f/--file is required: the rooms file to apply ("-" reads stdin).');
+  if (o.exitCode && !o.dryRun)
+    throw new UsageError('--exit-code needs --dry-run: it reports whether changes are pending.');
+  const n = Number(o.concurrency);
+  if (!/^\d+$/.test(o.concurrency.trim()) || n < 1 || n > MAX_CONCURRENCY)
+    throw new UsageError(
+      `--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY} (got "${o.concurrency}").`,
+    );
+  return { file: o.file, concurrency: n };
+}
+
+/** Asks before deleting or re-creating rooms; without a terminal, --yes must say it (exit 2 otherwise). */
+async function confirmDestructive(rt: Runtime, todo: readonly PlanItem[]): Promise<boolean> {
+  const deletes = todo.filter((i) => i.action === 'delete').length;
+  const replaces = todo.filter((i) => i.action === 'replace').length;
+  if ((deletes === 0 && replaces === 0) || rt.globals.yes) return true;
+  const what = [
+    deletes ? `delete ${deletes} room${deletes === 1 ? '' : 's'}` : '',
+    replaces ? `delete and re-create ${replaces} room${replaces === 1 ? '' : 's'} (new room ids)` : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
+  if (!rt.globals.canPrompt)
+    throw new UsageError(
+      `refusing to ${what} without --yes (${rt.whyNoPrompt()}); nothing was changed.`,
+      'Review the plan with --dry-run, then add --yes.',
+    );
+  const prompter = await rt.prompter('--yes');
+  return prompter.confirm(`Apply this plan and ${what}? This cannot be undone.`);
+}
+
+/** One summary line per room acted on, on stderr. */
+function summarize(rt: Runtime, outcomes: readonly Outcome[]): void {
+  const past: Record<Outcome['action'], string> = {
+    create: 'created',
+    update: 'updated',
+    replace: 're-created',
+    delete: 'deleted',
+  };
+  for (const o of outcomes) {
+    if (o.status === 'done') {
+      const ids = o.old_room_id ? `${o.room_id} (was ${o.old_room_id})` : (o.room_id ?? '');
+      rt.out.success(`${past[o.action]} ${roomLabel(o)} ${ids}`.trimEnd());
+    } else if (o.status === 'failed') rt.out.failure(`${o.action} ${roomLabel(o)}: ${o.error ?? 'failed'}`);
+    else rt.out.failure(`${o.action} ${roomLabel(o)}: not tried (the run stopped)`);
+  }
+}
+
+/** `enablex room apply -f <file>`: check the file, plan against live rooms, show it, then apply it. */
+export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
+  const o = opts as unknown as ApplyOptions;
+  const { file, concurrency } = checkOptions(o);
+  const source = file === '-' ? 'stdin' : file;
+  const desired = parseRoomsFile(await readBodyFile(rt.ctx, file, '--file'), source);
+  const http = await rt.http();
+  const live = await rt.out.spin('Reading live rooms…', () => listRooms(http));
+  const plan = computePlan(desired, live, { prune: o.prune === true, now: rt.ctx.now() });
+
+  const table = rt.globals.format === 'table';
+  if (table)
+    rt.out.raw(
+      renderDiff(plan, new Chalk({ level: rt.globals.stdoutColor ? 1 : 0 }), { replace: o.replace === true }),
+    );
+  if (!o.prune) {
+    const extra = unlisted(desired, live).length;
+    if (extra)
+      rt.out.note(
+        `${extra} live room${extra === 1 ? '' : 's'} of these owner_refs not in the file (--prune deletes them).`,
+      );
+  }
+  if (o.dryRun) {
+    if (!table) rt.out.data(planRows(plan));
+    if (o.exitCode && hasPending(plan))
+      throw new PendingChangesError('Changes are pending (exit 8): run without --dry-run to apply them.');
+    return;
+  }
+
+  const held = plan.filter((i) => i.action === 'replace' && !o.replace);
+  const todo = plan.filter(
+    (i) => ['create', 'update', 'delete'].includes(i.action) || (i.action === 'replace' && o.replace),
+  );
+  const duplicates = plan.filter((i) => i.action === 'duplicate');
+  if (!table)
+    for (const s of plan.filter((i) => i.action === 'skip'))
+      rt.out.warn(`skipped ${roomLabel(s)}: ${s.reason}.`);
+  if (todo.length === 0) {
+    if (!table) rt.out.data([]);
+    if (held.length === 0 && duplicates.length === 0) {
+      const skipped = plan.filter((i) => i.action === 'skip').length;
+      rt.out.success(
+        skipped
+          ? `No changes to make; ${skipped} room${skipped === 1 ? '' : 's'} skipped (listed above).`
+          : 'No changes: the live rooms match the file.',
+      );
+      return;
+    }
+  } else if (!(await confirmDestructive(rt, todo))) {
+    rt.out.note('Nothing changed.');
+    return;
+  }
+
+  let outcomes: Outcome[] = [];
+  if (todo.length) {
+    const progress =
+      rt.ctx.stderr.isTTY && !rt.globals.quiet ? progressLine(rt.ctx.stderr, todo.length) : undefined;
+    const result = await runPlan(http, todo, {
+      concurrency,
+      signal: rt.ctx.signal,
+      onDone: (x) => progress?.done(x),
+    });
+    progress?.end();
+    outcomes = result.outcomes;
+    summarize(rt, outcomes);
+    if (!table) rt.out.data(outcomes);
+    if (result.stopped !== undefined) throw result.stopped;
+  }
+
+  const failed = outcomes.filter((x) => x.status !== 'done');
+  const problems = [
+    failed.length ? `${failed.length} of ${todo.length} changes failed` : '',
+    held.length
+      ? `${held.length} room${held.length === 1 ? ' needs' : 's need'} re-creation and ${held.length === 1 ? 'was' : 'were'} left as is`
+      : '',
+    duplicates.length
+      ? `${duplicates.length} room${duplicates.length === 1 ? ' is' : 's are'} ambiguous (duplicate live rooms)`
+      : '',
+  ].filter(Boolean);
+  if (problems.length === 0) {
+    rt.out.success(`Applied ${todo.length} change${todo.length === 1 ? '' : 's'}.`);
+    return;
+  }
+  throw new PartialError(
+    `${problems.join('; ')}.`,
+    [
+      failed.length ? 'Run the same apply again: what is done is kept, and only the rest is sent.' : '',
+      held.length ? 'Add --replace to delete and re-create them (their room ids change).' : '',
+      duplicates.length
+        ? 'Delete or rename one room of each duplicate pair (`enablex room list --owner-ref …`).'
+        : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+  );
+}
