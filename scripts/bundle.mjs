@@ -26,6 +26,16 @@ const result = await build({
   minifySyntax: true,
   legalComments: 'none',
   metafile: true,
+  plugins: [
+    {
+      name: 'no-http2',
+      setup(b) {
+        b.onResolve({ filter: /^http2-wrapper$/ }, () => ({
+          path: join(root, 'scripts/stubs/http2-wrapper.mjs'),
+        }));
+      },
+    },
+  ],
   logLevel: 'warning',
   // CommonJS dependencies call require(); an ES module has none, so every chunk gets one.
   banner: {
