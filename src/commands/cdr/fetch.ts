@@ -4,6 +4,7 @@ import type { ReportFilter } from '../../api/paths.js';
 import { InterruptedError } from '../../errors.js';
 import { splitPeriod } from '../report-filter.js';
 import { removeDeadRunFiles, removeSpoolFolder } from '../../fs/spool-files.js';
+import { collectIfAbove } from '../../heap.js';
 import { inOrder } from './ordered.js';
 import { MEMORY_BUDGET, Spool } from './spool.js';
 
@@ -28,6 +29,9 @@ export interface FetchProgress {
   records: number;
   duplicates: number;
 }
+
+/** Records between two looks at the heap (a look costs about a microsecond). */
+const HEAP_CHECK_EVERY = 2048;
 
 /**
  * Fetches every chunk of the plan (a few at a time) and hands each record's prepared value to `emit`
@@ -57,6 +61,8 @@ export async function fetchRecords<T>(
   const state: FetchProgress = { chunksDone: 0, chunks: filters.length, records: 0, duplicates: 0 };
   const budget = Math.floor(MEMORY_BUDGET / Math.max(1, Math.min(plan.concurrency, filters.length)));
   const spools = new Set<Spool<T>>();
+  // Records parsed or written so far: every few thousand, the heap is kept to its budget.
+  let handled = 0;
   const tasks = filters.map((filter) => async (signal: AbortSignal) => {
     const spool = new Spool<T>(budget);
     spools.add(spool);
@@ -77,6 +83,7 @@ export async function fetchRecords<T>(
           }
           seen.add(id);
         }
+        if (++handled % HEAP_CHECK_EVERY === 0) collectIfAbove();
         return spool.push(id, opts.prepare(r));
       },
       async () => {
@@ -99,6 +106,7 @@ export async function fetchRecords<T>(
         }
         await opts.emit(value);
         state.records += 1;
+        if (++handled % HEAP_CHECK_EVERY === 0) collectIfAbove();
       });
       spools.delete(chunk.spool);
       previous = chunk.ids;
