@@ -71,25 +71,31 @@ export class Spool<T> {
     const f = this.file;
     if (f) {
       await this.flush();
+      // One block, reused: the bytes of a record cut at the block's end move to its start.
+      let block = Buffer.allocUnsafe(READ_BLOCK);
       let position = 0;
-      let carry: Buffer = Buffer.alloc(0);
+      let kept = 0;
       let record = 0;
-      const block = Buffer.allocUnsafe(READ_BLOCK);
       while (record < f.lengths.length) {
-        const { bytesRead } = await f.handle.read(block, 0, READ_BLOCK, position);
+        const need = f.lengths[record] as number;
+        if (need > block.length) {
+          const bigger = Buffer.allocUnsafe(need);
+          block.copy(bigger, 0, 0, kept);
+          block = bigger;
+        }
+        const { bytesRead } = await f.handle.read(block, kept, block.length - kept, position);
         if (bytesRead === 0) throw new Error(`the spool file ${f.path} ended early`);
         position += bytesRead;
-        const data = carry.length
-          ? Buffer.concat([carry, block.subarray(0, bytesRead)])
-          : block.subarray(0, bytesRead);
+        const end = kept + bytesRead;
         let at = 0;
-        while (record < f.lengths.length && at + (f.lengths[record] as number) <= data.length) {
-          const end = at + (f.lengths[record] as number);
-          await each(this.ids[inMemory + record], data.toString('utf8', at, end) as T);
-          at = end;
+        while (record < f.lengths.length && at + (f.lengths[record] as number) <= end) {
+          const next = at + (f.lengths[record] as number);
+          await each(this.ids[inMemory + record], block.toString('utf8', at, next) as T);
+          at = next;
           record++;
         }
-        carry = Buffer.from(data.subarray(at));
+        kept = end - at;
+        block.copy(block, 0, at, end);
       }
     }
     await this.close();

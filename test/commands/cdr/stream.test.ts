@@ -31,7 +31,7 @@ function deadPid(): number {
 describe('Spool', () => {
   it('keeps text in memory up to its limit, then in a temp file, and gives it back in order with ids', async () => {
     const spool = new Spool<string>(10);
-    const values = ['aaaa', 'bbbb', 'cc€c', 'dddddd', '日本', 'e'.repeat(3000)];
+    const values = ['aaaa', 'bbbb', 'cc€c', 'dddddd', '日本', 'e'.repeat(3000), 'é'.repeat(700_000), 'tail'];
     for (const [i, v] of values.entries()) await spool.push(i % 2 ? undefined : `id${i}`, v);
     const spilled = registeredTempFiles().filter((p) => p.includes('enablex-spool-'));
     expect(spilled).toHaveLength(1);
