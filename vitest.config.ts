@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    // The emulator example runs against the built package (`npm test` builds first).
+    include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
     pool: 'forks',
     // Many tests wait on child processes and sockets rather than the CPU: more workers than cores pays.
     maxWorkers: 3,

@@ -7,10 +7,10 @@ _enablex_subcommands() {
   case "$1" in
     '') REPLY='room token users archive cdr dialin api profile doctor emulator completion help' ;;
     'room') REPLY='create list get update export apply delete help' ;;
-    'archive') REPLY='download' ;;
-    'cdr') REPLY='summary' ;;
+    'archive') REPLY='download help' ;;
+    'cdr') REPLY='summary help' ;;
     'profile') REPLY='add list show use remove help' ;;
-    'emulator') REPLY='simulate end join faults status' ;;
+    'emulator') REPLY='simulate end join faults status help' ;;
     *) REPLY='' ;;
   esac
 }
@@ -20,7 +20,7 @@ _enablex_flags() {
   case "$1" in
     '') REPLY='-h --help' ;;
     'room') REPLY='-h --help' ;;
-    'room create') REPLY='-i --interactive --dry-run --description --mode --scheduled --no-scheduled --scheduled-time --duration --adhoc --no-adhoc --moderators --participants --audiences --quality --auto-recording --no-auto-recording --screen-share --no-screen-share --canvas --no-canvas --abwd --no-abwd --facex --no-facex --max-active-talkers --knock --no-knock --wait-for-moderator --no-wait-for-moderator --media-zone --single-file-recording --no-single-file-recording --record-moderator --record-participant --live-recording --no-live-recording --live-recording-url --watermark --no-watermark --sip --no-sip --billing-code --hls-view-url --send-audiences-stats --no-send-audiences-stats --name --owner-ref --data -f --file -h --help' ;;
+    'room create') REPLY='-i --interactive --dry-run --description --mode --scheduled --scheduled-time --duration --adhoc --moderators --participants --audiences --quality --auto-recording --no-auto-recording --screen-share --no-screen-share --canvas --no-canvas --abwd --no-abwd --facex --no-facex --max-active-talkers --knock --no-knock --wait-for-moderator --no-wait-for-moderator --media-zone --single-file-recording --no-single-file-recording --record-moderator --record-participant --live-recording --no-live-recording --live-recording-url --watermark --no-watermark --sip --no-sip --billing-code --hls-view-url --send-audiences-stats --no-send-audiences-stats --name --owner-ref --data -f --file -h --help' ;;
     'room list') REPLY='--name --owner-ref -h --help' ;;
     'room get') REPLY='-h --help' ;;
     'room update') REPLY='--dry-run --description --scheduled-time --duration --moderators --participants --audiences --quality --auto-recording --no-auto-recording --screen-share --no-screen-share --canvas --no-canvas --abwd --no-abwd --facex --no-facex --max-active-talkers --knock --no-knock --wait-for-moderator --no-wait-for-moderator --media-zone --single-file-recording --no-single-file-recording --record-moderator --record-participant --live-recording --no-live-recording --live-recording-url --watermark --no-watermark --sip --no-sip --billing-code --hls-view-url --send-audiences-stats --no-send-audiences-stats --name --owner-ref --data -f --file -h --help' ;;
@@ -29,11 +29,13 @@ _enablex_flags() {
     'room delete') REPLY='-h --help' ;;
     'room help') REPLY='' ;;
     'token') REPLY='--name --user-ref --role --data --decode -h --help' ;;
-    'users') REPLY='-h --help' ;;
+    'users') REPLY='-w --watch --interval -h --help' ;;
     'archive') REPLY='--conf --room --from --to --out -h --help' ;;
     'archive download') REPLY='--conf --room --from --to --dir --concurrency --dry-run -h --help' ;;
+    'archive help') REPLY='' ;;
     'cdr') REPLY='--out --conf --room --from --to --chunk-days --concurrency -h --help' ;;
     'cdr summary') REPLY='--conf --room --from --to --chunk-days --concurrency -h --help' ;;
+    'cdr help') REPLY='' ;;
     'dialin') REPLY='--show-secrets -h --help' ;;
     'api') REPLY='--data --show-secrets -h --help' ;;
     'profile') REPLY='-h --help' ;;
@@ -44,17 +46,18 @@ _enablex_flags() {
     'profile remove') REPLY='-h --help' ;;
     'profile help') REPLY='' ;;
     'doctor') REPLY='-h --help' ;;
-    'emulator') REPLY='--host --port --state --seed --latency --fail-rate --fail-status --retry-after --fail-first --hang-rate --truncate-rate --non-json-rate --non-json-status --reset-rate --fault-match --fault-seed --synthetic-cdr --synthetic-from --synthetic-to -h --help' ;;
+    'emulator') REPLY='--host --allow-host --port --state --seed --latency --fail-rate --fail-status --fail-result --retry-after --fail-first --hang-rate --truncate-rate --non-json-rate --non-json-status --reset-rate --fault-match --fault-seed --synthetic-cdr --synthetic-from --synthetic-to -h --help' ;;
     'emulator simulate') REPLY='--users --minutes --live -h --help' ;;
     'emulator end') REPLY='-h --help' ;;
     'emulator join') REPLY='-h --help' ;;
-    'emulator faults') REPLY='--clear --latency --fail-rate --fail-status --retry-after --fail-first --hang-rate --truncate-rate --non-json-rate --non-json-status --reset-rate --fault-match --fault-seed -h --help' ;;
-    'emulator status') REPLY='-h --help' ;;
+    'emulator faults') REPLY='--clear --latency --fail-rate --fail-status --fail-result --retry-after --fail-first --hang-rate --truncate-rate --non-json-rate --non-json-status --reset-rate --fault-match --fault-seed -h --help' ;;
+    'emulator status') REPLY='-w --watch --interval -h --help' ;;
+    'emulator help') REPLY='' ;;
     'completion') REPLY='-h --help' ;;
     'help') REPLY='' ;;
     *) REPLY='' ;;
   esac
-  REPLY="$REPLY -V --version --profile --base-url -o --output --json --fields -q --quiet --no-color --verbose --timeout --retries -y --yes --no-input --emulator --insecure"
+  REPLY="$REPLY -V --version --profile --base-url -o --output --json --fields -q --quiet --no-color --verbose --timeout --retries -y --yes --no-input --emulator --insecure --csv-raw"
 }
 
 # What a flag takes under a command ("path|flag"): "" (a switch), free, file, dir, choices:...; "?" = optional.
@@ -107,26 +110,27 @@ _enablex_value() {
     'token|--user-ref') REPLY='free' ;;
     'token|--role') REPLY='choices:moderator participant viewer audience' ;;
     'token|--data') REPLY='free' ;;
+    'users|--interval') REPLY='free' ;;
     'archive|--conf') REPLY='free' ;;
-    'archive|--room') REPLY='free' ;;
+    'archive|--room') REPLY='dynamic:rooms' ;;
     'archive|--from') REPLY='free' ;;
     'archive|--to') REPLY='free' ;;
     'archive|--out') REPLY='file' ;;
     'archive download|--conf') REPLY='free' ;;
-    'archive download|--room') REPLY='free' ;;
+    'archive download|--room') REPLY='dynamic:rooms' ;;
     'archive download|--from') REPLY='free' ;;
     'archive download|--to') REPLY='free' ;;
     'archive download|--dir') REPLY='dir' ;;
     'archive download|--concurrency') REPLY='free' ;;
     'cdr|--out') REPLY='file' ;;
     'cdr|--conf') REPLY='free' ;;
-    'cdr|--room') REPLY='free' ;;
+    'cdr|--room') REPLY='dynamic:rooms' ;;
     'cdr|--from') REPLY='free' ;;
     'cdr|--to') REPLY='free' ;;
     'cdr|--chunk-days') REPLY='free' ;;
     'cdr|--concurrency') REPLY='free' ;;
     'cdr summary|--conf') REPLY='free' ;;
-    'cdr summary|--room') REPLY='free' ;;
+    'cdr summary|--room') REPLY='dynamic:rooms' ;;
     'cdr summary|--from') REPLY='free' ;;
     'cdr summary|--to') REPLY='free' ;;
     'cdr summary|--chunk-days') REPLY='free' ;;
@@ -135,12 +139,14 @@ _enablex_value() {
     'profile add|--app-id') REPLY='free' ;;
     'profile add|--recording-user') REPLY='free' ;;
     'emulator|--host') REPLY='free' ;;
+    'emulator|--allow-host') REPLY='free' ;;
     'emulator|--port') REPLY='free' ;;
     'emulator|--state') REPLY='file' ;;
     'emulator|--seed') REPLY='choices:demo' ;;
     'emulator|--latency') REPLY='free' ;;
     'emulator|--fail-rate') REPLY='free' ;;
-    'emulator|--fail-status') REPLY='choices:429 500 503' ;;
+    'emulator|--fail-status') REPLY='choices:200 429 500 503' ;;
+    'emulator|--fail-result') REPLY='free' ;;
     'emulator|--retry-after') REPLY='free' ;;
     'emulator|--fail-first') REPLY='free' ;;
     'emulator|--hang-rate') REPLY='free' ;;
@@ -157,7 +163,8 @@ _enablex_value() {
     'emulator simulate|--minutes') REPLY='free' ;;
     'emulator faults|--latency') REPLY='free' ;;
     'emulator faults|--fail-rate') REPLY='free' ;;
-    'emulator faults|--fail-status') REPLY='choices:429 500 503' ;;
+    'emulator faults|--fail-status') REPLY='choices:200 429 500 503' ;;
+    'emulator faults|--fail-result') REPLY='free' ;;
     'emulator faults|--retry-after') REPLY='free' ;;
     'emulator faults|--fail-first') REPLY='free' ;;
     'emulator faults|--hang-rate') REPLY='free' ;;
@@ -167,7 +174,8 @@ _enablex_value() {
     'emulator faults|--reset-rate') REPLY='free' ;;
     'emulator faults|--fault-match') REPLY='free' ;;
     'emulator faults|--fault-seed') REPLY='free' ;;
-    *'|--profile') REPLY='free' ;;
+    'emulator status|--interval') REPLY='free' ;;
+    *'|--profile') REPLY='dynamic:profiles' ;;
     *'|--base-url') REPLY='free' ;;
     *'|-o'|*'|--output') REPLY='choices:table json yaml csv ndjson' ;;
     *'|--fields') REPLY='free' ;;
@@ -180,12 +188,33 @@ _enablex_value() {
 # Choices of the positional argument at an index ("path|index").
 _enablex_arg() {
   case "$1|$2" in
+    'room get|0') REPLY='dynamic:rooms' ;;
+    'room update|0') REPLY='dynamic:rooms' ;;
+    'room delete|0') REPLY='dynamic:rooms' ;;
+    'room delete|'*) REPLY='dynamic:rooms' ;;
     'room help|0') REPLY='choices:create list get update export apply delete' ;;
+    'token|0') REPLY='dynamic:rooms' ;;
+    'users|0') REPLY='dynamic:rooms' ;;
+    'archive help|0') REPLY='choices:download' ;;
+    'cdr help|0') REPLY='choices:summary' ;;
+    'profile show|0') REPLY='dynamic:profiles' ;;
+    'profile use|0') REPLY='dynamic:profiles' ;;
+    'profile remove|0') REPLY='dynamic:profiles' ;;
     'profile help|0') REPLY='choices:add list show use remove' ;;
+    'emulator simulate|0') REPLY='dynamic:rooms' ;;
+    'emulator end|0') REPLY='dynamic:rooms' ;;
+    'emulator help|0') REPLY='choices:simulate end join faults status' ;;
     'completion|0') REPLY='choices:bash zsh fish' ;;
     'help|0') REPLY='choices:room token users archive cdr dialin api profile doctor emulator completion' ;;
     *) REPLY='' ;;
   esac
+}
+
+_enablex_dynamic() {
+  local prog="${COMP_WORDS[0]}"
+  local -a cmd=("$prog" __complete "$1" -- "${COMP_WORDS[@]:0:COMP_CWORD}")
+  if command -v timeout >/dev/null 2>&1; then cmd=(timeout 5 "${cmd[@]}"); fi
+  "${cmd[@]}" 2>/dev/null </dev/null | cut -f1
 }
 
 _enablex() {
@@ -225,6 +254,7 @@ _enablex() {
     kind="${REPLY#\?}"
     case "$kind" in
       choices:*) COMPREPLY=($(compgen -W "${kind#choices:}" -- "$cur")) ;;
+      dynamic:*) COMPREPLY=($(compgen -W "$(_enablex_dynamic "${kind#dynamic:}")" -- "$cur")) ;;
       file | dir)
         compopt -o filenames 2>/dev/null
         local IFS=$'\n'
@@ -242,6 +272,7 @@ _enablex() {
   if (( npos == 0 )); then _enablex_subcommands "$path"; words="$REPLY"; fi
   _enablex_arg "$path" "$npos"
   [[ $REPLY == choices:* ]] && words="$words ${REPLY#choices:}"
+  [[ $REPLY == dynamic:* ]] && words="$words $(_enablex_dynamic "${REPLY#dynamic:}")"
   COMPREPLY=($(compgen -W "$words" -- "$cur"))
   return 0
 }

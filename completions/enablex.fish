@@ -2,7 +2,7 @@
 # Generated from the command tree by `npm run completions`; do not edit by hand.
 # Install: enablex completion fish > ~/.config/fish/completions/enablex.fish
 
-set -g __enablex_commands 'room' 'room create' 'room list' 'room get' 'room update' 'room export' 'room apply' 'room delete' 'room help' 'token' 'users' 'archive' 'archive download' 'cdr' 'cdr summary' 'dialin' 'api' 'profile' 'profile add' 'profile list' 'profile show' 'profile use' 'profile remove' 'profile help' 'doctor' 'emulator' 'emulator simulate' 'emulator end' 'emulator join' 'emulator faults' 'emulator status' 'completion' 'help'
+set -g __enablex_commands 'room' 'room create' 'room list' 'room get' 'room update' 'room export' 'room apply' 'room delete' 'room help' 'token' 'users' 'archive' 'archive download' 'archive help' 'cdr' 'cdr summary' 'cdr help' 'dialin' 'api' 'profile' 'profile add' 'profile list' 'profile show' 'profile use' 'profile remove' 'profile help' 'doctor' 'emulator' 'emulator simulate' 'emulator end' 'emulator join' 'emulator faults' 'emulator status' 'emulator help' 'completion' 'help'
 set -g __enablex_v_globals '--profile' '--base-url' '-o' '--output' '--fields' '--timeout' '--retries'
 set -g __enablex_v_root_room_create '--description' '--mode' '--scheduled-time' '--duration' '--moderators' '--participants' '--audiences' '--quality' '--max-active-talkers' '--media-zone' '--record-moderator' '--record-participant' '--live-recording-url' '--billing-code' '--hls-view-url' '--name' '--owner-ref' '--data' '-f' '--file'
 set -g __enablex_v_root_room_list '--name' '--owner-ref'
@@ -10,15 +10,17 @@ set -g __enablex_v_root_room_update '--description' '--scheduled-time' '--durati
 set -g __enablex_v_root_room_export '--owner-ref' '--name'
 set -g __enablex_v_root_room_apply '-f' '--file' '--concurrency'
 set -g __enablex_v_root_token '--name' '--user-ref' '--role' '--data'
+set -g __enablex_v_root_users '--interval'
 set -g __enablex_v_root_archive '--conf' '--room' '--from' '--to' '--out'
 set -g __enablex_v_root_archive_download '--conf' '--room' '--from' '--to' '--dir' '--concurrency'
 set -g __enablex_v_root_cdr '--out' '--conf' '--room' '--from' '--to' '--chunk-days' '--concurrency'
 set -g __enablex_v_root_cdr_summary '--conf' '--room' '--from' '--to' '--chunk-days' '--concurrency'
 set -g __enablex_v_root_api '--data'
 set -g __enablex_v_root_profile_add '--app-id' '--recording-user'
-set -g __enablex_v_root_emulator '--host' '--port' '--state' '--seed' '--latency' '--fail-rate' '--fail-status' '--retry-after' '--fail-first' '--hang-rate' '--truncate-rate' '--non-json-rate' '--non-json-status' '--reset-rate' '--fault-match' '--fault-seed' '--synthetic-cdr' '--synthetic-from' '--synthetic-to'
+set -g __enablex_v_root_emulator '--host' '--allow-host' '--port' '--state' '--seed' '--latency' '--fail-rate' '--fail-status' '--fail-result' '--retry-after' '--fail-first' '--hang-rate' '--truncate-rate' '--non-json-rate' '--non-json-status' '--reset-rate' '--fault-match' '--fault-seed' '--synthetic-cdr' '--synthetic-from' '--synthetic-to'
 set -g __enablex_v_root_emulator_simulate '--users' '--minutes'
-set -g __enablex_v_root_emulator_faults '--latency' '--fail-rate' '--fail-status' '--retry-after' '--fail-first' '--hang-rate' '--truncate-rate' '--non-json-rate' '--non-json-status' '--reset-rate' '--fault-match' '--fault-seed'
+set -g __enablex_v_root_emulator_faults '--latency' '--fail-rate' '--fail-status' '--fail-result' '--retry-after' '--fail-first' '--hang-rate' '--truncate-rate' '--non-json-rate' '--non-json-status' '--reset-rate' '--fault-match' '--fault-seed'
+set -g __enablex_v_root_emulator_status '--interval'
 
 # Prints the command path on the line so far ("room create"), skipping flags and their values.
 function __enablex_path
@@ -50,6 +52,17 @@ function __enablex_path
     echo $path
 end
 
+# Candidates from the program itself ("value<TAB>description" lines): the words so far go along so
+# --profile and --emulator choose the account; stdin closed, errors dropped, at most 5 s.
+function __enablex_dynamic
+    set -l words (commandline -opc)
+    set -l cmd $words[1] __complete $argv[1] -- $words
+    if command -q timeout
+        set cmd timeout 5 $cmd
+    end
+    $cmd 2>/dev/null </dev/null
+end
+
 # True when the command path on the line is exactly the arguments.
 function __enablex_at
     set -l line (commandline -opc)
@@ -65,9 +78,10 @@ complete -c enablex -f
 
 # Global flags, accepted after any command.
 complete -c enablex -s V -l version -d 'print the version'
-complete -c enablex -l profile -x -d 'use this saved profile (beats ENABLEX_APP_ID/KEY)'
+complete -c enablex -l profile -x -a '(__enablex_dynamic profiles)' -d 'use this saved profile (beats ENABLEX_APP_ID/KEY)'
 complete -c enablex -l base-url -x -d 'API base URL (default https://api.enablex.io/video/v2)'
-complete -c enablex -s o -l output -x -a 'table json yaml csv ndjson' -d 'output format'
+complete -c enablex -s o -l output -x -a 'table json yaml csv ndjson'
+complete -c enablex -s o -l output -x -d 'output format'
 complete -c enablex -l json -d 'same as -o json'
 complete -c enablex -l fields -x -d 'comma-separated fields to show, e.g. room_id,name,settings.mode'
 complete -c enablex -s q -l quiet -d 'print only identifiers (room id, token); no notes'
@@ -79,6 +93,7 @@ complete -c enablex -s y -l yes -d 'answer yes to confirmations (needed for dele
 complete -c enablex -l no-input -d 'never prompt (also when CI is set or stdin is not a terminal)'
 complete -c enablex -l emulator -d 'run against the bundled emulator, no account needed (also ENABLEX_EMULATOR=1)'
 complete -c enablex -l insecure -d 'allow a plain http:// base URL that is not loopback'
+complete -c enablex -l csv-raw -d 'CSV cells exactly as received: no \' before cells a spreadsheet would run as formulas'
 
 # enablex
 complete -c enablex -n '__enablex_at' -a 'room' -d 'create, list, inspect, update and delete rooms'
@@ -110,17 +125,17 @@ complete -c enablex -n '__enablex_at room' -s h -l help -d 'show help for a comm
 complete -c enablex -n '__enablex_at room create' -s i -l interactive -d 'walk through the room settings in a wizard'
 complete -c enablex -n '__enablex_at room create' -l dry-run -d 'print the request that would be sent, send nothing'
 complete -c enablex -n '__enablex_at room create' -l description -x -d 'descriptive text'
-complete -c enablex -n '__enablex_at room create' -l mode -x -a 'group lecture' -d 'group (everyone talks) or lecture (moderators talk); API default group'
+complete -c enablex -n '__enablex_at room create' -l mode -x -a 'group lecture'
+complete -c enablex -n '__enablex_at room create' -l mode -x -d 'group (everyone talks) or lecture (moderators talk); API default group'
 complete -c enablex -n '__enablex_at room create' -l scheduled -d 'a scheduled room (needs --scheduled-time and --duration)'
-complete -c enablex -n '__enablex_at room create' -l no-scheduled -d 'turn scheduled off'
 complete -c enablex -n '__enablex_at room create' -l scheduled-time -x -d 'start, "YYYY-MM-DD HH:MM:SS" (UTC) or ISO 8601 with offset; sent as UTC'
 complete -c enablex -n '__enablex_at room create' -l duration -x -d 'session length in minutes, at least 10 (required for scheduled rooms)'
 complete -c enablex -n '__enablex_at room create' -l adhoc -d 'an adhoc room: deleted after its first session unless it has a --duration'
-complete -c enablex -n '__enablex_at room create' -l no-adhoc -d 'turn adhoc off'
 complete -c enablex -n '__enablex_at room create' -l moderators -x -d 'moderators allowed'
 complete -c enablex -n '__enablex_at room create' -l participants -x -d 'participants allowed (scheduled 1-300, scheduled lecture 1-1000, others 1-200)'
 complete -c enablex -n '__enablex_at room create' -l audiences -x -d 'HLS audiences allowed (needs the HLS subscription)'
-complete -c enablex -n '__enablex_at room create' -l quality -x -a 'HD SD LD' -d 'video quality; default from the subscription'
+complete -c enablex -n '__enablex_at room create' -l quality -x -a 'HD SD LD'
+complete -c enablex -n '__enablex_at room create' -l quality -x -d 'video quality; default from the subscription'
 complete -c enablex -n '__enablex_at room create' -l auto-recording -d 'record sessions automatically'
 complete -c enablex -n '__enablex_at room create' -l no-auto-recording -d 'turn auto-recording off'
 complete -c enablex -n '__enablex_at room create' -l screen-share -d 'allow screen sharing (API default on)'
@@ -136,11 +151,14 @@ complete -c enablex -n '__enablex_at room create' -l knock -d 'moderated entry: 
 complete -c enablex -n '__enablex_at room create' -l no-knock -d 'turn knock off'
 complete -c enablex -n '__enablex_at room create' -l wait-for-moderator -d 'participants wait until a moderator joins'
 complete -c enablex -n '__enablex_at room create' -l no-wait-for-moderator -d 'turn wait-for-moderator off'
-complete -c enablex -n '__enablex_at room create' -l media-zone -x -a 'IN SG US XX' -d 'media zone: IN, SG, US, or XX (automatic)'
+complete -c enablex -n '__enablex_at room create' -l media-zone -x -a 'IN SG US XX'
+complete -c enablex -n '__enablex_at room create' -l media-zone -x -d 'media zone: IN, SG, US, or XX (automatic)'
 complete -c enablex -n '__enablex_at room create' -l single-file-recording -d 'live transcoding for two-party rooms'
 complete -c enablex -n '__enablex_at room create' -l no-single-file-recording -d 'turn single-file-recording off'
-complete -c enablex -n '__enablex_at room create' -l record-moderator -x -a 'audiovideo audio' -d 'what is recorded of moderators'
-complete -c enablex -n '__enablex_at room create' -l record-participant -x -a 'audiovideo audio' -d 'what is recorded of participants'
+complete -c enablex -n '__enablex_at room create' -l record-moderator -x -a 'audiovideo audio'
+complete -c enablex -n '__enablex_at room create' -l record-moderator -x -d 'what is recorded of moderators'
+complete -c enablex -n '__enablex_at room create' -l record-participant -x -a 'audiovideo audio'
+complete -c enablex -n '__enablex_at room create' -l record-participant -x -d 'what is recorded of participants'
 complete -c enablex -n '__enablex_at room create' -l live-recording -d 'live recording instead of legacy recording'
 complete -c enablex -n '__enablex_at room create' -l no-live-recording -d 'turn live-recording off'
 complete -c enablex -n '__enablex_at room create' -l live-recording-url -x -d 'custom view URL for live recording'
@@ -164,9 +182,11 @@ complete -c enablex -n '__enablex_at room list' -l owner-ref -x -d 'only rooms w
 complete -c enablex -n '__enablex_at room list' -s h -l help -d 'show help for a command'
 
 # enablex room get
+complete -c enablex -n '__enablex_at room get' -a '(__enablex_dynamic rooms)'
 complete -c enablex -n '__enablex_at room get' -s h -l help -d 'show help for a command'
 
 # enablex room update
+complete -c enablex -n '__enablex_at room update' -a '(__enablex_dynamic rooms)'
 complete -c enablex -n '__enablex_at room update' -l dry-run -d 'print the request that would be sent, send nothing'
 complete -c enablex -n '__enablex_at room update' -l description -x -d 'descriptive text'
 complete -c enablex -n '__enablex_at room update' -l scheduled-time -x -d 'start, "YYYY-MM-DD HH:MM:SS" (UTC) or ISO 8601 with offset; sent as UTC'
@@ -174,7 +194,8 @@ complete -c enablex -n '__enablex_at room update' -l duration -x -d 'session len
 complete -c enablex -n '__enablex_at room update' -l moderators -x -d 'moderators allowed'
 complete -c enablex -n '__enablex_at room update' -l participants -x -d 'participants allowed (scheduled 1-300, scheduled lecture 1-1000, others 1-200)'
 complete -c enablex -n '__enablex_at room update' -l audiences -x -d 'HLS audiences allowed (needs the HLS subscription)'
-complete -c enablex -n '__enablex_at room update' -l quality -x -a 'HD SD LD' -d 'video quality; default from the subscription'
+complete -c enablex -n '__enablex_at room update' -l quality -x -a 'HD SD LD'
+complete -c enablex -n '__enablex_at room update' -l quality -x -d 'video quality; default from the subscription'
 complete -c enablex -n '__enablex_at room update' -l auto-recording -d 'record sessions automatically'
 complete -c enablex -n '__enablex_at room update' -l no-auto-recording -d 'turn auto-recording off'
 complete -c enablex -n '__enablex_at room update' -l screen-share -d 'allow screen sharing (API default on)'
@@ -190,11 +211,14 @@ complete -c enablex -n '__enablex_at room update' -l knock -d 'moderated entry: 
 complete -c enablex -n '__enablex_at room update' -l no-knock -d 'turn knock off'
 complete -c enablex -n '__enablex_at room update' -l wait-for-moderator -d 'participants wait until a moderator joins'
 complete -c enablex -n '__enablex_at room update' -l no-wait-for-moderator -d 'turn wait-for-moderator off'
-complete -c enablex -n '__enablex_at room update' -l media-zone -x -a 'IN SG US XX' -d 'media zone: IN, SG, US, or XX (automatic)'
+complete -c enablex -n '__enablex_at room update' -l media-zone -x -a 'IN SG US XX'
+complete -c enablex -n '__enablex_at room update' -l media-zone -x -d 'media zone: IN, SG, US, or XX (automatic)'
 complete -c enablex -n '__enablex_at room update' -l single-file-recording -d 'live transcoding for two-party rooms'
 complete -c enablex -n '__enablex_at room update' -l no-single-file-recording -d 'turn single-file-recording off'
-complete -c enablex -n '__enablex_at room update' -l record-moderator -x -a 'audiovideo audio' -d 'what is recorded of moderators'
-complete -c enablex -n '__enablex_at room update' -l record-participant -x -a 'audiovideo audio' -d 'what is recorded of participants'
+complete -c enablex -n '__enablex_at room update' -l record-moderator -x -a 'audiovideo audio'
+complete -c enablex -n '__enablex_at room update' -l record-moderator -x -d 'what is recorded of moderators'
+complete -c enablex -n '__enablex_at room update' -l record-participant -x -a 'audiovideo audio'
+complete -c enablex -n '__enablex_at room update' -l record-participant -x -d 'what is recorded of participants'
 complete -c enablex -n '__enablex_at room update' -l live-recording -d 'live recording instead of legacy recording'
 complete -c enablex -n '__enablex_at room update' -l no-live-recording -d 'turn live-recording off'
 complete -c enablex -n '__enablex_at room update' -l live-recording-url -x -d 'custom view URL for live recording'
@@ -227,26 +251,33 @@ complete -c enablex -n '__enablex_at room apply' -l concurrency -x -d 'requests 
 complete -c enablex -n '__enablex_at room apply' -s h -l help -d 'show help for a command'
 
 # enablex room delete
+complete -c enablex -n '__enablex_at room delete' -a '(__enablex_dynamic rooms)'
 complete -c enablex -n '__enablex_at room delete' -s h -l help -d 'show help for a command'
 
 # enablex room help
 complete -c enablex -n '__enablex_at room help' -a 'create list get update export apply delete'
 
 # enablex token
+complete -c enablex -n '__enablex_at token' -a '(__enablex_dynamic rooms)'
 complete -c enablex -n '__enablex_at token' -l name -x -d 'name of the user who joins'
 complete -c enablex -n '__enablex_at token' -l user-ref -x -d 'your reference for the user, shown in reports'
-complete -c enablex -n '__enablex_at token' -l role -x -a 'moderator participant viewer audience' -d 'role in the session (audience only for HLS rooms)'
+complete -c enablex -n '__enablex_at token' -l role -x -a 'moderator participant viewer audience'
+complete -c enablex -n '__enablex_at token' -l role -x -d 'role in the session (audience only for HLS rooms)'
 complete -c enablex -n '__enablex_at token' -l data -x -d 'custom user data, at most 5 keys (repeatable)'
 complete -c enablex -n '__enablex_at token' -l decode -d 'also show the token\'s readable contents (a view, not a verification)'
 complete -c enablex -n '__enablex_at token' -s h -l help -d 'show help for a command'
 
 # enablex users
+complete -c enablex -n '__enablex_at users' -a '(__enablex_dynamic rooms)'
+complete -c enablex -n '__enablex_at users' -s w -l watch -d 'keep watching who joins and leaves: a table redrawn in place on a terminal, one NDJSON line per change otherwise; Ctrl-C stops (exit 0)'
+complete -c enablex -n '__enablex_at users' -l interval -x -d 'seconds between refreshes with --watch (default 2, at least 1)'
 complete -c enablex -n '__enablex_at users' -s h -l help -d 'show help for a command'
 
 # enablex archive
 complete -c enablex -n '__enablex_at archive' -a 'download' -d 'fetch the archive files (recording credentials needed); re-runs skip complete files and resume partial ones'
+complete -c enablex -n '__enablex_at archive' -a 'help' -d 'display help for command'
 complete -c enablex -n '__enablex_at archive' -l conf -x -d 'one session: its conference number'
-complete -c enablex -n '__enablex_at archive' -l room -x -d 'one room (alone: all its records; with --from/--to: that period)'
+complete -c enablex -n '__enablex_at archive' -l room -x -a '(__enablex_dynamic rooms)' -d 'one room (alone: all its records; with --from/--to: that period)'
 complete -c enablex -n '__enablex_at archive' -l from -x -d 'first day, UTC: YYYY-MM-DD, today, yesterday or Nd (N days ago)'
 complete -c enablex -n '__enablex_at archive' -l to -x -d 'last day, UTC, included (same forms as --from)'
 complete -c enablex -n '__enablex_at archive' -l out -r -F -d 'write the list to this file (atomically) instead of stdout; format from -o, else the extension, else JSON'
@@ -254,7 +285,7 @@ complete -c enablex -n '__enablex_at archive' -s h -l help -d 'show help for a c
 
 # enablex archive download
 complete -c enablex -n '__enablex_at archive download' -l conf -x -d 'one session: its conference number'
-complete -c enablex -n '__enablex_at archive download' -l room -x -d 'one room (alone: all its records; with --from/--to: that period)'
+complete -c enablex -n '__enablex_at archive download' -l room -x -a '(__enablex_dynamic rooms)' -d 'one room (alone: all its records; with --from/--to: that period)'
 complete -c enablex -n '__enablex_at archive download' -l from -x -d 'first day, UTC: YYYY-MM-DD, today, yesterday or Nd (N days ago)'
 complete -c enablex -n '__enablex_at archive download' -l to -x -d 'last day, UTC, included (same forms as --from)'
 complete -c enablex -n '__enablex_at archive download' -l dir -x -a '(__fish_complete_directories (commandline -ct))' -d 'folder to save into (created if missing)'
@@ -262,11 +293,15 @@ complete -c enablex -n '__enablex_at archive download' -l concurrency -x -d 'fil
 complete -c enablex -n '__enablex_at archive download' -l dry-run -d 'list what would be fetched (and what is already complete); fetch nothing'
 complete -c enablex -n '__enablex_at archive download' -s h -l help -d 'show help for a command'
 
+# enablex archive help
+complete -c enablex -n '__enablex_at archive help' -a 'download'
+
 # enablex cdr
 complete -c enablex -n '__enablex_at cdr' -a 'summary' -d 'connected minutes by room, user and day, and the call-quality split'
+complete -c enablex -n '__enablex_at cdr' -a 'help' -d 'display help for command'
 complete -c enablex -n '__enablex_at cdr' -l out -r -F -d 'write to this file, atomically (format from -o, else its extension)'
 complete -c enablex -n '__enablex_at cdr' -l conf -x -d 'one session: its conference number'
-complete -c enablex -n '__enablex_at cdr' -l room -x -d 'one room (alone: all its records; with --from/--to: that period)'
+complete -c enablex -n '__enablex_at cdr' -l room -x -a '(__enablex_dynamic rooms)' -d 'one room (alone: all its records; with --from/--to: that period)'
 complete -c enablex -n '__enablex_at cdr' -l from -x -d 'first day, UTC: YYYY-MM-DD, today, yesterday or Nd (N days ago)'
 complete -c enablex -n '__enablex_at cdr' -l to -x -d 'last day, UTC, included (same forms as --from)'
 complete -c enablex -n '__enablex_at cdr' -l chunk-days -x -d 'split the period into requests of n days (default 1)'
@@ -275,12 +310,15 @@ complete -c enablex -n '__enablex_at cdr' -s h -l help -d 'show help for a comma
 
 # enablex cdr summary
 complete -c enablex -n '__enablex_at cdr summary' -l conf -x -d 'one session: its conference number'
-complete -c enablex -n '__enablex_at cdr summary' -l room -x -d 'one room (alone: all its records; with --from/--to: that period)'
+complete -c enablex -n '__enablex_at cdr summary' -l room -x -a '(__enablex_dynamic rooms)' -d 'one room (alone: all its records; with --from/--to: that period)'
 complete -c enablex -n '__enablex_at cdr summary' -l from -x -d 'first day, UTC: YYYY-MM-DD, today, yesterday or Nd (N days ago)'
 complete -c enablex -n '__enablex_at cdr summary' -l to -x -d 'last day, UTC, included (same forms as --from)'
 complete -c enablex -n '__enablex_at cdr summary' -l chunk-days -x -d 'split the period into requests of n days (default 1)'
 complete -c enablex -n '__enablex_at cdr summary' -l concurrency -x -d 'chunk requests in flight at once, 1-10 (default 3)'
 complete -c enablex -n '__enablex_at cdr summary' -s h -l help -d 'show help for a command'
+
+# enablex cdr help
+complete -c enablex -n '__enablex_at cdr help' -a 'summary'
 
 # enablex dialin
 complete -c enablex -n '__enablex_at dialin' -l show-secrets -d 'show app_key and the SIP password instead of hiding them'
@@ -312,12 +350,15 @@ complete -c enablex -n '__enablex_at profile add' -s h -l help -d 'show help for
 complete -c enablex -n '__enablex_at profile list' -s h -l help -d 'show help for a command'
 
 # enablex profile show
+complete -c enablex -n '__enablex_at profile show' -a '(__enablex_dynamic profiles)'
 complete -c enablex -n '__enablex_at profile show' -s h -l help -d 'show help for a command'
 
 # enablex profile use
+complete -c enablex -n '__enablex_at profile use' -a '(__enablex_dynamic profiles)'
 complete -c enablex -n '__enablex_at profile use' -s h -l help -d 'show help for a command'
 
 # enablex profile remove
+complete -c enablex -n '__enablex_at profile remove' -a '(__enablex_dynamic profiles)'
 complete -c enablex -n '__enablex_at profile remove' -s h -l help -d 'show help for a command'
 
 # enablex profile help
@@ -332,19 +373,25 @@ complete -c enablex -n '__enablex_at emulator' -a 'end' -d 'end a room\'s live s
 complete -c enablex -n '__enablex_at emulator' -a 'join' -d 'use a token as a client would: single use, within its 15 minutes'
 complete -c enablex -n '__enablex_at emulator' -a 'faults' -d 'show, replace (with the flags given) or clear a running emulator\'s injected faults'
 complete -c enablex -n '__enablex_at emulator' -a 'status' -d 'show a running emulator\'s clock, counts, live sessions and faults'
-complete -c enablex -n '__enablex_at emulator' -l host -x -d 'address to listen on'
+complete -c enablex -n '__enablex_at emulator' -a 'help' -d 'display help for command'
+complete -c enablex -n '__enablex_at emulator' -l host -x -d 'address to listen on (0.0.0.0: every interface, with a warning)'
+complete -c enablex -n '__enablex_at emulator' -l allow-host -x -d 'also answer requests whose Host header is <name> (repeatable; "*" for any): others are refused'
 complete -c enablex -n '__enablex_at emulator' -l port -x -d 'port to listen on (0 picks a free one)'
 complete -c enablex -n '__enablex_at emulator' -l state -r -F -d 'keep rooms, sessions, CDR and archive in this JSON file (default: memory)'
-complete -c enablex -n '__enablex_at emulator' -l seed -x -a 'demo' -d 'fill a new, empty state with demo rooms and a month of sessions'
+complete -c enablex -n '__enablex_at emulator' -l seed -x -a 'demo'
+complete -c enablex -n '__enablex_at emulator' -l seed -x -d 'fill a new, empty state with demo rooms and a month of sessions'
 complete -c enablex -n '__enablex_at emulator' -l latency -x -d 'add this delay to every API answer'
 complete -c enablex -n '__enablex_at emulator' -l fail-rate -x -d 'share of API requests (0-1) answered with --fail-status'
-complete -c enablex -n '__enablex_at emulator' -l fail-status -x -a '429 500 503' -d 'status of injected failures (default 503)'
+complete -c enablex -n '__enablex_at emulator' -l fail-status -x -a '200 429 500 503'
+complete -c enablex -n '__enablex_at emulator' -l fail-status -x -d 'status of injected failures (default 503; 200 with --fail-result)'
+complete -c enablex -n '__enablex_at emulator' -l fail-result -x -d 'injected failures answer this API result code, e.g. 50001 (the real "Failed to create Room" on HTTP 200)'
 complete -c enablex -n '__enablex_at emulator' -l retry-after -x -d 'Retry-After sent with 429 and 503 failures (default 1)'
 complete -c enablex -n '__enablex_at emulator' -l fail-first -x -d 'fail the next <n> API requests for sure, then apply the rates'
 complete -c enablex -n '__enablex_at emulator' -l hang-rate -x -d 'share of requests never answered'
 complete -c enablex -n '__enablex_at emulator' -l truncate-rate -x -d 'share of answers cut off halfway, then the connection closes'
 complete -c enablex -n '__enablex_at emulator' -l non-json-rate -x -d 'share of answers that are an HTML error page'
-complete -c enablex -n '__enablex_at emulator' -l non-json-status -x -a '200 502' -d 'status of that HTML page (default 502)'
+complete -c enablex -n '__enablex_at emulator' -l non-json-status -x -a '200 502'
+complete -c enablex -n '__enablex_at emulator' -l non-json-status -x -d 'status of that HTML page (default 502)'
 complete -c enablex -n '__enablex_at emulator' -l reset-rate -x -d 'share of connections reset without an answer'
 complete -c enablex -n '__enablex_at emulator' -l fault-match -x -d 'only requests whose "METHOD /path" contains this text get faults'
 complete -c enablex -n '__enablex_at emulator' -l fault-seed -x -d 'seed of the fault dice (default 1): same seed, same faults'
@@ -354,12 +401,14 @@ complete -c enablex -n '__enablex_at emulator' -l synthetic-to -x -d 'end of the
 complete -c enablex -n '__enablex_at emulator' -s h -l help -d 'show help for a command'
 
 # enablex emulator simulate
+complete -c enablex -n '__enablex_at emulator simulate' -a '(__enablex_dynamic rooms)'
 complete -c enablex -n '__enablex_at emulator simulate' -l users -x -d 'how many people take part'
 complete -c enablex -n '__enablex_at emulator simulate' -l minutes -x -d 'how long the session lasts (a live one ends by itself after that)'
 complete -c enablex -n '__enablex_at emulator simulate' -l live -d 'start a session in progress instead (see `enablex users`; end it with `emulator end`)'
 complete -c enablex -n '__enablex_at emulator simulate' -s h -l help -d 'show help for a command'
 
 # enablex emulator end
+complete -c enablex -n '__enablex_at emulator end' -a '(__enablex_dynamic rooms)'
 complete -c enablex -n '__enablex_at emulator end' -s h -l help -d 'show help for a command'
 
 # enablex emulator join
@@ -369,20 +418,28 @@ complete -c enablex -n '__enablex_at emulator join' -s h -l help -d 'show help f
 complete -c enablex -n '__enablex_at emulator faults' -l clear -d 'remove every fault'
 complete -c enablex -n '__enablex_at emulator faults' -l latency -x -d 'add this delay to every API answer'
 complete -c enablex -n '__enablex_at emulator faults' -l fail-rate -x -d 'share of API requests (0-1) answered with --fail-status'
-complete -c enablex -n '__enablex_at emulator faults' -l fail-status -x -a '429 500 503' -d 'status of injected failures (default 503)'
+complete -c enablex -n '__enablex_at emulator faults' -l fail-status -x -a '200 429 500 503'
+complete -c enablex -n '__enablex_at emulator faults' -l fail-status -x -d 'status of injected failures (default 503; 200 with --fail-result)'
+complete -c enablex -n '__enablex_at emulator faults' -l fail-result -x -d 'injected failures answer this API result code, e.g. 50001 (the real "Failed to create Room" on HTTP 200)'
 complete -c enablex -n '__enablex_at emulator faults' -l retry-after -x -d 'Retry-After sent with 429 and 503 failures (default 1)'
 complete -c enablex -n '__enablex_at emulator faults' -l fail-first -x -d 'fail the next <n> API requests for sure, then apply the rates'
 complete -c enablex -n '__enablex_at emulator faults' -l hang-rate -x -d 'share of requests never answered'
 complete -c enablex -n '__enablex_at emulator faults' -l truncate-rate -x -d 'share of answers cut off halfway, then the connection closes'
 complete -c enablex -n '__enablex_at emulator faults' -l non-json-rate -x -d 'share of answers that are an HTML error page'
-complete -c enablex -n '__enablex_at emulator faults' -l non-json-status -x -a '200 502' -d 'status of that HTML page (default 502)'
+complete -c enablex -n '__enablex_at emulator faults' -l non-json-status -x -a '200 502'
+complete -c enablex -n '__enablex_at emulator faults' -l non-json-status -x -d 'status of that HTML page (default 502)'
 complete -c enablex -n '__enablex_at emulator faults' -l reset-rate -x -d 'share of connections reset without an answer'
 complete -c enablex -n '__enablex_at emulator faults' -l fault-match -x -d 'only requests whose "METHOD /path" contains this text get faults'
 complete -c enablex -n '__enablex_at emulator faults' -l fault-seed -x -d 'seed of the fault dice (default 1): same seed, same faults'
 complete -c enablex -n '__enablex_at emulator faults' -s h -l help -d 'show help for a command'
 
 # enablex emulator status
+complete -c enablex -n '__enablex_at emulator status' -s w -l watch -d 'keep watching the status: a table redrawn in place on a terminal, one NDJSON line per change otherwise; Ctrl-C stops (exit 0)'
+complete -c enablex -n '__enablex_at emulator status' -l interval -x -d 'seconds between refreshes with --watch (default 2, at least 1)'
 complete -c enablex -n '__enablex_at emulator status' -s h -l help -d 'show help for a command'
+
+# enablex emulator help
+complete -c enablex -n '__enablex_at emulator help' -a 'simulate end join faults status'
 
 # enablex completion
 complete -c enablex -n '__enablex_at completion' -a 'bash zsh fish'

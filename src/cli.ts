@@ -2,6 +2,8 @@ import { Command, CommanderError, Option } from 'commander';
 import type { Context } from './context.js';
 import { CliError, ExitCode, InterruptedError, UsageError, renderError } from './errors.js';
 import { resolveGlobals, type RawGlobals } from './globals.js';
+import { configureHelpText } from './help.js';
+import { Scrubber, withScrubbedStderr } from './api/redact.js';
 import { FORMATS } from './output/render.js';
 import type { Runtime } from './runtime.js';
 import type { ActionFactory } from './commands/define.js';
@@ -34,8 +36,15 @@ export function buildProgram(action: ActionFactory, version: string): Command {
         'run against the bundled emulator, no account needed (also ENABLEX_EMULATOR=1)',
       ),
     )
-    .addOption(new Option('--insecure', 'allow a plain http:// base URL that is not loopback'));
+    .addOption(new Option('--insecure', 'allow a plain http:// base URL that is not loopback'))
+    .addOption(
+      new Option(
+        '--csv-raw',
+        "CSV cells exactly as received: no ' before cells a spreadsheet would run as formulas",
+      ),
+    );
   registerCommands(program, action);
+  configureHelpText(program);
   program.addHelpText('after', ROOT_HELP);
   return program;
 }
@@ -86,7 +95,12 @@ function usageFromCommander(err: CommanderError, commandPath: string): UsageErro
 }
 
 /** Runs the CLI on argv (without node and script) and returns the exit code. The only exit point. */
-export async function run(argv: readonly string[], ctx: Context): Promise<number> {
+export async function run(argv: readonly string[], given: Context): Promise<number> {
+  // Every message on stderr passes the scrubber: secrets known from the environment now, the
+  // resolved credentials once the runtime has them.
+  const secrets = new Scrubber();
+  secrets.addFromEnv(given.env);
+  const ctx = withScrubbedStderr(given, secrets);
   let runtime: Runtime | undefined;
   const action: ActionFactory =
     (load) =>
@@ -95,7 +109,7 @@ export async function run(argv: readonly string[], ctx: Context): Promise<number
       const globals = resolveGlobals(command.optsWithGlobals<RawGlobals>(), ctx);
       // Loaded on first action: --help and usage errors never pay for the runtime's imports.
       const [{ Runtime }, mod] = await Promise.all([import('./runtime.js'), load()]);
-      runtime = new Runtime(ctx, globals);
+      runtime = new Runtime(ctx, globals, secrets);
       await mod.run({ args: command.args, opts: command.opts(), command }, runtime);
     };
   const program = buildProgram(action, ctx.version);

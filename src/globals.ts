@@ -19,6 +19,7 @@ export interface RawGlobals {
   input?: boolean;
   emulator?: boolean;
   insecure?: boolean;
+  csvRaw?: boolean;
 }
 
 /** Global options after checks, with the environment and TTY state folded in. */
@@ -40,7 +41,12 @@ export interface Globals {
   canPrompt: boolean;
   emulator: boolean;
   insecure: boolean;
+  /** `--csv-raw`: CSV cells exactly as received, formulas included. */
+  csvRaw: boolean;
 }
+
+/** Path segments that reach an object's prototype instead of a field: never a field name. */
+export const UNSAFE_SEGMENTS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** An environment flag is on unless unset, empty, "0" or "false" (any case): `CI=false` is off. */
 export function truthyEnv(v: string | undefined): boolean {
@@ -81,10 +87,12 @@ export function resolveGlobals(raw: RawGlobals, ctx: Context): Globals {
     format = raw.output as Format;
     formatExplicit = true;
   }
-  const timeout = raw.timeout === undefined ? 30 : Number(raw.timeout);
+  // Decimal digits only, like every other number flag: Number() would also take 0x5, 1e1 or " 5 ".
+  const decimal = raw.timeout === undefined || /^\d+(\.\d+)?$/.test(raw.timeout);
+  const timeout = raw.timeout === undefined ? 30 : decimal ? Number(raw.timeout) : NaN;
   if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 3600) {
     throw new UsageError(
-      `--timeout must be a number of seconds above 0, at most 3600 (got "${raw.timeout}").`,
+      `--timeout must be a number of seconds above 0, at most 3600, in decimal digits such as 5 or 2.5 (got "${raw.timeout}").`,
     );
   }
   const retries = wholeFlag(raw.retries ?? 3, '--retries', 0, 10);
@@ -94,6 +102,12 @@ export function resolveGlobals(raw: RawGlobals, ctx: Context): Globals {
     .filter(Boolean);
   if (raw.fields !== undefined && (!fields || fields.length === 0)) {
     throw new UsageError('--fields needs a comma-separated list of field names, for example room_id,name.');
+  }
+  const forbidden = fields?.find((f) => f.split('.').some((part) => UNSAFE_SEGMENTS.has(part)));
+  if (forbidden !== undefined) {
+    throw new UsageError(
+      `--fields: "${forbidden}" names a JavaScript object internal (__proto__, constructor, prototype), not a field.`,
+    );
   }
   const noColorEnv = ctx.env['NO_COLOR'] !== undefined && ctx.env['NO_COLOR'] !== '';
   const colorAllowed = raw.color !== false && !noColorEnv && ctx.env['TERM'] !== 'dumb';
@@ -114,5 +128,6 @@ export function resolveGlobals(raw: RawGlobals, ctx: Context): Globals {
     canPrompt: raw.input !== false && !ci && ctx.stdin.isTTY === true && ctx.stderr.isTTY === true,
     emulator: useEmulator(raw, ctx),
     insecure: raw.insecure === true,
+    csvRaw: raw.csvRaw === true,
   };
 }

@@ -26,7 +26,8 @@ export type Exit = (code: number) => void;
 const processExit: Exit = (code) => process.exit(code);
 
 /**
- * The SIGINT/SIGTERM handler. The first signal aborts the running command (which cleans up and
+ * The SIGINT/SIGTERM/SIGHUP handler (a closed terminal or SSH session sends SIGHUP, whose default
+ * would kill the process with its temp files still on disk). The first signal aborts the running command (which cleans up and
  * exits 130); a second one exits at once, removing the registered temp files first, synchronously,
  * because the async cleanups will never run.
  */
@@ -61,12 +62,14 @@ export function stdoutErrorHandler(
   };
 }
 
+/** The signals that stop a run cleanly. */
+export const SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
 /** The composition root: builds the real context from this process and runs the CLI. */
 export async function main(argv: string[]): Promise<number> {
   const controller = new AbortController();
   const onSignal = interruptHandler(controller);
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  for (const signal of SIGNALS) process.on(signal, onSignal);
   process.stdout.on('error', stdoutErrorHandler());
   const ctx: Context = {
     stdout: process.stdout,
@@ -85,7 +88,6 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await run(argv, ctx);
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    for (const signal of SIGNALS) process.off(signal, onSignal);
   }
 }

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import type { Context } from './context.js';
 import { normalizeBaseUrl } from './api/base-url.js';
 import type { Http } from './api/http.js';
+import { maxResponseBytes } from './api/body.js';
+import { Scrubber } from './api/redact.js';
 import { configDir } from './config/paths.js';
 import { resolveCredentials, type ResolvedCredentials } from './config/resolve.js';
 import type { ProfileStore } from './config/store.js';
@@ -28,6 +30,8 @@ export class Runtime {
   constructor(
     readonly ctx: Context,
     readonly globals: Globals,
+    /** The secrets kept out of stderr; the credentials are added to it once resolved. */
+    readonly secrets: Scrubber = new Scrubber(),
   ) {
     this.out = new Printer(ctx, globals);
   }
@@ -53,19 +57,26 @@ export class Runtime {
 
   /** Credentials and base URL by the precedence of the contract (or the in-process emulator's). */
   credentials(): Promise<ResolvedCredentials> {
-    this.credsPromise ??= (async () => {
-      if (this.globals.emulator) return this.startEmulator();
-      // Credentials from the environment need no profile store: skipping it keeps CI runs fast.
-      const envHasCreds = Boolean(this.ctx.env['ENABLEX_APP_ID'] || this.ctx.env['ENABLEX_APP_KEY']);
-      const needsStore = this.globals.profile !== undefined || !envHasCreds;
-      const store = needsStore ? await this.store() : undefined;
-      return resolveCredentials(
-        { profile: this.globals.profile, baseUrl: this.globals.baseUrl },
-        this.ctx.env,
-        store,
-      );
-    })();
+    this.credsPromise ??= this.resolveCredentials().then((creds) => {
+      this.secrets.addBasic(creds.appId, creds.appKey);
+      this.secrets.add(creds.appKey);
+      if (creds.recording) this.secrets.addBasic(creds.recording.user, creds.recording.password);
+      return creds;
+    });
     return this.credsPromise;
+  }
+
+  private async resolveCredentials(): Promise<ResolvedCredentials> {
+    if (this.globals.emulator) return this.startEmulator();
+    // Credentials from the environment need no profile store: skipping it keeps CI runs fast.
+    const envHasCreds = Boolean(this.ctx.env['ENABLEX_APP_ID'] || this.ctx.env['ENABLEX_APP_KEY']);
+    const needsStore = this.globals.profile !== undefined || !envHasCreds;
+    const store = needsStore ? await this.store() : undefined;
+    return resolveCredentials(
+      { profile: this.globals.profile, baseUrl: this.globals.baseUrl },
+      this.ctx.env,
+      store,
+    );
   }
 
   /** The authenticated HTTP client for this run. */
@@ -82,12 +93,12 @@ export class Runtime {
           userAgent: `enablex-cli/${this.ctx.version}`,
           timeoutMs: this.globals.timeoutMs,
           retries: this.globals.retries,
+          maxResponseBytes: maxResponseBytes(this.ctx.env),
+          notice: (line) => this.out.note(line),
           env: this.ctx.env,
           signal: this.ctx.signal,
           sleep: this.ctx.sleep,
-          log: this.globals.verbose
-            ? (line) => this.ctx.stderr.write(`${this.out.c.dim(line)}\n`)
-            : undefined,
+          log: this.globals.verbose ? (line) => this.out.log(line) : undefined,
         });
         // Proxy agents keep sockets open between requests: close them when the command ends.
         this.onCleanup(async () => client.close?.());

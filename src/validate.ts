@@ -16,6 +16,18 @@ export function checkId(value: string | undefined, what: string): string {
   return v;
 }
 
+/**
+ * Why a custom-data key (`--data key=value`, a --file's `data`) is refused, or undefined when it is
+ * fine: letters, digits, "_" and "-", at most 64, and never a JavaScript object internal.
+ */
+export function dataKeyProblem(key: string): string | undefined {
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(key)) return 'may hold only letters, digits, "_" and "-" (at most 64)';
+  if (key === '__proto__' || key === 'constructor' || key === 'prototype') {
+    return 'is a JavaScript object internal, not a data key';
+  }
+  return undefined;
+}
+
 /** Parses repeatable `key=value` pairs (for --data) into an object, naming the flag on error. */
 export function parseKeyValues(
   pairs: readonly string[] | undefined,
@@ -28,9 +40,8 @@ export function parseKeyValues(
     const eq = pair.indexOf('=');
     const key = eq > 0 ? pair.slice(0, eq).trim() : '';
     if (key === '') throw new UsageError(`${flag} "${pair}" must look like key=value.`);
-    if (!/^[A-Za-z0-9_-]{1,64}$/.test(key)) {
-      throw new UsageError(`${flag} key "${key}" may hold only letters, digits, "_" and "-" (at most 64).`);
-    }
+    const problem = dataKeyProblem(key);
+    if (problem) throw new UsageError(`${flag} key "${key}" ${problem}.`);
     out[key] = pair.slice(eq + 1);
   }
   if (maxKeys !== undefined && Object.keys(out).length > maxKeys) {

@@ -3,10 +3,21 @@ import { UsageError } from '../errors.js';
 /** Default base URL of the EnableX Video API v2. */
 export const DEFAULT_BASE_URL = 'https://api.enablex.io/video/v2';
 
-/** True for localhost, 127.0.0.0/8 and ::1. */
+/**
+ * True for localhost, 127.0.0.0/8 and ::1. Names under `.localhost` are not: they are looked up
+ * in DNS like any other name, which may send them anywhere, so they get the rules of a remote host.
+ */
 export function isLoopbackHost(hostname: string): boolean {
   const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return h === 'localhost' || h.endsWith('.localhost') || /^127(\.\d{1,3}){3}$/.test(h) || h === '::1';
+  return h === 'localhost' || /^127(\.\d{1,3}){3}$/.test(h) || h === '::1';
+}
+
+/**
+ * A URL as typed, with anything that looks like credentials masked (`user:pass@`, `:pass@`, with
+ * or without a scheme), for messages: a rejected URL is echoed, its password never is.
+ */
+export function maskUserinfo(raw: string): string {
+  return raw.replace(/^(\s*(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/)?)[^/?#]*@/, '$1***@');
 }
 
 /**
@@ -15,27 +26,33 @@ export function isLoopbackHost(hostname: string): boolean {
  */
 export function normalizeBaseUrl(raw: string, opts: { insecure?: boolean; source?: string } = {}): URL {
   const from = opts.source ? ` (from ${opts.source})` : '';
+  const shown = maskUserinfo(raw.trim());
+  const credentials = (display: string) =>
+    new UsageError(
+      `--base-url${from} must not hold credentials ("${display}"): the app id and key are sent in a header.`,
+      'Set ENABLEX_APP_ID and ENABLEX_APP_KEY, or add a profile with `enablex profile add`.',
+    );
+  if (shown !== raw.trim()) throw credentials(shown);
   let url: URL;
   try {
     url = new URL(raw.trim());
   } catch {
     throw new UsageError(
-      `--base-url: "${raw}"${from} is not a URL.`,
+      `--base-url: "${shown}"${from} is not a URL.`,
       'Use the full address, for example https://api.enablex.io/video/v2',
     );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new UsageError(`--base-url: "${raw}"${from} must start with https:// (or http:// for loopback).`);
+    throw new UsageError(`--base-url: "${shown}"${from} must start with https:// (or http:// for loopback).`);
   }
   if (url.username || url.password) {
-    throw new UsageError(
-      `--base-url${from} must not hold credentials.`,
-      'Set ENABLEX_APP_ID and ENABLEX_APP_KEY, or add a profile with `enablex profile add`.',
-    );
+    url.username = '***';
+    url.password = '';
+    throw credentials(url.toString());
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !opts.insecure) {
     throw new UsageError(
-      `--base-url: "${raw.trim()}"${from} is plain http:// to a host that is not loopback: credentials would travel unencrypted.`,
+      `--base-url: "${shown}"${from} is plain http:// to a host that is not loopback: credentials would travel unencrypted.`,
       'Use https://, or pass --insecure if you really mean it.',
     );
   }

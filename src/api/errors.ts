@@ -40,7 +40,7 @@ export function toApiError(failure: ApiFailure, unreadable = false): ApiError | 
       `${where}: authentication failed: ${what}${suffix}`,
       failure,
       ExitCode.AUTH,
-      RESULT_HINTS['10000'],
+      hint ?? RESULT_HINTS['10000'],
     );
   }
   if ((result && NOT_FOUND_RESULTS.has(result)) || (status === 404 && !result)) {

@@ -7,13 +7,13 @@ import {
   TRANSIENT,
   backoffMs,
   cancelled,
-  networkError,
   retryAfterMs,
   type HttpOptions,
   type ProxyAgents,
   type RequestSpec,
 } from './http.js';
 import { JsonArraySplitter } from './json-array.js';
+import { networkError } from './network-error.js';
 import { proxyFor } from './proxy.js';
 import { redactBody, redactHeaders } from './redact.js';
 import { interpret } from './response.js';

@@ -1,8 +1,10 @@
-import got, { type Method } from 'got';
+import got, { type Method, type Request, type Response } from 'got';
 import type { Env } from '../context.js';
-import { CliError, ExitCode, InterruptedError, NetworkError } from '../errors.js';
+import { CliError, ExitCode, InterruptedError, UsageError } from '../errors.js';
+import { DEFAULT_MAX_RESPONSE_MB, readCapped } from './body.js';
 import { toApiError } from './errors.js';
-import { agentsFor, describeProxy, proxyFor } from './proxy.js';
+import { agentsFor, proxyFor } from './proxy.js';
+import { networkError } from './network-error.js';
 import { redactBody, redactHeaders } from './redact.js';
 import { interpret } from './response.js';
 import { streamList, type ListStream } from './http-stream.js';
@@ -22,6 +24,10 @@ export interface HttpOptions {
   log?: (line: string) => void;
   /** Random source for jitter (tests pin it). */
   random?: () => number;
+  /** Cap on one answer after decompression, in bytes (see body.ts); 64 MiB when unset. */
+  maxResponseBytes?: number;
+  /** A notice for the user on stderr (a long wait before a retry); shown without --verbose. */
+  notice?: (line: string) => void;
 }
 
 /** What `onResponse` sees of each answer, before it is interpreted. */
@@ -42,6 +48,8 @@ export interface RequestSpec {
    * run's own signal (Ctrl-C, exit 130), the request then rejects with the signal's reason.
    */
   signal?: AbortSignal;
+  /** This answer's own size cap in bytes, instead of the client's. */
+  maxResponseBytes?: number;
 }
 
 /** The authenticated EnableX HTTP client every api/ module uses. */
@@ -110,12 +118,15 @@ export const TRANSIENT = new Set([
   'ERR_STREAM_PREMATURE_CLOSE',
   'UND_ERR_SOCKET',
 ]);
-const MAX_RETRY_AFTER_MS = 120_000;
+/** The longest wait a Retry-After gets: a server asking for hours is not waited for that long. */
+export const MAX_RETRY_AFTER_MS = 60_000;
+/** Waits longer than this are announced on stderr, so a pause is never silent. */
+const ANNOUNCE_WAIT_MS = 3_000;
 
-/** Parses Retry-After (seconds or an HTTP date) into milliseconds, capped. */
+/** Parses Retry-After (seconds or an HTTP date) into milliseconds, capped at 60 s. */
 export function retryAfterMs(header: string | undefined, now: number = Date.now()): number | undefined {
   if (!header) return undefined;
-  const seconds = Number(header);
+  const seconds = /^\s*\d+(\.\d+)?\s*$/.test(header) ? Number(header) : NaN;
   const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - now;
   if (!Number.isFinite(ms)) return undefined;
   return Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS);
@@ -132,14 +143,41 @@ export function basicAuth(user: string, pass: string): string {
   return 'Basic ' + Buffer.from(`${user}:${pass}`).toString('base64');
 }
 
+/**
+ * True when `url` stays on the base URL's origin and under its path: the only place the app
+ * credentials may go. Checked on the final URL of every request, whatever built it.
+ */
+export function isUnderBase(url: URL, base: URL): boolean {
+  const basePath = base.pathname.endsWith('/') ? base.pathname : `${base.pathname}/`;
+  return (
+    url.origin === base.origin &&
+    url.username === '' &&
+    url.password === '' &&
+    (url.pathname.startsWith(basePath) || `${url.pathname}/` === basePath)
+  );
+}
+
+/** A request whose URL left the base URL: refused before anything is sent (exit 2). */
+function outsideBase(path: string, url: URL, base: URL): UsageError {
+  return new UsageError(
+    `refusing to send the request for "${path}": it would go to ${url.origin}${url.pathname}, which is not under the base URL ${base.origin}${base.pathname}.`,
+    'Give a path relative to the base URL; the credentials are only ever sent to the base URL.',
+  );
+}
+
 /** Creates the HTTP client: Basic auth, JSON, user agent, timeouts, retries, proxy, redacted log. */
 export function createHttp(options: HttpOptions): Http {
   const auth = basicAuth(options.appId, options.appKey);
   const random = options.random ?? Math.random;
   const log = options.log;
   const agents = proxyAgents(options.env);
+  const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_MB * 1024 * 1024;
 
-  async function attempt(spec: RequestSpec, url: URL, signal: AbortSignal | undefined) {
+  /**
+   * Sends one request and waits for the answer's head, leaving the body unread on the stream: the
+   * seam for an answer that is streamed rather than buffered. The URL must already be checked.
+   */
+  async function send(spec: RequestSpec, url: URL, signal: AbortSignal | undefined) {
     const headers: Record<string, string> = {
       authorization: auth,
       accept: 'application/json',
@@ -153,24 +191,42 @@ export function createHttp(options: HttpOptions): Http {
       if (body !== undefined) log(`> ${redactBody(body)}`);
     }
     const started = performance.now();
-    const response = await got(url, {
+    const stream = got.stream(url, {
       method: spec.method,
       headers,
-      body,
+      // Without a body got would wait for one on a DELETE or PATCH stream.
+      body: spec.method === 'GET' ? undefined : (body ?? ''),
       throwHttpErrors: false,
       followRedirect: false,
       retry: { limit: 0 },
       timeout: { request: options.timeoutMs },
       agent: agents.for(url),
-      responseType: 'text',
       signal,
     });
+    const head = await responseOf(stream);
+    return { stream, head, started };
+  }
+
+  /** One exchange with the answer read whole, under the size cap (the buffered path every call takes). */
+  async function attempt(spec: RequestSpec, url: URL, signal: AbortSignal | undefined) {
+    const { stream, head, started } = await send(spec, url, signal);
+    let text: string;
+    try {
+      const limit = spec.maxResponseBytes ?? maxBytes;
+      const declared = head.headers['content-encoding'] ? undefined : head.headers['content-length'];
+      text = await readCapped(stream, limit, `${spec.method} ${pathFor(spec)}`, declared);
+    } catch (err) {
+      // Timed out or cut after the head arrived: the server answered, slowly or at length.
+      if (!(err instanceof CliError)) Object.assign(err as object, { afterHead: true });
+      throw err;
+    }
+    const response = { statusCode: head.statusCode, headers: head.headers, body: text };
     if (log) {
       const ms = Math.round(performance.now() - started);
-      log(`< ${response.statusCode} ${response.statusMessage ?? ''} (${ms} ms)`);
-      const shown = redactHeaders(response.headers as Record<string, unknown>);
+      log(`< ${head.statusCode} ${head.statusMessage ?? ''} (${ms} ms)`);
+      const shown = redactHeaders(head.headers as Record<string, unknown>);
       for (const k of ['content-type', 'retry-after', 'date']) if (shown[k]) log(`< ${k}: ${shown[k]}`);
-      if (response.body) log(`< ${redactBody(response.body)}`);
+      if (text) log(`< ${redactBody(text)}`);
     }
     spec.onResponse?.({ status: response.statusCode, headers: response.headers });
     return response;
@@ -178,7 +234,8 @@ export function createHttp(options: HttpOptions): Http {
 
   async function request<T>(spec: RequestSpec): Promise<T> {
     const url = new URL(spec.path.replace(/^\/+/, ''), options.baseUrl);
-    const pathForMessages = `/${spec.path.replace(/^\/+/, '')}`;
+    const pathForMessages = pathFor(spec);
+    if (!isUnderBase(url, options.baseUrl)) throw outsideBase(pathForMessages, url, options.baseUrl);
     const idempotent = IDEMPOTENT.has(spec.method);
     const signals = [options.signal, spec.signal].filter((s): s is AbortSignal => s !== undefined);
     const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
@@ -213,6 +270,11 @@ export function createHttp(options: HttpOptions): Http {
         waitMs = backoffMs(n, random);
       }
       log?.(`! retrying in ${waitMs} ms (attempt ${n + 2} of ${options.retries + 1}): ${failure.message}`);
+      if (waitMs > ANNOUNCE_WAIT_MS && !log) {
+        options.notice?.(
+          `Waiting ${Math.round(waitMs / 1000)} s before retrying ${spec.method} ${pathForMessages} (attempt ${n + 2} of ${options.retries + 1}): ${failure.message}`,
+        );
+      }
       try {
         await options.sleep(waitMs, signal);
       } catch {
@@ -229,6 +291,19 @@ export function createHttp(options: HttpOptions): Http {
   };
 }
 
+/** `/rooms/…` as messages show a request's path. */
+function pathFor(spec: RequestSpec): string {
+  return `/${spec.path.replace(/^\/+/, '')}`;
+}
+
+/** Waits for the response head (or the request's failure). */
+function responseOf(stream: Request): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    stream.once('response', resolve);
+    stream.once('error', reject);
+  });
+}
+
 /**
  * The error of a request its caller cancelled: the reason itself when it is an error (the sibling
  * failure that stopped the job), so the job fails with that failure's message and exit code.
@@ -238,45 +313,4 @@ export function cancelled(reason: unknown, method: string, path: string): Error 
     return reason;
   }
   return new CliError(`${method} ${path} was cancelled.`, ExitCode.API);
-}
-
-/** Turns a transport failure into exit 5 with a hint that fits the cause (and names the proxy in use). */
-export function networkError(err: unknown, url: URL, timeoutMs: number, proxy?: string): NetworkError {
-  const code = (err as { code?: string }).code ?? '';
-  const host = url.host;
-  if (proxy && ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET'].includes(code)) {
-    return new NetworkError(
-      `request to ${host} through the proxy ${describeProxy(proxy)} failed (${code}).`,
-      'Check HTTPS_PROXY / HTTP_PROXY, or exempt the host with NO_PROXY.',
-    );
-  }
-  if (code === 'ETIMEDOUT' || (err as Error).name === 'TimeoutError') {
-    return new NetworkError(
-      `${host} did not answer within ${timeoutMs / 1000} s.`,
-      'Raise --timeout, or check the network and proxy settings (`enablex doctor`).',
-    );
-  }
-  if (code === 'ECONNREFUSED') {
-    return new NetworkError(
-      `${host} refused the connection.`,
-      'Check the base URL and that the server is running.',
-    );
-  }
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return new NetworkError(
-      `${url.hostname} could not be resolved.`,
-      'Check the base URL for typos, and DNS.',
-    );
-  }
-  if (/CERT|SSL|TLS|SELF_SIGNED/i.test(code)) {
-    return new NetworkError(
-      `TLS to ${host} failed: ${(err as Error).message}`,
-      'Check the base URL; behind a corporate proxy, set NODE_EXTRA_CA_CERTS to its CA file.',
-    );
-  }
-  const message = err instanceof Error ? err.message : String(err);
-  return new NetworkError(
-    `request to ${host} failed: ${message}${code ? ` (${code})` : ''}`,
-    'Check the network, then try again.',
-  );
 }

@@ -3,7 +3,7 @@ import type { Agent as HttpsAgent } from 'node:https';
 import { HttpProxyAgent, HttpsProxyAgent } from 'hpagent';
 import type { Env } from '../context.js';
 import { AuthError } from '../errors.js';
-import { isLoopbackHost } from './base-url.js';
+import { isLoopbackHost, maskUserinfo } from './base-url.js';
 
 /** Reads an env var in either case, lower case first as curl does. */
 function envVar(env: Env, name: string): string | undefined {
@@ -50,9 +50,10 @@ export function describeProxy(proxy: string): string {
       u.username = '***';
       u.password = '***';
     }
-    return u.toString();
+    // `user:pass@host` without a scheme parses with `user:` as the scheme: mask it as text.
+    return proxy.includes('://') ? u.toString() : maskUserinfo(proxy);
   } catch {
-    return '(unparseable proxy URL)';
+    return proxy.includes('@') ? '(unparseable proxy URL with credentials)' : '(unparseable proxy URL)';
   }
 }
 

@@ -26,6 +26,8 @@ function valueWord(value: ValueKind): string {
       return value.kind;
     case 'free':
       return 'free';
+    case 'dynamic':
+      return `dynamic:${value.source}`;
   }
 }
 
@@ -66,7 +68,7 @@ function argCases(specs: CommandSpec[]): string[] {
   const lines: string[] = [];
   for (const s of specs) {
     s.args.forEach((arg, index) => {
-      if (arg.value.kind !== 'choices') return;
+      if (arg.value.kind !== 'choices' && arg.value.kind !== 'dynamic') return;
       const word = q(valueWord(arg.value));
       lines.push(`    ${q(`${key(s)}|${index}`)}) REPLY=${word} ;;`);
       if (arg.variadic) lines.push(`    ${q(`${key(s)}|`)}*) REPLY=${word} ;;`);
@@ -74,6 +76,20 @@ function argCases(specs: CommandSpec[]): string[] {
   }
   return lines;
 }
+
+/**
+ * Candidates from the program itself: \`__complete <source> -- <words so far>\` (so --profile and
+ * --emulator on the line choose the account), with stdin closed (it never prompts), errors thrown
+ * away, and a hard stop after 5 s (start-up included) where \`timeout\` exists. Prints the values, descriptions cut off.
+ */
+const DYNAMIC = String.raw`
+__PROG___dynamic() {
+  local prog="@{COMP_WORDS[0]}"
+  local -a cmd=("$prog" __complete "$1" -- "@{COMP_WORDS[@]:0:COMP_CWORD}")
+  if command -v timeout >/dev/null 2>&1; then cmd=(timeout 5 "@{cmd[@]}"); fi
+  "@{cmd[@]}" 2>/dev/null </dev/null | cut -f1
+}
+`;
 
 /**
  * The static part: walks the words, finds the command path, then completes the current word.
@@ -117,6 +133,7 @@ __PROG__() {
     kind="@{REPLY#\?}"
     case "$kind" in
       choices:*) COMPREPLY=($(compgen -W "@{kind#choices:}" -- "$cur")) ;;
+      dynamic:*) COMPREPLY=($(compgen -W "$(__PROG___dynamic "@{kind#dynamic:}")" -- "$cur")) ;;
       file | dir)
         compopt -o filenames 2>/dev/null
         local IFS=$'\n'
@@ -134,6 +151,7 @@ __PROG__() {
   if (( npos == 0 )); then __PROG___subcommands "$path"; words="$REPLY"; fi
   __PROG___arg "$path" "$npos"
   [[ $REPLY == choices:* ]] && words="$words @{REPLY#choices:}"
+  [[ $REPLY == dynamic:* ]] && words="$words $(__PROG___dynamic "@{REPLY#dynamic:}")"
   COMPREPLY=($(compgen -W "$words" -- "$cur"))
   return 0
 }
@@ -181,7 +199,8 @@ export function bashScript(model: CompletionModel): string {
     ),
     '',
     block('arg', 'Choices of the positional argument at an index ("path|index").', '$1|$2', argCases(specs)),
-    MAIN.replace(/@\{/g, '${')
+    (DYNAMIC + MAIN)
+      .replace(/@\{/g, '${')
       .replace(/__PROG__/g, fn)
       .replace(/__NAME__/g, model.program),
   ].join('\n');

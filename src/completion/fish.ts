@@ -16,29 +16,31 @@ function q(text: string): string {
 const valueVar = (program: string, path: string[]): string =>
   ['', '', program, 'v', 'root', ...path].join('_').replace(/[^A-Za-z0-9_]/g, '_');
 
-/** The `complete` switches for a flag's names and value. */
-function flagArgs(flag: FlagSpec): string {
-  const parts: string[] = [];
-  if (flag.short) parts.push(`-s ${flag.short.slice(1)}`);
-  if (flag.long) parts.push(`-l ${flag.long.slice(2)}`);
+/**
+ * The `complete` lines for a flag: its names, its description and what its value completes to.
+ * Fixed choices get a line of their own without `-d`, so fish shows the description on the flag
+ * only, not repeated beside every value; dynamic values bring their own descriptions.
+ */
+function flagLines(prefix: string, flag: FlagSpec): string[] {
+  const names: string[] = [];
+  if (flag.short) names.push(`-s ${flag.short.slice(1)}`);
+  if (flag.long) names.push(`-l ${flag.long.slice(2)}`);
+  const head = `${prefix} ${names.join(' ')}`;
+  const described = `-d ${q(flag.description)}`;
   switch (flag.value.kind) {
     case 'none':
-      break;
+      return [`${head} ${described}`];
     case 'choices':
-      parts.push(`-x -a ${q(flag.value.values.join(' '))}`);
-      break;
+      return [`${head} -x -a ${q(flag.value.values.join(' '))}`, `${head} -x ${described}`];
+    case 'dynamic':
+      return [`${head} -x -a ${q(`(${DYNAMIC_FN} ${flag.value.source})`)} ${described}`];
     case 'file':
-      parts.push('-r -F');
-      break;
+      return [`${head} -r -F ${described}`];
     case 'dir':
-      parts.push(`-x -a ${q('(__fish_complete_directories (commandline -ct))')}`);
-      break;
+      return [`${head} -x -a ${q('(__fish_complete_directories (commandline -ct))')} ${described}`];
     case 'free':
-      if (!flag.optionalValue) parts.push('-x');
-      break;
+      return [`${head}${flag.optionalValue ? '' : ' -x'} ${described}`];
   }
-  parts.push(`-d ${q(flag.description)}`);
-  return parts.join(' ');
 }
 
 function commandLines(program: string, spec: CommandSpec): string[] {
@@ -51,9 +53,16 @@ function commandLines(program: string, spec: CommandSpec): string[] {
   if (first?.value.kind === 'choices') {
     lines.push(`complete -c ${program} ${at} -a ${q(first.value.values.join(' '))}`);
   }
-  for (const flag of spec.flags) lines.push(`complete -c ${program} ${at} ${flagArgs(flag)}`);
+  const dynamic = spec.args.find((a) => a.value.kind === 'dynamic')?.value;
+  if (dynamic?.kind === 'dynamic') {
+    lines.push(`complete -c ${program} ${at} -a ${q(`(${DYNAMIC_FN} ${dynamic.source})`)}`);
+  }
+  for (const flag of spec.flags) lines.push(...flagLines(`complete -c ${program} ${at}`, flag));
   return lines;
 }
+
+/** The function that asks `enablex __complete` for candidates (profiles, rooms). */
+const DYNAMIC_FN = '__enablex_dynamic';
 
 /** The static part: finds the command path on the line, cached per command line. */
 const HELPERS = String.raw`
@@ -85,6 +94,17 @@ function __PROG___path
         end
     end
     echo $path
+end
+
+# Candidates from the program itself ("value<TAB>description" lines): the words so far go along so
+# --profile and --emulator choose the account; stdin closed, errors dropped, at most 5 s.
+function __PROG___dynamic
+    set -l words (commandline -opc)
+    set -l cmd $words[1] __complete $argv[1] -- $words
+    if command -q timeout
+        set cmd timeout 5 $cmd
+    end
+    $cmd 2>/dev/null </dev/null
 end
 
 # True when the command path on the line is exactly the arguments.
@@ -123,7 +143,7 @@ export function fishScript(model: CompletionModel): string {
     `complete -c ${p} -f`,
     '',
     '# Global flags, accepted after any command.',
-    ...model.globals.map((g) => `complete -c ${p} ${flagArgs(g)}`),
+    ...model.globals.flatMap((g) => flagLines(`complete -c ${p}`, g)),
     '',
     specs.map((s) => commandLines(p, s).join('\n')).join('\n\n'),
     '',

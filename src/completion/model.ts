@@ -6,7 +6,14 @@ export type ValueKind =
   | { kind: 'choices'; values: readonly string[]; label: string }
   | { kind: 'file'; label: string }
   | { kind: 'dir'; label: string }
-  | { kind: 'free'; label: string };
+  | { kind: 'free'; label: string }
+  /** Asked of `enablex __complete <source>` at TAB time: saved profiles, or the account's rooms. */
+  | { kind: 'dynamic'; source: DynamicSource; label: string };
+
+/** What `enablex __complete` can list. */
+export const DYNAMIC_SOURCES = ['profiles', 'rooms'] as const;
+/** One dynamic source. */
+export type DynamicSource = (typeof DYNAMIC_SOURCES)[number];
 
 /** One flag as the completion scripts need it. */
 export interface FlagSpec {
@@ -61,14 +68,28 @@ function oneLine(text: string): string {
   return (text.split('\n')[0] ?? '').trim();
 }
 
+/** Values that name a room (`<room-id>`, `--room <room-id>`) complete to the account's rooms. */
+const ROOM_LABEL = 'room-id';
+/** Commands whose `<name>` argument is an existing profile (not `profile add`, which makes one). */
+const PROFILE_NAME_COMMANDS = new Set(['profile show', 'profile use', 'profile remove']);
+
 function optionValue(option: Option): ValueKind {
   if (!option.required && !option.optional) return { kind: 'none' };
   const label = (/[<[]([^>\]]+)[>\]]/.exec(option.flags)?.[1] ?? 'value').replace(/\.\.\.$/, '');
   if (option.argChoices?.length) return { kind: 'choices', values: option.argChoices, label };
+  if (option.long === '--profile') return { kind: 'dynamic', source: 'profiles', label };
+  if (label === ROOM_LABEL) return { kind: 'dynamic', source: 'rooms', label };
   if (option.long && FILE_FLAGS.has(option.long)) return { kind: 'file', label };
   if (option.long && DIR_FLAGS.has(option.long)) return { kind: 'dir', label };
   return { kind: 'free', label };
 }
+
+/**
+ * Negations nobody needs to be offered: a room is permanent unless `--scheduled` or `--adhoc` says
+ * otherwise, so `--no-scheduled`/`--no-adhoc` only restate the default (they are still accepted, to
+ * override a `-f` file).
+ */
+const UNOFFERED_NEGATIONS = new Set(['--no-scheduled', '--no-adhoc']);
 
 /**
  * Options worth completing. Hidden options are left out (on `room update` they are the settings the
@@ -77,6 +98,7 @@ function optionValue(option: Option): ValueKind {
 function completable(cmd: Command, option: Option): boolean {
   if (!option.hidden) return true;
   if (!option.negate || !option.long) return false;
+  if (UNOFFERED_NEGATIONS.has(option.long)) return false;
   const positive = `--${option.long.slice('--no-'.length)}`;
   return cmd.options.some((o) => o.long === positive && !o.hidden);
 }
@@ -101,15 +123,18 @@ function flagSpec(option: Option, siblings: readonly Option[]): FlagSpec {
   };
 }
 
-function argSpec(arg: Argument): ArgSpec {
-  return {
-    name: arg.name(),
-    required: arg.required,
-    variadic: arg.variadic,
-    value: arg.argChoices?.length
-      ? { kind: 'choices', values: arg.argChoices, label: arg.name() }
-      : { kind: 'free', label: arg.name() },
-  };
+function argValue(arg: Argument, path: string[]): ValueKind {
+  const label = arg.name();
+  if (arg.argChoices?.length) return { kind: 'choices', values: arg.argChoices, label };
+  if (label === ROOM_LABEL) return { kind: 'dynamic', source: 'rooms', label };
+  if (label === 'name' && PROFILE_NAME_COMMANDS.has(path.join(' '))) {
+    return { kind: 'dynamic', source: 'profiles', label };
+  }
+  return { kind: 'free', label };
+}
+
+function argSpec(arg: Argument, path: string[]): ArgSpec {
+  return { name: arg.name(), required: arg.required, variadic: arg.variadic, value: argValue(arg, path) };
 }
 
 function flagsOf(cmd: Command, options: readonly Option[]): FlagSpec[] {
@@ -135,7 +160,7 @@ function commandSpec(cmd: Command, path: string[]): CommandSpec {
     name: cmd.name(),
     description: oneLine(cmd.description()),
     flags: flagsOf(cmd, own),
-    args: cmd.registeredArguments.map(argSpec),
+    args: cmd.registeredArguments.map((a) => argSpec(a, path)),
     subcommands: [...children, ...help],
   };
 }

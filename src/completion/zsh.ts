@@ -9,6 +9,33 @@ import {
   type ValueKind,
 } from './model.js';
 
+/** The function that asks `enablex __complete` for candidates (profiles, rooms). */
+const DYNAMIC_FN = '__enablex_dynamic';
+
+/**
+ * Candidates from the program itself, with the words left of the cursor (so --profile and
+ * --emulator choose the account), stdin closed, errors thrown away, at most 5 s (start-up included) where `timeout`
+ * exists. Lines are `value<TAB>description`, shown as zsh shows described values. The source is
+ * the last argument: _arguments puts compadd options (-J …) before it.
+ */
+function dynamicFunction(program: string): string {
+  return String.raw`${DYNAMIC_FN}() {
+  local -a line items cmd
+  local entry src=${'$'}{@[-1]}
+  line=(${'$'}{(z)LBUFFER})
+  cmd=(${'$'}{line[1]:-${program}} __complete "$src" -- "${'$'}{line[@]}")
+  (( $+commands[timeout] )) && cmd=(timeout 5 "${'$'}{cmd[@]}")
+  for entry in ${'$'}{(f)"$("${'$'}{cmd[@]}" 2>/dev/null </dev/null)"}; do
+    if [[ $entry == *$'\t'* ]]; then
+      items+=("${'$'}{${'$'}{entry%%$'\t'*}//:/\:}:${'$'}{entry#*$'\t'}")
+    else
+      items+=("${'$'}{entry//:/\:}")
+    fi
+  done
+  _describe -t "$src" "$src" items
+}`;
+}
+
 /** Escapes text for the `[description]` of an _arguments spec. */
 function bracket(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/([[\]:])/g, '\\$1');
@@ -32,6 +59,8 @@ function action(value: ValueKind): string {
       return `:${colon(value.label)}:_files -/`;
     case 'free':
       return `:${colon(value.label)}: `;
+    case 'dynamic':
+      return `:${colon(value.label)}:${DYNAMIC_FN} ${value.source}`;
   }
 }
 
@@ -50,7 +79,12 @@ function flagSpecs(flag: FlagSpec): string {
 function argSpecs(args: ArgSpec[]): string[] {
   return args.map((arg, i) => {
     const position = arg.variadic ? '*' : String(i + 1);
-    const tail = arg.value.kind === 'choices' ? `:(${arg.value.values.join(' ')})` : ': ';
+    const tail =
+      arg.value.kind === 'choices'
+        ? `:(${arg.value.values.join(' ')})`
+        : arg.value.kind === 'dynamic'
+          ? `:${DYNAMIC_FN} ${arg.value.source}`
+          : ': ';
     return q(`${position}${arg.required ? '' : ':'}:${colon(arg.name)}${tail}`);
   });
 }
@@ -151,6 +185,8 @@ export function zshScript(model: CompletionModel): string {
     `# zsh completion for ${model.program}`,
     '# Generated from the command tree by `npm run completions`; do not edit by hand.',
     `# Install: ${model.program} completion zsh > "\${fpath[1]}/_${model.program}" (or any folder in $fpath)`,
+    '',
+    dynamicFunction(model.program),
     '',
     '# The global flags, accepted after any command.',
     `_${model.program}_globals() {`,

@@ -1,7 +1,8 @@
-import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { RequestError } from 'got';
 import { backoffMs, proxyAgents } from '../api/http.js';
+import { makeFolders } from '../fs/folders.js';
+import { fileErrorWords } from '../fs/output-error.js';
 import { fetchFile, type FetchDeps, type FileJob } from './fetch.js';
 import { CredentialsRefused, FileFailure } from './responses.js';
 
@@ -51,6 +52,12 @@ export async function downloadAll(jobs: readonly FileJob[], options: EngineOptio
   // One set of proxy agents for the whole run, destroyed when it ends: no sockets are left open.
   const agents = proxyAgents(options.env);
   const deps: FetchDeps = { ...options, signal, agents, onBytes: (n) => options.progress.bytes(n) };
+  // One abort listener on the run's signal for every transfer: a listener per file (got adds one
+  // per request) passed Node's limit of 10 and printed MaxListenersExceededWarning.
+  const transfers = new Set<AbortController>();
+  signal.addEventListener('abort', () => {
+    for (const t of transfers) t.abort(signal.reason);
+  });
   const outcomes: (FileOutcome | undefined)[] = [];
   let refused: CredentialsRefused | undefined;
   // A library error may echo the request it failed on; the credentials must not reach the user.
@@ -58,15 +65,28 @@ export async function downloadAll(jobs: readonly FileJob[], options: EngineOptio
   const scrub = (text: string) => (token ? text.split(token).join('[REDACTED]') : text);
 
   async function one(job: FileJob): Promise<FileOutcome | undefined> {
+    const transfer = new AbortController();
+    transfers.add(transfer);
+    if (signal.aborted) transfer.abort(signal.reason);
+    try {
+      return await attempts(job, transfer.signal);
+    } finally {
+      transfers.delete(transfer);
+    }
+  }
+
+  /** Fetches one job, retrying transient failures; `mine` is this job's own abort signal. */
+  async function attempts(job: FileJob, mine: AbortSignal): Promise<FileOutcome | undefined> {
     if (await options.manifest.isComplete(job.rel, job.full)) {
       return { path: job.rel, status: 'skipped', bytes: 0 };
     }
     let moved = 0;
     for (let attempt = 0; ; attempt++) {
       try {
-        await mkdir(dirname(job.full), { recursive: true });
+        await makeFolders(dirname(job.full));
         await fetchFile(job, {
           ...deps,
+          signal: mine,
           onBytes: (n) => {
             moved += n;
             deps.onBytes(n);
@@ -80,14 +100,18 @@ export async function downloadAll(jobs: readonly FileJob[], options: EngineOptio
           return undefined;
         }
         if (signal.aborted) return undefined;
-        const message = scrub(err instanceof Error ? err.message : String(err));
+        // A disk error in words; a network error (which carries errno codes too) as it is.
+        const words = err instanceof RequestError ? undefined : fileErrorWords(err);
+        const message = words
+          ? `cannot save the file (${words})`
+          : scrub(err instanceof Error ? err.message : String(err));
         if (!isTransient(err) || attempt >= options.retries) {
           return { path: job.rel, status: 'failed', bytes: moved, error: message };
         }
         const wait = backoffMs(attempt);
         options.log?.(`! ${job.rel}: ${message}; retrying in ${wait} ms`);
         try {
-          await options.sleep(wait, signal);
+          await options.sleep(wait, mine);
         } catch {
           return undefined;
         }

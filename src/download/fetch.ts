@@ -1,9 +1,10 @@
-import { rename, stat, unlink } from 'node:fs/promises';
+import { rename } from 'node:fs/promises';
 import got, { type Request, type Response } from 'got';
 import type { Env } from '../context.js';
 import type { ProxyAgents } from '../api/http.js';
 import { redactHeaders } from '../api/redact.js';
 import type { Manifest, ManifestRecord } from './manifest.js';
+import { PartialFile } from './partial.js';
 import { saveBody } from './save-body.js';
 import {
   CredentialsRefused,
@@ -41,14 +42,6 @@ export interface FetchDeps {
   onBytes: (n: number) => void;
 }
 
-/** Size of a file, or 0 when it does not exist. */
-async function sizeOf(path: string): Promise<number> {
-  return stat(path).then(
-    (s) => s.size,
-    () => 0,
-  );
-}
-
 /** If-Range accepts a strong ETag or a date; a weak ETag would make the server ignore the range. */
 function ifRange(rec: ManifestRecord | undefined): string | undefined {
   if (rec?.etag && !rec.etag.startsWith('W/')) return rec.etag;
@@ -69,8 +62,17 @@ export async function fetchFile(job: FileJob, deps: FetchDeps): Promise<void> {
 }
 
 async function fetchPass(job: FileJob, deps: FetchDeps, mayResume: boolean): Promise<void | typeof RESTART> {
-  const partial = `${job.full}.partial`;
-  const have = mayResume ? await sizeOf(partial) : 0;
+  const path = `${job.full}.partial`;
+  const partial = mayResume ? await PartialFile.find(path) : PartialFile.fresh(path);
+  try {
+    return await transfer(job, deps, partial);
+  } finally {
+    await partial.close();
+  }
+}
+
+async function transfer(job: FileJob, deps: FetchDeps, partial: PartialFile): Promise<void | typeof RESTART> {
+  const have = partial.size;
   const headers: Record<string, string> = {
     authorization: deps.authorization,
     'user-agent': deps.userAgent,
@@ -116,13 +118,16 @@ async function fetchPass(job: FileJob, deps: FetchDeps, mayResume: boolean): Pro
     throw new CredentialsRefused(new URL(res.url).host, status);
   } else if (status === 416 && have > 0) {
     stream.destroy();
-    if (range?.total === have) return finish(job, deps, partial, have, res);
-    await unlink(partial).catch(() => undefined);
+    if (range?.total === have) {
+      await partial.close();
+      return finish(job, deps, partial.path, have, res);
+    }
+    await partial.discard();
     return RESTART;
   } else if (status === 206 && have > 0) {
     if (range?.start !== have) {
       stream.destroy();
-      await unlink(partial).catch(() => undefined);
+      await partial.discard();
       return RESTART;
     }
     append = true;
@@ -148,16 +153,17 @@ async function fetchPass(job: FileJob, deps: FetchDeps, mayResume: boolean): Pro
       lastModified: header(res, 'last-modified'),
     })
     .catch(() => undefined);
+  let size: number;
   try {
-    await saveBody(stream, partial, append, deps.onBytes);
+    size = await saveBody(stream, partial.writer(!append), deps.onBytes);
   } finally {
     await recorded;
   }
-  const size = await sizeOf(partial);
   if (total !== undefined && size !== total) {
     throw new FileFailure(`the transfer stopped at ${size} of ${total} bytes`, true);
   }
-  return finish(job, deps, partial, size, res);
+  await partial.close();
+  return finish(job, deps, partial.path, size, res);
 }
 
 /** Renames the partial file to its final name and records it as complete. */

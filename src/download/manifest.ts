@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AtomicFile } from '../fs/atomic.js';
 
@@ -61,22 +61,24 @@ export class Manifest {
     return this.data.files[rel];
   }
 
-  /** True when the file at `full` is the complete one the manifest recorded. */
+  /** True when the file at `full` (a regular file, not a link) is the complete one recorded. */
   async isComplete(rel: string, full: string): Promise<boolean> {
     const rec = this.get(rel);
     if (!rec?.complete || rec.size === undefined) return false;
-    const size = await stat(full).then(
+    const size = await lstat(full).then(
       (s) => (s.isFile() ? s.size : -1),
       () => -1,
     );
     return size === rec.size;
   }
 
-  /** Records a file and saves the manifest atomically; saves run one after another. */
+  /** Records a file and saves the manifest atomically (0600); saves run one after another. */
   set(rel: string, record: ManifestRecord): Promise<void> {
     this.data.files[rel] = record;
     const text = JSON.stringify(this.data, null, 2) + '\n';
-    this.saving = this.saving.catch(() => undefined).then(() => AtomicFile.writeText(this.path, text));
+    this.saving = this.saving
+      .catch(() => undefined)
+      .then(() => AtomicFile.writeText(this.path, text, { mode: 0o600 }));
     return this.saving;
   }
 }

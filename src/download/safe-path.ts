@@ -5,7 +5,9 @@ const MAX_SEGMENT = 120;
 /**
  * Turns untrusted text (a URL's file name, an id from the API) into one safe path segment: only
  * letters, digits, `.`, `_` and `-`; no separators, no `..`, no leading dot (so never hidden,
- * never `.` or `..`), at most 120 characters; `fallback` when nothing is left.
+ * never `.` or `..`), at most 120 characters; `fallback` when nothing is left. Never ends in
+ * `.partial` (any case): that suffix marks unfinished downloads, so no final name can be another
+ * file's partial name, and no name starts with a dot, so none is the manifest or a temp file.
  */
 export function safeSegment(raw: string, fallback = 'file'): string {
   let s = raw.normalize('NFKC').replace(/[^A-Za-z0-9._-]+/g, '_');
@@ -15,6 +17,7 @@ export function safeSegment(raw: string, fallback = 'file'): string {
     const ext = dot > 0 && s.length - dot <= 16 ? s.slice(dot) : '';
     s = s.slice(0, MAX_SEGMENT - ext.length) + ext;
   }
+  s = s.replace(/\.(partial)$/i, '_$1');
   return s === '' ? fallback : s;
 }
 

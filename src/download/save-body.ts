@@ -1,34 +1,28 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
+import { writeAll } from '../fs/write-all.js';
 
 /** Chunks waiting for the disk before the response is paused (backpressure). */
 const MAX_QUEUED = 8;
 
-async function writeAll(handle: FileHandle, chunk: Buffer): Promise<void> {
-  for (let offset = 0; offset < chunk.length;) {
-    const { bytesWritten } = await handle.write(chunk, offset);
-    offset += bytesWritten;
-  }
-}
-
 /**
- * Writes a response body to `path` (appending, or from zero) and syncs it. Every chunk that
- * arrived reaches the disk even when the transfer then fails: a stream pipeline would drop what
- * was still buffered when the connection broke, which is exactly what a resume needs. Listening
- * starts at once, before the file is open, so nothing that arrives meanwhile is lost either.
- * Rejects with the disk's or the transfer's error once the writes have settled.
+ * Writes a response body to the file `opening` resolves to, syncs it, and returns the file's size.
+ * Every chunk that arrived reaches the disk even when the transfer then fails: a stream pipeline
+ * would drop what was still buffered when the connection broke, which is exactly what a resume
+ * needs. Listening starts at once, before the file is open, so nothing that arrives meanwhile is
+ * lost either. Rejects with the disk's or the transfer's error once the writes have settled. The
+ * caller owns the handle (and closes it).
  */
 export async function saveBody(
   body: Readable,
-  path: string,
-  append: boolean,
+  opening: Promise<FileHandle>,
   onBytes: (n: number) => void,
-): Promise<void> {
+): Promise<number> {
   let handle: FileHandle | undefined;
   let diskError: unknown;
   let queued = 0;
   // Each step catches its own errors, so the queue never rejects.
-  let queue: Promise<void> = open(path, append ? 'a' : 'w').then(
+  let queue: Promise<void> = opening.then(
     (h) => void (handle = h),
     (err: Error) => {
       diskError = err;
@@ -57,11 +51,9 @@ export async function saveBody(
   let transferError: unknown;
   await ended.catch((err: unknown) => void (transferError = err));
   await queue;
-  try {
-    if (diskError) throw diskError;
-    if (transferError) throw transferError;
-    await handle?.datasync();
-  } finally {
-    await handle?.close();
-  }
+  if (diskError) throw diskError;
+  if (transferError) throw transferError;
+  if (!handle) return 0;
+  await handle.datasync();
+  return (await handle.stat()).size;
 }

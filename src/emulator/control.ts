@@ -12,6 +12,11 @@ import { emptyState } from './state.js';
 import { SYNTHETIC_ROOMS, syntheticRoomId } from './synthetic.js';
 import { own } from './own.js';
 
+/** One clock advance moves the clock at most 10 years either way. */
+export const MAX_ADVANCE_MINUTES = 10 * 366 * 24 * 60;
+/** The emulator clock stays within 100 years of the real one, so every date it writes is valid. */
+export const MAX_CLOCK_OFFSET_MS = 100 * 366 * 86_400_000;
+
 /** The routes that drive the emulator (same Basic auth as the API; never subject to faults). */
 export function controlRoutes(core: Core): Route[] {
   const appId = core.credentials.appId;
@@ -124,8 +129,19 @@ export function controlRoutes(core: Core): Route[] {
         const minutes = isObject(body) ? body['minutes'] : undefined;
         if (typeof minutes !== 'number' || !Number.isFinite(minutes))
           throw invalid('10008', 'minutes must be a number');
+        if (Math.abs(minutes) > MAX_ADVANCE_MINUTES)
+          throw invalid(
+            '10008',
+            `minutes must be from -${MAX_ADVANCE_MINUTES} to ${MAX_ADVANCE_MINUTES} (10 years)`,
+          );
         const state = await core.change((s) => {
-          s.clockOffsetMs += Math.round(minutes * 60_000);
+          const offset = s.clockOffsetMs + Math.round(minutes * 60_000);
+          if (Math.abs(offset) > MAX_CLOCK_OFFSET_MS)
+            throw invalid(
+              '10008',
+              'the emulator clock may be at most 100 years off the real one: POST /reset starts over',
+            );
+          s.clockOffsetMs = offset;
           return s;
         });
         const { now } = await core.view();

@@ -55,7 +55,7 @@ export function busy(): EmulatorError {
 export const EMULATOR_CODES = {
   /** The body is not JSON. */
   badJson: '10001',
-  /** A setting has a value of the wrong type or outside its enumeration. */
+  /** A bad value of a setting the vendor's table gives no code of (its own code otherwise: room-settings.ts). */
   badValue: '10008',
   /** Token `data` is not an object or has more than 5 keys. */
   badTokenData: '10107',

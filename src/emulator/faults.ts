@@ -1,5 +1,6 @@
 import { mulberry32, type Random } from './prng.js';
 import { json, type Reply } from './reply.js';
+import { own } from './own.js';
 
 /**
  * Faults injected into API and file responses (never into control routes), for resilience tests.
@@ -11,8 +12,17 @@ export interface FaultConfig {
   latencyMs?: number;
   /** Share of requests answered with `failStatus`. */
   failRate?: number;
-  /** Status of injected failures: 429 (with Retry-After), 500 or 503 (with Retry-After). Default 503. */
-  failStatus?: 429 | 500 | 503;
+  /**
+   * Status of injected failures: 200, 429 (with Retry-After), 500 or 503 (with Retry-After).
+   * Default 503, or 200 when `failResult` is set.
+   */
+  failStatus?: 200 | 429 | 500 | 503;
+  /**
+   * The API result code injected failures answer with, e.g. "50001": the body is then the vendor's
+   * error shape `{"result": "50001", "error": "[Reason] Failed to create Room", "desc": ""}`, as the
+   * real API answered a valid room body (recorded 2018; its HTTP status was not logged, 200 is the default).
+   */
+  failResult?: string;
   /** Retry-After seconds sent with 429 and 503. Default 1. */
   retryAfterSeconds?: number;
   /** The next N matching requests fail for sure, before the rates apply. */
@@ -33,6 +43,17 @@ export interface FaultConfig {
   seed?: number;
 }
 
+/** The vendor table's wording of the codes an injected failure most likely carries. */
+const FAULT_REASONS: Readonly<Record<string, string>> = {
+  '50000': 'Internal Server Error',
+  '50001': 'Failed to create Room',
+  '50002': 'Failed to fetch list of Rooms',
+  '50003': 'Failed to get Room Information',
+  '50004': 'Failed to delete Room',
+  '50005': 'Failed to delete Room',
+  '10105': 'Server Busy',
+};
+
 /** The kinds of damage a request can get. */
 export type FaultKind = 'reset' | 'hang' | 'fail' | 'truncate' | 'non-json';
 
@@ -50,6 +71,7 @@ const KEYS = new Set<string>([
   'failStatus',
   'retryAfterSeconds',
   'failFirst',
+  'failResult',
   'nonJsonStatus',
   'match',
   'seed',
@@ -79,8 +101,14 @@ export function checkFaultConfig(input: unknown): FaultConfig {
   num('retryAfterSeconds', 0, 86_400, true);
   num('failFirst', 0, 1_000_000, true);
   num('seed', 0, 2 ** 32 - 1, true);
-  if (cfg['failStatus'] !== undefined && ![429, 500, 503].includes(cfg['failStatus'] as number)) {
-    throw new Error('failStatus must be 429, 500 or 503');
+  if (cfg['failStatus'] !== undefined && ![200, 429, 500, 503].includes(cfg['failStatus'] as number)) {
+    throw new Error('failStatus must be 200, 429, 500 or 503');
+  }
+  if (
+    cfg['failResult'] !== undefined &&
+    !(typeof cfg['failResult'] === 'string' && /^\d{5}$/.test(cfg['failResult']))
+  ) {
+    throw new Error('failResult must be a 5-digit result code as a string, e.g. "50001"');
   }
   if (cfg['nonJsonStatus'] !== undefined && ![200, 502].includes(cfg['nonJsonStatus'] as number)) {
     throw new Error('nonJsonStatus must be 200 or 502');
@@ -145,8 +173,15 @@ export class Faults {
         body: page,
       };
     }
-    const status = this.config.failStatus ?? 503;
+    const code = this.config.failResult;
+    const status = this.config.failStatus ?? (code ? 200 : 503);
     const retry = { 'retry-after': String(this.config.retryAfterSeconds ?? 1) };
+    if (code) {
+      const error = `[Reason] ${own(FAULT_REASONS, code) ?? 'Injected failure'}`;
+      return json(status, { result: code, error, desc: '' }, status === 429 || status === 503 ? retry : {});
+    }
+    if (status === 200)
+      return json(200, { result: '50000', error: '[Reason] Internal Server Error', desc: '' });
     if (status === 500)
       return json(500, { result: '50000', error: '[Reason] Internal server error', desc: 'injected fault' });
     const error = status === 429 ? '[Reason] Too many requests' : '[Reason] Service unavailable';

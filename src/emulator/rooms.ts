@@ -1,7 +1,7 @@
 import { EMULATOR_CODES, conflict, roomNotFound } from './errors.js';
 import { objectId } from './ids.js';
 import type { Json } from './json.js';
-import { buildRoom, patchRoom } from './room-rules.js';
+import { buildRoom, createdEcho, patchRoom } from './room-rules.js';
 import type { ApiRoom, RoomRecord, State } from './state.js';
 import { own } from './own.js';
 
@@ -19,11 +19,11 @@ export function roomRecord(state: State, roomId: string): RoomRecord {
   return record;
 }
 
-/** POST /rooms. */
+/** POST /rooms: stores the room and returns it as the API answers its creation. */
 export function createRoom(state: State, body: Json | undefined, now: Date): ApiRoom {
   const room = buildRoom(body, now, objectId(now));
   state.rooms[room.room_id] = { room, sessions: 0 };
-  return room;
+  return createdEcho(room);
 }
 
 /** PATCH /rooms/{id}: refused while a session is in progress (10030); the type cannot change (10106). */

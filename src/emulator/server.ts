@@ -1,9 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { apiRoutes } from './api.js';
-import { API_PREFIXES, CONTROL_PREFIX, FILES_PREFIX } from './paths.js';
+import { API_PREFIXES, CONTROL_PREFIX, FILES_PREFIX, LEGACY_CONTROL_PREFIX } from './paths.js';
 import { applicationNotFound, EmulatorError, EMULATOR_CODES } from './errors.js';
 import { hasCredentials } from './auth.js';
+import { hostChecker, hostName } from './host-check.js';
 import { controlRoutes } from './control.js';
 import type { Core } from './core.js';
 import { fileReply } from './files.js';
@@ -36,8 +37,8 @@ function classify(path: string): {
   const under = (prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
   const api = API_PREFIXES.find(under);
   if (api) return { area: 'api', segments: segmentsOf(path.slice(api.length)) };
-  if (under(CONTROL_PREFIX))
-    return { area: 'control', segments: segmentsOf(path.slice(CONTROL_PREFIX.length)) };
+  const control = [CONTROL_PREFIX, LEGACY_CONTROL_PREFIX].find(under);
+  if (control) return { area: 'control', segments: segmentsOf(path.slice(control.length)) };
   if (under(FILES_PREFIX)) return { area: 'files', segments: segmentsOf(path) };
   return { area: 'none', segments: [] };
 }
@@ -48,7 +49,9 @@ export async function listen(
   host: string,
   port: number,
   log?: (line: string) => void,
+  allowHosts?: readonly string[] | true,
 ): Promise<{ server: Server; port: number; close(): Promise<void> }> {
+  const hostAllowed = hostChecker(host, allowHosts);
   const api = apiRoutes(core);
   const control = controlRoutes(core);
   const sockets = new Set<Socket>();
@@ -65,6 +68,18 @@ export async function listen(
     const { area, segments } = classify(path);
     const reqView = incoming(req, path, originOf(req, fallbackOrigin));
     const head = method === 'HEAD';
+    if (!hostAllowed(req.headers.host)) {
+      const name = hostName(req.headers.host ?? '');
+      const err = new EmulatorError(
+        403,
+        undefined,
+        `Host "${name}" is not allowed: this emulator answers loopback names and its own addresses. ` +
+          `If you mean to reach it as "${name}", restart it with --allow-host ${name}.`,
+        false,
+      );
+      await send(res, errorReply(err), head);
+      return;
+    }
     if (area === 'none' || area === 'control' || segments === undefined) {
       let reply: Reply;
       try {

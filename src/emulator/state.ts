@@ -1,13 +1,11 @@
 import { isObject, type JsonObject } from './json.js';
 import { dict } from './own.js';
 
-/** A room as the API shows it: name, owner_ref, settings, sip, data, created, room_id. */
+/** A room as the API shows it: name, owner_ref, settings, sip and data (only when given), created, room_id. */
 export interface ApiRoom extends JsonObject {
   name: string;
   owner_ref: string;
   settings: JsonObject;
-  sip: JsonObject;
-  data: JsonObject;
   created: string;
   room_id: string;
 }

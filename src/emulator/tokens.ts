@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { assertRoomHasSpace, assertRoomOpen } from './access.js';
 import { EMULATOR_CODES, invalid, roomNotFound } from './errors.js';
 import { objectId } from './ids.js';
@@ -12,7 +12,6 @@ import { own } from './own.js';
 export const TOKEN_TTL_MINUTES = 15;
 /** Token roles the route page lists. */
 export const ROLES = ['moderator', 'participant', 'viewer', 'audience'] as const;
-const BODY_KEYS = new Set(['name', 'role', 'user_ref', 'data']);
 
 function text(value: Json | undefined, code: string, what: string): string {
   if (typeof value === 'number') return String(value);
@@ -20,15 +19,17 @@ function text(value: Json | undefined, code: string, what: string): string {
   return value;
 }
 
-/** Checks a token request body (10101-10104, 10009, 10107) against the room. */
+/**
+ * Checks a token request body (10101-10104, 10107) against the room. Keys beyond the documented
+ * four are ignored: the real API issued tokens for bodies carrying an extra `roomId` (recorded 2018,
+ * 85 times), which the vendor's sample servers forward from the browser.
+ */
 function checkBody(
   body: Json | undefined,
   room: ApiRoom,
 ): Omit<TokenRecord, 'tokenId' | 'roomId' | 'createdAt' | 'expiresAt'> {
   const input = body ?? {};
   if (!isObject(input)) throw invalid(EMULATOR_CODES.badJson, 'The body must be a JSON object');
-  const unknown = Object.keys(input).find((k) => !BODY_KEYS.has(k));
-  if (unknown) throw invalid('10009', `Unrecognised key: ${unknown}`);
   const name = text(input['name'], '10101', 'User name');
   const userRef = text(input['user_ref'], '10102', 'user_ref');
   const role = input['role'];
@@ -64,19 +65,33 @@ export function issueToken(state: State, roomId: string, body: Json | undefined,
   return token;
 }
 
-/** The token string: base64 of JSON, as real EnableX tokens are (no dots, not a JWT). */
+const LOG_ID_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** A 6-character log id, as in the recorded tokens ("8xyia4", "FGjgwH"). */
+function logId(): string {
+  return Array.from(randomBytes(6), (b) => LOG_ID_CHARS[b % LOG_ID_CHARS.length]).join('');
+}
+
+/**
+ * The token string: base64 of JSON, as real EnableX tokens are (no dots, not a JWT), with the
+ * recorded tokens' keys in their order: `tokenId`, `roomMeta` (the room, its id under `_id`), `host`
+ * (the media server: here the emulator itself), `secure`, `logId` (6 characters), `gateway` (empty)
+ * and `signature` (base64 of a 40-hex-digit hash).
+ */
 export function encodeToken(token: TokenRecord, room: ApiRoom, host: string, appKey: string): string {
-  const signature = createHmac('sha256', appKey)
+  const hex = createHmac('sha1', appKey)
     .update(`${token.tokenId}.${token.roomId}.${token.expiresAt}`)
-    .digest('base64');
-  const roomMeta: JsonObject = { ...room };
+    .digest('hex');
+  const { room_id, ...rest } = room;
+  const roomMeta: JsonObject = { ...rest, _id: room_id };
   const payload = {
     tokenId: token.tokenId,
     roomMeta,
     host,
     secure: true,
-    logId: objectId(new Date(token.createdAt)),
-    signature,
+    logId: logId(),
+    gateway: '',
+    signature: Buffer.from(hex).toString('base64'),
   };
   return Buffer.from(JSON.stringify(payload)).toString('base64');
 }

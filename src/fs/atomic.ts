@@ -1,17 +1,21 @@
 import { open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { dirname } from 'node:path';
+import { removeStaleTemps, tempNameFor } from './stale-temps.js';
 import { registerTempFile, unregisterTempFile } from './temp-registry.js';
+import { FileWriteError, writeAll } from './write-all.js';
 
 const FLUSH_AT = 64 * 1024;
 
 /**
  * A file written atomically: everything goes to a hidden temp file beside the target, which is
- * renamed over the target only by commit(). abort() (or a crash) leaves nothing at the target path.
+ * renamed over the target only by commit(), and only once the file on disk holds every byte
+ * written. abort() (or a crash) leaves nothing at the target path; an existing file stays as it was.
  */
 export class AtomicFile {
   private buffer: string[] = [];
   private buffered = 0;
+  private written = 0;
+  private failure: unknown;
   private done = false;
 
   private constructor(
@@ -22,17 +26,16 @@ export class AtomicFile {
 
   /**
    * Creates the temp file in the target's folder, with the mode given, else the mode of the file it
-   * will replace (so a private 0600 export stays private), else 0644.
+   * will replace (so a private 0600 export stays private), else 0644. Temp files that a dead
+   * process left for the same target are removed first.
    */
   static async create(path: string, mode?: number): Promise<AtomicFile> {
     mode ??= await stat(path).then(
       (s) => s.mode & 0o777,
       () => 0o644,
     );
-    const temp = join(
-      dirname(path),
-      `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.partial`,
-    );
+    await removeStaleTemps(path);
+    const temp = tempNameFor(path);
     const handle = await open(temp, 'wx', mode);
     registerTempFile(temp);
     return new AtomicFile(path, temp, handle);
@@ -62,7 +65,7 @@ export class AtomicFile {
   async write(chunk: string | Buffer): Promise<void> {
     if (typeof chunk !== 'string') {
       await this.flush();
-      await this.handle.write(chunk);
+      await this.put(chunk);
       return;
     }
     this.buffer.push(chunk);
@@ -75,14 +78,38 @@ export class AtomicFile {
     const text = this.buffer.join('');
     this.buffer = [];
     this.buffered = 0;
-    await this.handle.write(text);
+    await this.put(Buffer.from(text, 'utf8'));
   }
 
-  /** Flushes, syncs and renames the temp file over the target. */
+  /** Writes every byte or fails; after one failure the file can only be aborted. */
+  private async put(data: Buffer): Promise<void> {
+    if (this.failure) throw this.failure;
+    try {
+      await writeAll(this.handle, data);
+      this.written += data.length;
+    } catch (err) {
+      this.failure = err;
+      throw err;
+    }
+  }
+
+  /**
+   * Flushes, syncs and renames the temp file over the target. Refuses (and leaves the target as it
+   * was) when any write failed or the file on disk is not exactly as long as what was written.
+   */
   async commit(): Promise<void> {
     if (this.done) return;
     await this.flush();
+    if (this.failure) throw this.failure;
     await this.handle.datasync();
+    const { size } = await this.handle.stat();
+    if (size !== this.written) {
+      this.failure = new FileWriteError(
+        `the file holds ${size} of the ${this.written} bytes written`,
+        'ESIZE',
+      );
+      throw this.failure;
+    }
     await this.handle.close();
     await rename(this.tempPath, this.path);
     unregisterTempFile(this.tempPath);

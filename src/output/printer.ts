@@ -4,6 +4,7 @@ import type { Globals } from '../globals.js';
 import { UsageError } from '../errors.js';
 import { flatten, getPath } from './flatten.js';
 import { render } from './render.js';
+import { terminalSafe, terminalSafeLines } from './escape.js';
 
 /** What a command hands over to print its data. */
 export interface PrintSpec {
@@ -15,6 +16,8 @@ export interface PrintSpec {
   empty?: string;
   /** A table column that wraps on a narrow terminal instead of being cut (messages, fixes). */
   wrap?: string;
+  /** Colours the CLI adds to table columns (doctor's status), applied after the cell is escaped. */
+  styles?: Readonly<Record<string, (text: string) => string>>;
 }
 
 /** A spinner as commands see it; a no-op when stderr is not a TTY. */
@@ -44,7 +47,7 @@ export class Printer {
       const items = Array.isArray(value) ? value : [value];
       for (const item of items) {
         const id = getPath(item, spec.idField);
-        if (id !== undefined && id !== null) this.ctx.stdout.write(`${String(id)}\n`);
+        if (id !== undefined && id !== null) this.ctx.stdout.write(`${terminalSafe(String(id))}\n`);
       }
       return;
     }
@@ -60,33 +63,45 @@ export class Printer {
         tableColumns: spec.columns,
         width: this.ctx.stdout.columns,
         wrap: spec.wrap,
+        styles: spec.styles,
+        csv: { neutralise: !g.csvRaw, terminal: this.ctx.stdout.isTTY === true },
       }),
     );
   }
 
-  /** Writes raw text on stdout (already formatted). */
+  /** Writes raw text on stdout (already formatted by the CLI; server text in it must be escaped). */
   raw(text: string): void {
     this.ctx.stdout.write(text);
   }
 
-  /** An informational line on stderr; silenced by -q. */
-  note(message: string): void {
-    if (!this.globals.quiet) this.ctx.stderr.write(`${message}\n`);
+  /**
+   * An informational line on stderr; silenced by -q. Every message line on stderr is escaped (server
+   * text may be in it; a line break shows as \x0a) before the CLI's own colour is added: `style`
+   * colours the whole line.
+   */
+  note(message: string, style?: (text: string) => string): void {
+    const safe = terminalSafe(message);
+    if (!this.globals.quiet) this.ctx.stderr.write(`${style ? style(safe) : safe}\n`);
   }
 
   /** A success line on stderr (`✓ Created room …`); silenced by -q. */
   success(message: string): void {
-    if (!this.globals.quiet) this.ctx.stderr.write(`${this.c.green('✓')} ${message}\n`);
+    if (!this.globals.quiet) this.ctx.stderr.write(`${this.c.green('✓')} ${terminalSafe(message)}\n`);
   }
 
   /** A warning on stderr; never silenced. */
   warn(message: string): void {
-    this.ctx.stderr.write(`${this.c.yellow('Warning:')} ${message}\n`);
+    this.ctx.stderr.write(`${this.c.yellow('Warning:')} ${terminalSafe(message)}\n`);
   }
 
   /** A failure line on stderr (`✗ room b: not found`), for one failed part of a larger job; never silenced. */
   failure(message: string): void {
-    this.ctx.stderr.write(`${this.c.red('✗')} ${message}\n`);
+    this.ctx.stderr.write(`${this.c.red('✗')} ${terminalSafe(message)}\n`);
+  }
+
+  /** A line of the --verbose log on stderr (escaped, then dimmed); never silenced. */
+  log(line: string): void {
+    this.ctx.stderr.write(`${this.c.dim(terminalSafeLines(line))}\n`);
   }
 
   /** Runs `work` under a spinner on a TTY stderr (ora is loaded only then). */

@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
 import type TableType from 'cli-table3';
-import type * as Yaml from 'yaml';
 import { columnsOf, flatten, getPath, pickPaths, type FlatRow } from './flatten.js';
-import { csvLine } from './csv.js';
+import { csvLine, type CsvOptions } from './csv.js';
+import { jsonTerminalSafe, terminalSafe } from './escape.js';
+import { yamlStringify } from './yaml.js';
 import { cutToWidth, textWidth } from './width.js';
 
 const require = createRequire(import.meta.url);
@@ -11,11 +12,6 @@ const require = createRequire(import.meta.url);
 function newTable(options: TableType.TableConstructorOptions): TableType.Table {
   const Table = require('cli-table3') as typeof TableType;
   return new Table(options);
-}
-
-/** YAML is loaded only when asked for, to keep start-up fast. */
-function yamlStringify(value: unknown): string {
-  return (require('yaml') as typeof Yaml).stringify(value);
 }
 
 /** The output formats of `-o`. */
@@ -34,13 +30,17 @@ export interface RenderOptions {
   width?: number | undefined;
   /** A table column that wraps on a narrow terminal instead of being cut (messages). */
   wrap?: string | undefined;
+  /** CSV cells: formulas neutralised unless `neutralise: false`; escaped when `terminal`. */
+  csv?: CsvOptions | undefined;
+  /** Table colours the CLI adds to a column, applied after the cell is escaped. */
+  styles?: Readonly<Record<string, (text: string) => string>> | undefined;
 }
 
-/** The one place a value becomes table cell text. */
+/** A value as a table cell: server text never reaches the terminal as control characters. */
 function cell(v: unknown): string {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'object') return JSON.stringify(v);
-  return String(v);
+  if (typeof v === 'object') return terminalSafe(JSON.stringify(v));
+  return terminalSafe(String(v));
 }
 
 function project(row: FlatRow, columns: readonly string[], source: unknown): unknown[] {
@@ -55,7 +55,7 @@ export function render(data: unknown, opts: RenderOptions): string {
   switch (opts.format) {
     case 'json': {
       const shaped = fields ? items.map((i) => pickPaths(i, fields)) : items;
-      return JSON.stringify(isList ? shaped : shaped[0], null, 2) + '\n';
+      return jsonTerminalSafe(JSON.stringify(isList ? shaped : shaped[0], null, 2)) + '\n';
     }
     case 'yaml': {
       const shaped = fields ? items.map((i) => pickPaths(i, fields)) : items;
@@ -63,7 +63,7 @@ export function render(data: unknown, opts: RenderOptions): string {
     }
     case 'ndjson': {
       const shaped = fields ? items.map((i) => pickPaths(i, fields)) : items;
-      return shaped.map((i) => JSON.stringify(i) + '\n').join('');
+      return shaped.map((i) => jsonTerminalSafe(JSON.stringify(i)) + '\n').join('');
     }
     case 'csv': {
       const rows = items.map((i) => flatten(i));
@@ -71,7 +71,10 @@ export function render(data: unknown, opts: RenderOptions): string {
       // record happens to come first; they also give an empty list its header row.
       const columns = fields ?? leadWith(opts.tableColumns ?? [], columnsOf(rows), rows.length === 0);
       if (columns.length === 0) return '';
-      return csvLine(columns) + rows.map((r, idx) => csvLine(project(r, columns, items[idx]))).join('');
+      const csv = opts.csv;
+      return (
+        csvLine(columns, csv) + rows.map((r, idx) => csvLine(project(r, columns, items[idx]), csv)).join('')
+      );
     }
     case 'table': {
       const rows = items.map((i) => flatten(i));
@@ -79,16 +82,25 @@ export function render(data: unknown, opts: RenderOptions): string {
         const entries = fields
           ? fields.map((f) => [f, f in rows[0]! ? rows[0]![f] : getPath(data, f)] as const)
           : Object.entries(rows[0] ?? {});
-        const keyWidth = Math.max(0, ...entries.map(([k]) => k.length));
+        const keys = entries.map(([k]) => terminalSafe(k));
+        const keyWidth = Math.max(0, ...keys.map((k) => k.length));
         const valueWidth = opts.width && opts.width > keyWidth + 20 ? opts.width - keyWidth - 2 : undefined;
         const table = newTable({ ...BORDERLESS, wordWrap: true, colWidths: [keyWidth, valueWidth ?? null] });
-        for (const [k, v] of entries) table.push([k, cell(v)]);
+        entries.forEach(([, v], i) => table.push([keys[i]!, cell(v)]));
         return trimLines(table.toString());
       }
       if (rows.length === 0) return '';
       const columns = fields ?? opts.tableColumns ?? columnsOf(rows);
-      const body = rows.map((r, idx) => project(r, columns, items[idx]).map(cell));
-      const fitted = fitToWidth([...columns], body, opts.width, opts.wrap ? columns.indexOf(opts.wrap) : -1);
+      const style = (c: string, text: string) => opts.styles?.[c]?.(text) ?? text;
+      const body = rows.map((r, idx) =>
+        project(r, columns, items[idx]).map((v, i) => style(columns[i]!, cell(v))),
+      );
+      const fitted = fitToWidth(
+        columns.map(terminalSafe),
+        body,
+        opts.width,
+        opts.wrap ? columns.indexOf(opts.wrap) : -1,
+      );
       // cli-table3 only when a column wraps; plain columns are a few string operations.
       if (!fitted.colWidths) return columnsText(fitted.head, fitted.body);
       const table = newTable({

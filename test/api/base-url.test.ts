@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isLoopbackHost, normalizeBaseUrl } from '../../src/api/base-url.js';
+import { isLoopbackHost, maskUserinfo, normalizeBaseUrl } from '../../src/api/base-url.js';
+import { UsageError } from '../../src/errors.js';
 
 describe('normalizeBaseUrl', () => {
   it.each([
@@ -35,5 +36,44 @@ describe('normalizeBaseUrl', () => {
     ['127.example.com', false],
   ])('isLoopbackHost(%s) = %s', (host, expected) => {
     expect(isLoopbackHost(host)).toBe(expected);
+  });
+});
+
+describe('base URLs with credentials, and *.localhost', () => {
+  it.each([
+    'user:s3cretPw@api.example.com/video/v2',
+    ':s3cretPw@api.example.com/video/v2',
+    'https://user:s3cretPw@api.example.com/video/v2',
+    'https://:s3cretPw@api.example.com/video/v2',
+    'ftp://u:s3cretPw@api.example.com/',
+    'https:\\\\u:s3cretPw@api.example.com/video/v2',
+  ])('refuses %s (exit 2) without echoing the password', (raw) => {
+    let caught: unknown;
+    try {
+      normalizeBaseUrl(raw);
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(UsageError);
+    expect((caught as Error).message).toContain('must not hold credentials');
+    expect((caught as Error).message).not.toContain('s3cretPw');
+  });
+
+  it.each([
+    ['user:pw@host/x', '***@host/x'],
+    ['https://a:b@host/x', 'https://***@host/x'],
+    ['https://host/x@y', 'https://host/x@y'],
+  ])('maskUserinfo(%s) = %s', (raw, shown) => {
+    expect(maskUserinfo(raw)).toBe(shown);
+  });
+
+  it('treats only localhost, 127/8 and ::1 as loopback; *.localhost is resolved by DNS', () => {
+    expect(['localhost', '127.0.0.9', '[::1]'].map(isLoopbackHost)).toEqual([true, true, true]);
+    expect(['evil.localhost', 'localhost.evil.test', '128.0.0.1'].map(isLoopbackHost)).toEqual([
+      false,
+      false,
+      false,
+    ]);
+    expect(() => normalizeBaseUrl('http://app.localhost:8080/video/v2')).toThrow(/not loopback/);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toApiError, unexpectedShape } from '../../src/api/errors.js';
+import { RESULT_HINTS } from '../../src/api/result-codes.js';
 import { NetworkError, type ApiFailure } from '../../src/errors.js';
 
 const f = (status: number | undefined, result?: string, apiMessage = 'x'): ApiFailure => ({
@@ -37,6 +38,52 @@ describe('toApiError maps every failure to one exit code', () => {
 
   it('gives the hint of a known result code', () => {
     expect(toApiError(f(200, '10106')).hint).toMatch(/cannot be changed/);
+  });
+
+  it.each([
+    ['HTTP 401', 401],
+    ['HTTP 409', 409],
+    ['HTTP 200', 200],
+  ])('gives 40002 (token denied) its own hint, not the credentials one, on %s', (_n, status) => {
+    const hint = toApiError(f(status, '40002')).hint ?? '';
+    expect(hint).toMatch(/token was denied/);
+    expect(hint).not.toBe(RESULT_HINTS['10000']);
+  });
+
+  it('has a hint for every code of the vendor table that a user can act on', () => {
+    const table = [
+      '10000',
+      '10001',
+      '10002',
+      '10003',
+      '10004',
+      '10005',
+      '10006',
+      '10007',
+      '10008',
+      '10009',
+      '10010',
+      '10011',
+      '10012',
+      '10013',
+      '10014',
+      '10016',
+      '10017',
+      '10019',
+      '10022',
+      '10025',
+      '10030',
+      '10106',
+      '40001',
+      '40002',
+      '50001',
+    ];
+    expect(table.filter((code) => !RESULT_HINTS[code])).toEqual([]);
+    // Each setting's code names its own setting.
+    expect(RESULT_HINTS['10012']).toMatch(/active talkers/);
+    expect(RESULT_HINTS['10013']).toMatch(/wait-for-moderator/);
+    expect(RESULT_HINTS['10019']).toMatch(/mode/);
+    expect(RESULT_HINTS['10025']).toMatch(/knock/);
   });
 
   it('says unreadable answers point at the base URL', () => {

@@ -1,4 +1,5 @@
 import type * as Hpagent from 'hpagent';
+import { gzipSync } from 'node:zlib';
 import nock from 'nock';
 import { describe, expect, it, vi } from 'vitest';
 import {
@@ -315,7 +316,9 @@ describe('retryAfterMs and backoffMs', () => {
   it.each([
     ['3', 3000],
     ['0', 0],
-    ['999999', 120000],
+    ['999999', 60000],
+    ['0x5', undefined],
+    ['1e3', undefined],
     ['nope', undefined],
     [undefined, undefined],
   ])('Retry-After %s -> %s', (h, ms) => {
@@ -331,5 +334,78 @@ describe('retryAfterMs and backoffMs', () => {
     expect(backoffMs(0, () => 1)).toBe(500);
     expect(backoffMs(3, () => 0)).toBe(2000);
     expect(backoffMs(10, () => 1)).toBe(8000);
+  });
+});
+
+describe('the base URL is the only destination', () => {
+  it.each([
+    'https://evil.test/x',
+    '/https://evil.test/x',
+    '../../x',
+    '../v20/rooms',
+    'a/../../../x',
+    '%2e%2e/%2e%2e/x',
+  ])('refuses %s before sending anything (exit 2)', async (path) => {
+    const { http } = client();
+    await expect(http.request({ method: 'GET', path })).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringContaining('which is not under the base URL'),
+    });
+  });
+});
+
+describe('answer size cap', () => {
+  it('stops at the cap with exit 5 and does not retry', async () => {
+    nock(ORIGIN)
+      .get('/video/v2/rooms')
+      .reply(200, JSON.stringify({ result: 0, pad: 'x'.repeat(5000) }));
+    const { http } = client({ maxResponseBytes: 1024, log: undefined });
+    await expect(http.request({ method: 'GET', path: 'rooms' })).rejects.toMatchObject({
+      exitCode: 5,
+      message:
+        'GET /rooms: the answer is larger than 1024 bytes, the limit for one answer; stopped reading it.',
+    });
+  });
+
+  it('counts the decompressed bytes of a gzip answer', async () => {
+    const zipped = gzipSync(JSON.stringify({ result: 0, pad: ' '.repeat(100_000) }));
+    expect(zipped.length).toBeLessThan(1024);
+    nock(ORIGIN).get('/video/v2/rooms').reply(200, zipped, { 'content-encoding': 'gzip' });
+    const { http } = client({ maxResponseBytes: 64 * 1024 });
+    await expect(http.request({ method: 'GET', path: 'rooms' })).rejects.toMatchObject({ exitCode: 5 });
+  });
+
+  it('reads an answer under the cap, gzip or not', async () => {
+    nock(ORIGIN)
+      .get('/video/v2/rooms')
+      .reply(200, gzipSync(JSON.stringify({ result: 0, n: 1 })), { 'content-encoding': 'gzip' });
+    const { http } = client({ maxResponseBytes: 1024 });
+    await expect(http.request({ method: 'GET', path: 'rooms' })).resolves.toEqual({ result: 0, n: 1 });
+  });
+
+  it('refuses a Content-Length above the cap before reading', async () => {
+    nock(ORIGIN).get('/video/v2/rooms').reply(200, '{}', { 'content-length': '999999999' });
+    const { http } = client({ maxResponseBytes: 1024 });
+    await expect(http.request({ method: 'GET', path: 'rooms' })).rejects.toMatchObject({ exitCode: 5 });
+  });
+});
+
+describe('waits before a retry', () => {
+  it('are announced when longer than 3 s (without --verbose)', async () => {
+    nock(ORIGIN)
+      .get('/video/v2/rooms')
+      .reply(429, { result: '1' }, { 'retry-after': '5' })
+      .get('/video/v2/rooms')
+      .reply(429, { result: '1' }, { 'retry-after': '2' })
+      .get('/video/v2/rooms')
+      .reply(200, { result: 0 });
+    const notices: string[] = [];
+    const { http, sleeps } = client({ log: undefined, notice: (l) => notices.push(l) });
+    await http.request({ method: 'GET', path: 'rooms' });
+    expect(sleeps).toEqual([5000, 2000]);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(
+      /^Waiting 5 s before retrying GET \/rooms \(attempt 2 of 3\): GET \/rooms: .*HTTP 429/,
+    );
   });
 });

@@ -49,6 +49,8 @@ describe('proxy selection', () => {
     ['http://:secret@proxy:3128', 'http://***:***@proxy:3128/'],
     ['https://proxy.corp:8443', 'https://proxy.corp:8443/'],
     ['not a url', '(unparseable proxy URL)'],
+    ['user:s3cret@proxy.corp:3128', '***@proxy.corp:3128'],
+    ['user:s3cret@', '***@'],
   ])('describes %s as %s, no credential shown', (proxy, shown) => {
     expect(describeProxy(proxy)).toBe(shown);
   });

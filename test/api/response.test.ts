@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanApiMessage, interpret } from '../../src/api/response.js';
+import { cleanApiMessage, interpret, jsonDepth } from '../../src/api/response.js';
 
 describe('interpret: success and failure as NOTES.md decides', () => {
   it.each([
@@ -65,5 +65,20 @@ describe('interpret: success and failure as NOTES.md decides', () => {
     expect(cleanApiMessage('[Reason] x')).toBe('x');
     expect(cleanApiMessage('  ')).toBeUndefined();
     expect(cleanApiMessage(3)).toBeUndefined();
+  });
+});
+
+describe('deeply nested JSON', () => {
+  it('counts nesting outside strings only', () => {
+    expect(jsonDepth('{"a":[1,{"b":"[[[["}]}')).toBe(3);
+    expect(jsonDepth('"\\"[["')).toBe(0);
+  });
+
+  it('is an unreadable answer beyond 256 levels, before it is parsed', () => {
+    const deep = '['.repeat(50_000) + ']'.repeat(50_000);
+    const meaning = interpret('GET', '/rooms', 200, deep);
+    expect(meaning).toMatchObject({ ok: false, unreadable: true });
+    const ok = interpret('GET', '/rooms', 200, '['.repeat(200) + ']'.repeat(200));
+    expect(ok.ok).toBe(true);
   });
 });

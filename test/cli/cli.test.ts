@@ -31,6 +31,7 @@ describe('the command line itself', () => {
       /--timeout must be a number of seconds above 0, at most 3600/,
       undefined,
     ],
+    [['room', 'list', '--timeout', '0x5'], /in decimal digits such as 5 or 2\.5 \(got "0x5"\)/, undefined],
     [['room', 'list', '--retries', '11'], /--retries must be a whole number from 0 to 10/, undefined],
     [['room', 'list', '--json', '-o', 'csv'], /--json and -o\/--output disagree/, undefined],
     [['room', 'list', '--fields', ','], /--fields needs a comma-separated list/, undefined],

@@ -1,10 +1,23 @@
-import { execFileSync } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Shell } from '../../src/completion/index.js';
+import { CACHE_FILE } from '../../src/completion/cache.js';
 import { completionModel, spellings } from '../../src/completion/model.js';
+import { ProfileStore } from '../../src/config/store.js';
+import { DEV_CREDENTIALS, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { FORMATS } from '../../src/output/render.js';
 import { REPO, committedPath, realProgram, specAt } from './tree.js';
 
@@ -76,8 +89,8 @@ function parseSections(text: string): Map<string, string[]> {
   return sections;
 }
 
-function check(sections: Map<string, string[]>, shell: Shell): void {
-  for (const c of CASES) {
+function check(sections: Map<string, string[]>, shell: Shell, cases: Case[] = CASES): void {
+  for (const c of cases) {
     const got = sections.get(c.line);
     expect(got, `${shell}: no answer for "${c.line}"`).toBeDefined();
     const unique = [...new Set(got)].sort();
@@ -159,4 +172,157 @@ describe('completion scripts in real shells', () => {
     const out = execFileSync(fish, ['--no-config', '-c', script], { cwd: REPO, encoding: 'utf8' });
     check(parseSections(out), 'fish');
   });
+});
+
+describe('fish descriptions', () => {
+  it('describe the flag once, not beside each of its values', () => {
+    const fish = shellBinary('fish');
+    const script = [
+      `source '${committedPath('fish')}'`,
+      "complete -C'enablex room create --mode '",
+      "echo ==; complete -C'enablex room create --mod'",
+    ].join('\n');
+    const out = execFileSync(fish, ['--no-config', '-c', script], { cwd: REPO, encoding: 'utf8' });
+    const [values, flags] = out.split('==\n');
+    expect(values).toBe('group\nlecture\n');
+    expect(flags).toMatch(/^--mode\tgroup \(everyone talks\)/m);
+  });
+});
+
+const run = promisify(execFile);
+
+/**
+ * Dynamic candidates: each shell's script calls the built `enablex __complete` (found on PATH, as
+ * installed) against a loopback emulator reached through the saved default profile. Async
+ * execFile, since the emulator answers from this very process.
+ */
+describe('dynamic completion in real shells', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'enablex-dynamic-'));
+  const config = join(tmp, 'config');
+  const bin = join(tmp, 'bin');
+  let emulator: RunningEmulator;
+  let rooms: string[];
+  let cases: Case[];
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    const built = join(REPO, 'dist/commands/completion/complete.js');
+    if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` first.`);
+    emulator = await startEmulator({ host: '127.0.0.1', port: 0, credentials: DEV_CREDENTIALS });
+    const auth = `Basic ${Buffer.from(`${DEV_CREDENTIALS.appId}:${DEV_CREDENTIALS.appKey}`).toString('base64')}`;
+    rooms = [];
+    for (const name of ['Daily stand-up', 'Town hall']) {
+      const res = await fetch(`${emulator.baseUrl}/rooms`, {
+        method: 'POST',
+        headers: { authorization: auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ name, owner_ref: 'shells', settings: { mode: 'group', quality: 'SD' } }),
+      });
+      rooms.push(((await res.json()) as { room: { room_id: string } }).room.room_id);
+    }
+    const store = await ProfileStore.open(config);
+    store.set('prod', {
+      appId: DEV_CREDENTIALS.appId,
+      appKey: DEV_CREDENTIALS.appKey,
+      baseUrl: emulator.baseUrl,
+    });
+    // A server that is not there: its candidates are nothing, and no error reaches the line.
+    store.set('dev', {
+      appId: DEV_CREDENTIALS.appId,
+      appKey: DEV_CREDENTIALS.appKey,
+      baseUrl: 'http://127.0.0.1:9/video/v2',
+    });
+    mkdirSync(bin);
+    symlinkSync(join(REPO, 'bin/enablex.js'), join(bin, 'enablex'));
+    env = {
+      PATH: `${bin}${delimiter}${process.env['PATH'] ?? ''}`,
+      HOME: tmp,
+      ENABLEX_CONFIG_DIR: config,
+      TERM: 'dumb',
+    };
+    cases = [
+      { line: 'enablex --profile ', exact: ['dev', 'prod'] },
+      { line: 'enablex profile use ', exact: ['dev', 'prod'] },
+      { line: 'enablex room get ', exact: rooms },
+      { line: 'enablex cdr --room ', exact: rooms },
+      { line: `enablex room delete ${rooms[0]} `, exact: rooms },
+      { line: 'enablex --profile dev users ', exact: [] },
+    ];
+  });
+  afterAll(async () => {
+    await emulator?.close();
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('bash: profiles and room ids from the API, nothing (and no error) when it is down', async () => {
+    const calls = cases.map(
+      (c) =>
+        `t ${words(c.line)
+          .map((w) => `'${w}'`)
+          .join(' ')}`,
+    );
+    const script = [
+      `source '${committedPath('bash')}'`,
+      't() { COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 )); COMP_LINE="$*"; COMPREPLY=(); printf "== %s\\n" "$*"; _enablex; printf "%s\\n" "${COMPREPLY[@]}"; }',
+      ...calls,
+    ].join('\n');
+    const { stdout, stderr } = await run(shellBinary('bash'), ['--norc', '--noprofile', '-c', script], {
+      cwd: REPO,
+      env,
+    });
+    check(parseSections(stdout), 'bash', cases);
+    expect(stderr).toBe('');
+  }, 60_000);
+
+  it('zsh: profiles and room ids (room names as descriptions)', async () => {
+    const { stdout } = await run(
+      shellBinary('zsh'),
+      [
+        '-f',
+        join(import.meta.dirname, 'zsh-capture.zsh'),
+        dirname(committedPath('zsh')),
+        join(tmp, 'zsh.txt'),
+        ...cases.map((c) => c.line),
+      ],
+      { cwd: REPO, env, timeout: 60_000 },
+    );
+    check(parseSections(stdout), 'zsh', cases);
+  }, 90_000);
+
+  it('fish: profiles and room ids, each room described by its name', async () => {
+    const calls = cases.map((c) => `echo '== ${c.line}'; complete -C'${c.line}'`);
+    const script = [`source '${committedPath('fish')}'`, ...calls].join('\n');
+    const { stdout, stderr } = await run(shellBinary('fish'), ['--no-config', '-c', script], {
+      cwd: REPO,
+      env,
+    });
+    check(parseSections(stdout), 'fish', cases);
+    expect(stdout).toContain(`${rooms[1]}\tTown hall`);
+    expect(stderr).toBe('');
+  }, 60_000);
+
+  it('caches the rooms briefly in a private file; a broken request prints nothing and exits 0', async () => {
+    const file = join(config, CACHE_FILE);
+    // Start from a fresh entry: the shells above may have cached the rooms almost 30 s ago.
+    rmSync(file, { force: true });
+    await run(join(bin, 'enablex'), ['__complete', 'rooms'], { env });
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const auth = `Basic ${Buffer.from(`${DEV_CREDENTIALS.appId}:${DEV_CREDENTIALS.appKey}`).toString('base64')}`;
+    await fetch(`${emulator.baseUrl}/rooms/${rooms[1]}`, {
+      method: 'DELETE',
+      headers: { authorization: auth },
+    });
+    // Within the TTL the deleted room is still offered: the answer came from the cache.
+    const cached = await run(join(bin, 'enablex'), ['__complete', 'rooms'], { env });
+    expect(cached.stdout).toBe(`${rooms[0]}\tDaily stand-up\n${rooms[1]}\tTown hall\n`);
+    const down = await run(
+      join(bin, 'enablex'),
+      ['__complete', 'rooms', '--', 'enablex', '--profile', 'dev'],
+      { env },
+    );
+    expect([down.stdout, down.stderr]).toEqual(['', '']);
+    const none = await run(join(bin, 'enablex'), ['__complete', 'rooms'], {
+      env: { ...env, ENABLEX_CONFIG_DIR: join(tmp, 'empty') },
+    });
+    expect([none.stdout, none.stderr]).toEqual(['', '']);
+  }, 30_000);
 });

@@ -49,9 +49,10 @@ describe('token', () => {
 
     expect(decoded.code, decoded.stderr).toBe(0);
     const view = JSON.parse(decoded.stdout) as {
-      decoded: { tokenId?: string; roomMeta?: { room_id?: string } };
+      decoded: { tokenId?: string; roomMeta?: { _id?: string } };
     };
-    expect(view.decoded.roomMeta?.room_id).toBe(room);
+    // Real tokens carry the room id as roomMeta._id (recorded 2018).
+    expect(view.decoded.roomMeta?._id).toBe(room);
     expect(decoded.stderr).toMatch(/not verified/);
   });
 

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.js';
 import { DEV_CREDENTIALS } from '../../src/emulator/index.js';
+import { publicAddress } from '../../src/emulator/host-check.js';
 import { makeContext } from '../helpers/cli.js';
 import { AUTH, at, start, stopAll, tempDir } from './helpers.js';
 
@@ -44,6 +45,27 @@ describe('enablex emulator (serve)', () => {
     expect(ctx.err.text).toMatch(/GET \/video\/v2\/rooms 200 \d+ms/);
     expect(ctx.err.text).toContain('Emulator stopped.');
     await expect(fetch(`${baseUrl}/rooms`)).rejects.toThrow();
+  });
+
+  it('--host 0.0.0.0 warns, prints an address other machines can use, and that address is answered', async () => {
+    const controller = new AbortController();
+    const ctx = makeContext({ env: {}, signal: controller.signal });
+    const running = run(['emulator', '--host', '0.0.0.0', '--port', '0'], ctx);
+    await until(() => ctx.out.text.includes('\n') && ctx.err.text.includes('Ctrl-C'));
+    const baseUrl = ctx.out.text.trim();
+    expect(baseUrl).not.toContain('0.0.0.0');
+    const lan = publicAddress();
+    if (lan) expect(new URL(baseUrl).hostname).toBe(lan);
+    expect(ctx.err.text).toMatch(/--host 0\.0\.0\.0 serves every network .*public development credentials/);
+    expect((await fetch(`${baseUrl}/rooms`, { headers: { authorization: AUTH } })).status).toBe(200);
+    controller.abort(new Error('received SIGINT'));
+    expect(await running).toBe(0);
+  });
+
+  it('refuses --allow-host without a usable name', async () => {
+    const r = await cli(['emulator', '--port', '0', '--allow-host', 'a b']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--allow-host takes a host name');
   });
 
   it('never prints credentials that come from the environment; -q silences the notes and the log', async () => {

@@ -16,6 +16,10 @@ describe('fault flags', () => {
     ],
     [{ failFirst: '2' }, { failFirst: 2 }],
     [
+      { failFirst: '1', failResult: '50001', faultMatch: 'POST /v1/rooms' },
+      { failFirst: 1, failResult: '50001', match: 'POST /v1/rooms' },
+    ],
+    [
       { hangRate: '0.1', truncateRate: '0.1', nonJsonRate: '0.1', nonJsonStatus: '200', resetRate: '0.1' },
       { hangRate: 0.1, truncateRate: 0.1, nonJsonRate: 0.1, nonJsonStatus: 200, resetRate: 0.1 },
     ],
@@ -32,6 +36,7 @@ describe('fault flags', () => {
     [{ latency: 'soon' }, /--latency must be a number/],
     [{ failFirst: '-1' }, /--fail-first must be a whole number/],
     [{ failRate: '0.7', resetRate: '0.7' }, /may not exceed 1/],
+    [{ failResult: '5001' }, /--fail-result must be a 5-digit result code/],
   ])('%j is refused', (opts, message) => {
     expect(() => faultConfigFromFlags(opts)).toThrow(UsageError);
     expect(() => faultConfigFromFlags(opts)).toThrow(message);
@@ -41,6 +46,9 @@ describe('fault flags', () => {
     expect(describeFaults(undefined)).toBe('none');
     expect(describeFaults({ latencyMs: 100, failRate: 0.25, failStatus: 429, seed: 3 })).toBe(
       'latency 100 ms, fail 25% (429) (seed 3)',
+    );
+    expect(describeFaults({ failFirst: 1, failResult: '50001' })).toBe(
+      'first 1 requests fail (result 50001, HTTP 200)',
     );
   });
 });

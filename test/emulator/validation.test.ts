@@ -44,9 +44,19 @@ const CREATE_CASES: [string, unknown, string][] = [
     { ...base, settings: { role_based_recording: { viewer: 'audio' } } },
     '10009',
   ],
-  ['mode unknown', { ...base, settings: { mode: 'panel' } }, '10008'],
-  ['max_active_talkers out of range', { ...base, settings: { max_active_talkers: 17 } }, '10008'],
-  ['scheduled and adhoc together', scheduled({ adhoc: true }), '10008'],
+  ['mode unknown', { ...base, settings: { mode: 'panel' } }, '10019'],
+  ['max_active_talkers out of range', { ...base, settings: { max_active_talkers: 17 } }, '10012'],
+  ['scheduled and adhoc together', scheduled({ adhoc: true }), '10017'],
+  // One code per setting, from the vendor's result-code table.
+  ['scheduled not a boolean', { ...base, settings: { scheduled: 'soon' } }, '10003'],
+  ['auto_recording not a boolean', { ...base, settings: { auto_recording: 'yes' } }, '10008'],
+  ['active_talker out of range', { ...base, settings: { active_talker: 40 } }, '10012'],
+  ['active_talker not a boolean or count', { ...base, settings: { active_talker: 'many' } }, '10012'],
+  ['wait_moderator not a boolean', { ...base, settings: { wait_moderator: 'maybe' } }, '10013'],
+  ['wait_for_moderator not a boolean', { ...base, settings: { wait_for_moderator: 2 } }, '10013'],
+  ['adhoc not a boolean', { ...base, settings: { adhoc: 'no' } }, '10016'],
+  ['moderators not a count', { ...base, settings: { moderators: 'two' } }, '10022'],
+  ['knock not a boolean', { ...base, settings: { knock: 'please' } }, '10025'],
   ['body not an object', [1, 2], '10001'],
 ];
 
@@ -87,6 +97,11 @@ describe('POST /rooms validation', () => {
     const h = await start();
     for (const body of [
       { ...base, settings: { participants: 200, active_talker: 4, wait_moderator: true } },
+      // Legacy names with boolean or number values, as the vendor's samples send them.
+      { ...base, settings: { active_talker: true, wait_moderator: false } },
+      { ...base, settings: { active_talker: '6', wait_moderator: 1 } },
+      // An unscheduled room with an empty scheduled_time (the Node samples) and a numeric owner_ref (PHP).
+      { name: 'Room', owner_ref: 654321, settings: { scheduled: false, scheduled_time: '' } },
       scheduled({ participants: 300 }),
       scheduled({ mode: 'lecture', participants: 1000 }),
     ]) {

@@ -1,13 +1,16 @@
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli.js';
+import { INHERITED_HEADING } from '../../src/help.js';
 import { runCli } from '../helpers/cli.js';
 import { checkInvocation, commandPath, hasAction, invocations, shellWords } from './examples.js';
 
 const program = buildProgram(() => async () => undefined, '0.0.0');
 
+/** Every command users can see (hidden ones, such as the completion scripts' `__complete`, are left out). */
 function walk(cmd: Command): Command[] {
-  return [cmd, ...cmd.commands.flatMap(walk)];
+  const visible = cmd.createHelp().visibleCommands(cmd);
+  return [cmd, ...cmd.commands.filter((c) => visible.includes(c)).flatMap(walk)];
 }
 
 const everyCommand = walk(program).slice(1);
@@ -99,17 +102,71 @@ describe('help shows allowed values and defaults', () => {
     const help = (await helpOf(cmd)).replace(/\s+/g, ' ');
     for (const option of cmd.createHelp().visibleOptions(cmd)) {
       if (option.argChoices) {
-        expect(help, `${option.long} choices`).toContain(
-          `choices: ${option.argChoices.map((c) => `"${c}"`).join(', ')}`,
-        );
+        expect(help, `${option.long} choices`).toContain(`choices: ${option.argChoices.join(', ')}`);
       }
       if (option.defaultValue !== undefined && !option.negate) {
-        expect(help, `${option.long} default`).toContain(`default: ${JSON.stringify(option.defaultValue)}`);
+        expect(help, `${option.long} default`).toContain(`default: ${String(option.defaultValue)})`);
       }
     }
     for (const arg of cmd.registeredArguments) {
-      if (arg.argChoices)
-        expect(help).toContain(`choices: ${arg.argChoices.map((c) => `"${c}"`).join(', ')}`);
+      if (arg.argChoices) expect(help).toContain(`choices: ${arg.argChoices.join(', ')}`);
+    }
+    // Values and defaults are shown bare, as users type them.
+    expect(help).not.toMatch(/(choices|default): "/);
+  });
+});
+
+describe('help layout', () => {
+  it.each(runnable.map((c) => [name(c), c] as const))(
+    '%s: required flags first, then inherited globals',
+    async (_n, cmd) => {
+      const help = await helpOf(cmd);
+      const options = help.slice(help.indexOf('\nOptions:\n'), help.indexOf(`\n${INHERITED_HEADING}\n`));
+      // One entry per flag, its wrapped description lines folded in.
+      const items = options
+        .split(/\n(?= {2}-)/)
+        .slice(1)
+        .map((i) => i.replace(/\s+/g, ' '));
+      const required = items.map((i) => /\(required(\)|,| unless)/.test(i));
+      // Once a flag is not required, no required one follows.
+      expect(required.slice(required.indexOf(false)).includes(true), name(cmd)).toBe(false);
+      const inherited = help.slice(help.indexOf(`\n${INHERITED_HEADING}\n`));
+      for (const flag of ['--profile <name>', '-o, --output <format>', '--no-input', '--emulator']) {
+        expect(inherited, `${name(cmd)}: ${flag}`).toContain(flag);
+      }
+      expect(inherited).not.toContain('--version');
+    },
+  );
+
+  it('marks mandatory flags and those required unless another input stands in', async () => {
+    const token = (await runCli(['token', '--help'])).stdout;
+    expect(token).toMatch(
+      /Options:\n {2}--name <name> +name of the user who joins \(required\)\n {2}--user-ref/,
+    );
+    const create = (await runCli(['room', 'create', '--help'])).stdout;
+    expect(create).toMatch(
+      /Options:\n {2}--name <name> +room name \(required unless -f or -i\)\n {2}--owner-ref/,
+    );
+    expect(create).toMatch(/--timeout <seconds> +per-request timeout in seconds \(default: 30\)/);
+  });
+
+  it.each([
+    [['archive', 'help', 'download'], 'Usage: enablex archive download'],
+    [['cdr', 'help', 'summary'], 'Usage: enablex cdr summary'],
+    [['room', 'help', 'create'], 'Usage: enablex room create'],
+  ])('%j shows the subcommand help', async (argv, usage) => {
+    const r = await runCli(argv);
+    expect([r.code, r.stdout.split('\n')[0]]).toEqual([0, usage.replace(/$/, ' [options]')]);
+  });
+
+  it('example conference numbers are 8 digits, like real ones', async () => {
+    for (const argv of [
+      ['archive', '--help'],
+      ['archive', 'download', '--help'],
+      ['cdr', '--help'],
+    ]) {
+      const help = (await runCli(argv)).stdout;
+      for (const m of help.matchAll(/--conf ([^\s<]\S*)/g)) expect(m[1], argv.join(' ')).toMatch(/^\d{8}$/);
     }
   });
 });

@@ -85,11 +85,19 @@ export class TmuxSession {
     return this.tmux('capture-pane', '-p', '-J', '-S', '-', '-t', 'wizard');
   }
 
-  /** Waits until the screen shows `what` (polling); fails with the screen after `timeoutMs`. */
-  async waitFor(what: string | RegExp, timeoutMs = 10_000): Promise<string> {
+  /**
+   * The visible screen only. A program that redraws in place is judged here: tmux (scroll-on-clear)
+   * moves what a clear from the top row erases into the scroll-back, which screen() includes.
+   */
+  visible(): string {
+    return this.tmux('capture-pane', '-p', '-J', '-t', 'wizard');
+  }
+
+  /** Waits until the screen (or only its visible part) shows `what` (polling); fails with the screen after `timeoutMs`. */
+  async waitFor(what: string | RegExp, timeoutMs = 10_000, visibleOnly = false): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const screen = this.screen();
+      const screen = visibleOnly ? this.visible() : this.screen();
       if (typeof what === 'string' ? screen.includes(what) : what.test(screen)) return screen;
       if (Date.now() > deadline)
         throw new Error(`timed out waiting for ${String(what)}; the screen:\n${screen}`);

@@ -20,12 +20,24 @@ export function parseMethod(raw: string | undefined): Method {
 /**
  * Checks `<path>`: relative to the base URL, so the credentials never go to another host and the
  * call never climbs out of the API (no scheme, no `//host`, no `..` segment, even percent-encoded).
+ * Control characters are refused first: the URL parser drops tabs and line breaks anywhere and
+ * C0 characters at the ends, so `h<LF>ttp://host` would otherwise turn into an absolute URL.
  */
 export function parsePath(raw: string | undefined): string {
-  const path = (raw ?? '').trim();
   const hint = 'Give a path relative to the base URL, e.g. `rooms` or `/rooms/<room-id>/users`.';
+  const control = [...(raw ?? '')].find((ch) => ch <= '\u001f' || ch === '\u007f');
+  if (control) {
+    const code = control.charCodeAt(0).toString(16).padStart(2, '0');
+    throw new UsageError(
+      `<path> holds a control character (0x${code}); paths are plain text, so nothing was sent.`,
+      hint,
+    );
+  }
+  const path = (raw ?? '').trim();
   if (path === '' || path === '/') throw new UsageError('<path> is empty.', hint);
-  if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//') || path.includes('\\')) {
+  // The leading slashes go before the path is joined, so `/https://host` is absolute too.
+  const relative = path.replace(/^\/+/, '');
+  if (/^[a-z][a-z0-9+.-]*:/i.test(relative) || path.startsWith('//') || path.includes('\\')) {
     throw new UsageError(`<path> "${raw}" must be relative to the base URL, not an absolute URL.`, hint);
   }
   const pathPart = path.split(/[?#]/)[0] ?? '';
@@ -39,7 +51,7 @@ export function parsePath(raw: string | undefined): string {
   if (segments.some((s) => s === '..' || s === '.' || s.includes('/') || s.includes('\\'))) {
     throw new UsageError(`<path> "${raw}" must not hold "." or ".." segments or encoded slashes.`, hint);
   }
-  return path.replace(/^\/+/, '');
+  return relative;
 }
 
 /** Reads `--data`: inline JSON, `@file` or `@-` (stdin); anything not JSON is refused, naming --data. */

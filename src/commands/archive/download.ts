@@ -2,11 +2,15 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { listArchive } from '../../api/archive.js';
 import { AuthError, UsageError } from '../../errors.js';
+import { checkFolder, makeFolders } from '../../fs/folders.js';
+import { outputError } from '../../fs/output-error.js';
 import type { Runtime } from '../../runtime.js';
 import { wholeFlag } from '../../validate.js';
 import type { CommandInput } from '../define.js';
 import { resolveFilter, type FilterFlags } from '../report-filter.js';
+import { recordingTrust } from '../../download/url-policy.js';
 import { planFiles } from './plan.js';
+import { refuseUntrusted } from './trust.js';
 
 /** Options of `archive download`. */
 export interface DownloadOptions extends FilterFlags {
@@ -32,13 +36,26 @@ export function withParentFilters(
   return { conf, room, from, to, ...own } as DownloadOptions;
 }
 
-/** Checks --dir: empty is refused, an existing non-folder too; a missing folder is created later. */
+/**
+ * Checks --dir without creating it: empty is refused, an existing non-folder too, and so is a
+ * folder this process cannot write into (or create, for a missing one): exit 2 before any request.
+ */
 async function checkDir(raw: string, cwd: string): Promise<string> {
   if (raw.trim() === '') throw new UsageError('--dir needs a folder name.');
   const dir = resolve(cwd, raw);
   const existing = await stat(dir).catch(() => undefined);
   if (existing && !existing.isDirectory()) throw new UsageError(`--dir: ${dir} exists and is not a folder.`);
+  await checkFolder(dir).catch((err: unknown) => {
+    throw outputError(err, '--dir', dir, 'cannot save files there');
+  });
   return dir;
+}
+
+/** Creates --dir (new folders 0700: recordings are private) before the listing is requested. */
+async function createDir(dir: string): Promise<void> {
+  await makeFolders(dir).catch((err: unknown) => {
+    throw outputError(err, '--dir', dir, 'cannot create that folder');
+  });
 }
 
 /** Exit 3 for missing recording credentials, naming every way to provide them. */
@@ -61,12 +78,15 @@ export async function run({ opts, command }: CommandInput, rt: Runtime): Promise
   const { recording } = await rt.credentials();
   if (!recording && !flags.dryRun) throw missingRecording();
   const http = await rt.http();
+  // Checked before the listing is asked for: a bad allow-list is a usage error, nothing sent.
+  const trust = recordingTrust(http.baseUrl, rt.ctx.env);
+  if (recording && !flags.dryRun) await createDir(dir);
   const entries = await rt.out.spin('Listing archives…', () => listArchive(http, filter));
   if (entries.length === 0) {
     rt.out.note('No archives for this filter: nothing to download.');
     return;
   }
-  const plan = planFiles(entries, dir, rt.globals.insecure);
+  const plan = refuseUntrusted(planFiles(entries, dir, rt.globals.insecure), trust);
   if (flags.dryRun || !recording) {
     const { showDryRun } = await import('./dry-run.js');
     await showDryRun(plan, dir, rt);

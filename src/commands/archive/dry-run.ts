@@ -1,7 +1,8 @@
-import { stat } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import { Manifest } from '../../download/manifest.js';
 import type { Runtime } from '../../runtime.js';
 import type { PlannedFile } from './plan.js';
+import { hostOf } from './trust.js';
 
 /** What a real run would do with one file. */
 type Action = 'download' | 'resume' | 'skip' | 'refused';
@@ -9,11 +10,14 @@ type Action = 'download' | 'resume' | 'skip' | 'refused';
 async function actionFor(item: PlannedFile, manifest: Manifest): Promise<Action> {
   if (!item.job) return 'refused';
   if (await manifest.isComplete(item.job.rel, item.job.full)) return 'skip';
-  const partial = await stat(`${item.job.full}.partial`).catch(() => undefined);
+  const partial = await lstat(`${item.job.full}.partial`).catch(() => undefined);
   return partial ? 'resume' : 'download';
 }
 
-/** `archive download --dry-run`: the plan as data (path, action, URL), from the manifest and disk only. */
+/**
+ * `archive download --dry-run`: the plan as data (path, action, the host each file comes from and
+ * whether the recording credentials would go there, URL), from the manifest and disk only.
+ */
 export async function showDryRun(plan: readonly PlannedFile[], dir: string, rt: Runtime): Promise<void> {
   const manifest = await Manifest.load(dir, (m) => rt.out.warn(m));
   const rows: Record<string, unknown>[] = [];
@@ -24,6 +28,9 @@ export async function showDryRun(plan: readonly PlannedFile[], dir: string, rt: 
     rows.push({
       path: item.path,
       action,
+      host: hostOf(item),
+      // Only files that would be fetched get the recording credentials; refused ones get nothing.
+      credentials: item.job ? 'sent' : 'not sent',
       url: item.url,
       kind: item.kind,
       conf_num: item.conf_num,
@@ -31,7 +38,7 @@ export async function showDryRun(plan: readonly PlannedFile[], dir: string, rt: 
       ...(item.refused ? { reason: item.refused } : {}),
     });
   }
-  rt.out.data(rows, { columns: ['path', 'action', 'url'], idField: 'path' });
+  rt.out.data(rows, { columns: ['path', 'action', 'host', 'credentials'], idField: 'path' });
   for (const item of plan) if (item.refused) rt.out.warn(`${item.path} would be refused: ${item.refused}.`);
   rt.out.note(
     `Dry run: would fetch ${counts.download + counts.resume} files (${counts.resume} resumed), ` +

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { basicAuth } from '../../api/http.js';
 import type { ResolvedCredentials } from '../../config/resolve.js';
@@ -32,14 +32,20 @@ function refusedError(err: CredentialsRefused, source: string): AuthError {
   );
 }
 
+/** A skipped file reports the size of the complete file already on disk, not the 0 bytes moved. */
+async function withSkippedSize(outcome: FileOutcome, dir: string): Promise<FileOutcome> {
+  if (outcome.status !== 'skipped') return outcome;
+  const info = await stat(join(dir, outcome.path)).catch(() => undefined);
+  return info ? { ...outcome, bytes: info.size } : outcome;
+}
+
 /**
- * Fetches every file of the plan into `dir` and reports: a progress bar (TTY) or a line per file,
+ * Fetches every file of the plan into `dir` (created by the caller) and reports: a progress bar (TTY) or a line per file,
  * one summary line (unless -q), the failures on stderr; exit 3 when the credentials are refused,
  * 130 on Ctrl-C (partials kept), 6 when some files failed.
  */
 export async function fetchPlan(plan: readonly PlannedFile[], options: FetchPlanOptions): Promise<void> {
   const { dir, concurrency, recording, rt } = options;
-  await mkdir(dir, { recursive: true });
   const manifest = await Manifest.load(dir, (m) => rt.out.warn(m));
   const jobs = plan.flatMap((p) => (p.job ? [p.job] : []));
   const mode: ProgressMode = rt.globals.quiet
@@ -48,9 +54,7 @@ export async function fetchPlan(plan: readonly PlannedFile[], options: FetchPlan
       ? 'bar'
       : 'lines';
   const progress = createProgress(rt.ctx.stderr, mode, jobs.length);
-  const log = rt.globals.verbose
-    ? (line: string) => rt.ctx.stderr.write(`${rt.out.c.dim(line)}\n`)
-    : undefined;
+  const log = rt.globals.verbose ? (line: string) => rt.out.log(line) : undefined;
   let result;
   try {
     result = await downloadAll(jobs, {
@@ -74,13 +78,14 @@ export async function fetchPlan(plan: readonly PlannedFile[], options: FetchPlan
 
   // Files refused by the URL rules count as failed, after the ones that were tried.
   const outcomes: FileOutcome[] = [
-    ...result.outcomes,
+    ...(await Promise.all(result.outcomes.map((o) => withSkippedSize(o, dir)))),
     ...plan.flatMap((p) =>
       p.refused ? [{ path: p.path, status: 'failed' as const, bytes: 0, error: p.refused }] : [],
     ),
   ];
   const count = (status: FileOutcome['status']) => outcomes.filter((o) => o.status === status).length;
-  const bytes = outcomes.reduce((sum, o) => sum + o.bytes, 0);
+  // The tally counts what moved over the network this run, not the files already there.
+  const bytes = outcomes.reduce((sum, o) => sum + (o.status === 'skipped' ? 0 : o.bytes), 0);
   const failures = outcomes.filter((o) => o.status === 'failed');
   const tally = `Downloaded ${count('downloaded')}, skipped ${count('skipped')}, failed ${failures.length} (${formatBytes(bytes)})`;
   if (result.interrupted) {
@@ -102,7 +107,7 @@ export async function fetchPlan(plan: readonly PlannedFile[], options: FetchPlan
       columns: ['file', 'status', 'bytes', 'error'],
     });
   }
-  for (const f of failures) rt.ctx.stderr.write(`${rt.out.c.red('✗')} ${f.path}: ${f.error ?? 'failed'}\n`);
+  for (const f of failures) rt.out.failure(`${f.path}: ${f.error ?? 'failed'}`);
   rt.out.note(`${tally}, into ${dir}.`);
   if (failures.length) {
     const insecureHelps = failures.some((f) => f.error?.includes('--insecure'));

@@ -31,7 +31,7 @@ export function registerArchive(program: Command, action: ActionFactory): void {
       examples(
         ['archives of one room as a table', 'enablex archive --room 5f3b2c1a9d8e7f6a5b4c3d2e'],
         ['last week, as JSON for jq', 'enablex archive --from 7d --to today -o json'],
-        ['one session, saved for an audit', 'enablex archive --conf 1234567 --out archive-1234567.json'],
+        ['one session, saved for an audit', 'enablex archive --conf 10004217 --out archive-10004217.json'],
       ),
     )
     .action(action(() => import('./list.js')));
@@ -61,7 +61,7 @@ export function registerArchive(program: Command, action: ActionFactory): void {
         ],
         [
           "one session, 8 files at a time, with a profile's recording credentials",
-          'enablex --profile prod archive download --conf 1234567 --dir ./audit --concurrency 8',
+          'enablex --profile prod archive download --conf 10004217 --dir ./audit --concurrency 8',
         ],
       ),
     )

@@ -1,8 +1,8 @@
-import { stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { archiveFiles, listArchive, type ArchiveEntry } from '../../api/archive.js';
 import { UsageError } from '../../errors.js';
-import { AtomicFile } from '../../fs/atomic.js';
+import { openOutput, type OutputFile } from '../../fs/output.js';
+import { outputError } from '../../fs/output-error.js';
 import type { Globals } from '../../globals.js';
 import { formatForPath } from '../../output/path-format.js';
 import { render, type Format } from '../../output/render.js';
@@ -37,27 +37,31 @@ function summary(entry: ArchiveEntry): Record<string, unknown> {
   };
 }
 
-/** Checks --out before anything is sent: a file name in a folder that exists. */
-async function checkOut(raw: string, cwd: string): Promise<string> {
-  if (raw.trim() === '') throw new UsageError('--out needs a file name.');
-  const path = resolve(cwd, raw);
-  const folder = await stat(dirname(path)).catch(() => undefined);
-  if (!folder?.isDirectory()) throw new UsageError(`--out: the folder ${dirname(path)} does not exist.`);
-  const existing = await stat(path).catch(() => undefined);
-  if (existing?.isDirectory()) throw new UsageError(`--out: ${path} is a folder; give a file name.`);
-  return path;
+/**
+ * Opens --out before anything is sent: a folder that is missing or not writable, or a path that is
+ * a folder or a block device, exits 2 and costs no request.
+ */
+async function openOut(path: string): Promise<OutputFile> {
+  try {
+    return await openOutput(path);
+  } catch (err) {
+    throw outputError(err, '--out', path, 'cannot write there');
+  }
 }
 
 /** `enablex archive [--conf|--room|--from/--to] [--out file]`: the sessions' archive entries. */
 export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
   const flags = opts as ListOptions;
   const filter = resolveFilter(flags, rt.ctx.now());
-  const outPath = flags.out === undefined ? undefined : await checkOut(flags.out, rt.ctx.cwd);
+  if (flags.out !== undefined && flags.out.trim() === '') throw new UsageError('--out needs a file name.');
+  const outPath = flags.out === undefined ? undefined : resolve(rt.ctx.cwd, flags.out);
   const http = await rt.http();
+  const out = outPath === undefined ? undefined : await openOut(outPath);
+  if (out) rt.onCleanup(() => out.abort());
   const entries = await rt.out.spin('Listing archives…', () => listArchive(http, filter));
   const format = outPath ? outFormat(outPath, rt.globals) : rt.globals.format;
   const shown = format === 'table' && !rt.globals.fields ? entries.map(summary) : entries;
-  if (!outPath) {
+  if (!out || !outPath) {
     rt.out.data(shown, {
       columns: ARCHIVE_COLUMNS,
       idField: 'conf_num',
@@ -65,8 +69,19 @@ export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
     });
     return;
   }
-  const text = render(shown, { format, fields: rt.globals.fields, tableColumns: ARCHIVE_COLUMNS });
-  await AtomicFile.writeText(outPath, text);
+  const text = render(shown, {
+    format,
+    fields: rt.globals.fields,
+    tableColumns: ARCHIVE_COLUMNS,
+    csv: { neutralise: !rt.globals.csvRaw },
+  });
+  try {
+    await out.write(text);
+    await out.commit();
+  } catch (err) {
+    await out.abort();
+    throw outputError(err, '--out', outPath, 'writing failed');
+  }
   rt.out.success(
     `Wrote ${entries.length} archive entr${entries.length === 1 ? 'y' : 'ies'} to ${outPath} (${format}).`,
   );

@@ -25,14 +25,17 @@ export function sessionFolder(entry: ArchiveEntry): string {
   return `${day}_${safeSegment(text(entry.room_id), 'no-room')}_${safeSegment(text(entry.conf_num), 'no-conf')}`;
 }
 
-/** Adds `~2`, `~3` … before the extension until the path is free. */
+/**
+ * Adds `~2`, `~3` … before the extension until the path is free. Names differing only in case are
+ * the same file on macOS and Windows, so `taken` holds lower-cased paths.
+ */
 function unique(path: string, taken: Set<string>): string {
-  if (!taken.has(path)) return path;
+  if (!taken.has(path.toLowerCase())) return path;
   const dot = path.lastIndexOf('.');
   const slash = path.lastIndexOf('/');
   const [stem, ext] = dot > slash + 1 ? [path.slice(0, dot), path.slice(dot)] : [path, ''];
   let i = 2;
-  while (taken.has(`${stem}~${i}${ext}`)) i++;
+  while (taken.has(`${stem}~${i}${ext}`.toLowerCase())) i++;
   return `${stem}~${i}${ext}`;
 }
 
@@ -55,7 +58,7 @@ export function planFiles(entries: readonly ArchiveEntry[], dir: string, insecur
       if (seen.has(key)) continue;
       seen.add(key);
       const path = unique(wanted, taken);
-      taken.add(path);
+      taken.add(path.toLowerCase());
       const item: PlannedFile = {
         conf_num: text(entry.conf_num),
         room_id: text(entry.room_id),

@@ -18,13 +18,19 @@ function text(value: unknown): string | null {
 /**
  * Billed connected minutes of one record: `usage.connect_minutes_cal` (minutes, rounded up: what
  * EnableX bills) when present; otherwise `usage.connect_minutes`, which the route page gives in
- * seconds despite its name, converted and rounded up the same way; 0 when neither is there.
+ * seconds despite its name, converted and rounded up the same way; undefined when neither is there
+ * (older records have only subscribed/published minutes), which the summary counts as 0 and reports.
  */
-export function connectMinutes(record: unknown): number {
+export function knownConnectMinutes(record: unknown): number | undefined {
   const billed = numeric(getPath(record, 'usage.connect_minutes_cal'));
   if (billed !== undefined) return billed;
   const seconds = numeric(getPath(record, 'usage.connect_minutes'));
-  return seconds === undefined ? 0 : Math.ceil(seconds / 60);
+  return seconds === undefined ? undefined : Math.ceil(seconds / 60);
+}
+
+/** Billed connected minutes of one record, 0 when it has none (see knownConnectMinutes). */
+export function connectMinutes(record: unknown): number {
+  return knownConnectMinutes(record) ?? 0;
 }
 
 /** The few facts of a record the summary needs: small enough to hold a chunk of them. */
@@ -34,6 +40,8 @@ export interface Facts {
   ref: string | null;
   day: string | null;
   minutes: number;
+  /** False when the record has no usage minutes at all (counted as 0). */
+  minutesKnown: boolean;
   quality: 'good' | 'bad' | 'other';
 }
 
@@ -49,7 +57,10 @@ export function factsOf(record: CdrRecord): Facts {
     name: text(getPath(record, 'user.name')),
     ref: text(getPath(record, 'user.ref')),
     day,
-    minutes: connectMinutes(record),
+    ...(() => {
+      const known = knownConnectMinutes(record);
+      return { minutes: known ?? 0, minutesKnown: known !== undefined };
+    })(),
     quality: q === 'good' ? 'good' : q === 'bad' ? 'bad' : 'other',
   };
 }
@@ -66,7 +77,8 @@ export interface CdrSummary {
   by_user: ({ name: string | null; ref: string | null } & Tally)[];
   by_day: ({ day: string | null } & Tally)[];
   quality: { good: number; bad: number; other: number };
-  totals: Tally;
+  /** `records_without_minutes`: records with neither usage.connect_minutes_cal nor usage.connect_minutes, counted as 0 minutes. */
+  totals: Tally & { records_without_minutes: number };
 }
 
 /** Adds records one at a time; memory grows with distinct rooms, users and days, not with records. */
@@ -76,6 +88,7 @@ export class SummaryBuilder {
   private readonly days = new Map<string | null, Tally>();
   private readonly quality = { good: 0, bad: 0, other: 0 };
   private readonly totals: Tally = { records: 0, connect_minutes: 0 };
+  private withoutMinutes = 0;
 
   /** Counts one record's facts. */
   add(f: Facts): void {
@@ -94,6 +107,7 @@ export class SummaryBuilder {
     );
     bump(getOr(this.days, f.day, () => ({ records: 0, connect_minutes: 0 })));
     this.quality[f.quality] += 1;
+    if (!f.minutesKnown) this.withoutMinutes += 1;
     bump(this.totals);
   }
 
@@ -114,7 +128,7 @@ export class SummaryBuilder {
         .map(([day, t]) => ({ day, ...t }))
         .sort((a, b) => ((a.day ?? '~') < (b.day ?? '~') ? -1 : (a.day ?? '~') > (b.day ?? '~') ? 1 : 0)),
       quality: { ...this.quality },
-      totals: { ...this.totals },
+      totals: { ...this.totals, records_without_minutes: this.withoutMinutes },
     };
   }
 }

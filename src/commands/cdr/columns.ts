@@ -61,6 +61,13 @@ export const CDR_COLUMNS: readonly string[] = Object.freeze([
   'cdr_id',
 ]);
 
+/**
+ * Fields of older documented CDR records that later ones dropped (the v2 docs' conference-number
+ * sample: `user.token`, `user.confName`, and no `usage.connect_minutes`). `--fields` takes them, and
+ * any other dotted path; they are not default columns.
+ */
+export const OLDER_CDR_FIELDS: readonly string[] = Object.freeze(['user.token', 'user.confName']);
+
 /** Columns of the default table: enough to recognise a call, narrow enough for a terminal. */
 export const CDR_TABLE_COLUMNS: readonly string[] = Object.freeze([
   'trans_date',

@@ -6,22 +6,32 @@ import type { CommandInput } from '../define.js';
 import { fetchRecords, type FetchProgress } from './fetch.js';
 import { exportFormat, parsePlan, type CdrFlags } from './options.js';
 import { fileSink, stdoutSink, type Sink } from './sink.js';
-import { CDR_COLUMNS } from './columns.js';
+import { CDR_COLUMNS, OLDER_CDR_FIELDS } from './columns.js';
 import { createWriter } from './writers.js';
 
 /**
- * Refuses a --fields name that is not a CDR column, inside one (`room.room_details.x`) or above
- * some (`usage`): a typo, caught before any request, as other commands catch it after theirs.
+ * Checks --fields before any request. Records drifted over the years (older ones carry
+ * `user.confName`, `user.token`; newer ones fields the docs never listed), so any dotted path is
+ * taken; a malformed one (an empty part) is refused, and one no documented record of any era has
+ * gets a note, as it is most likely a typo: its column stays empty unless the records carry it.
  */
-export function checkCdrFields(fields: readonly string[]): void {
+export function checkCdrFields(fields: readonly string[], note: (line: string) => void = () => {}): void {
+  const bad = fields.filter((f) => f.split('.').some((part) => part.trim() === ''));
+  if (bad.length) {
+    throw new UsageError(
+      `--fields: ${bad.map((f) => `"${f}"`).join(', ')} ${bad.length === 1 ? 'is' : 'are'} not a dotted path (a part is empty).`,
+      'Name keys as in `-o json`, nested ones joined by dots: --fields cdr_id,user.name,usage.connect_minutes.',
+    );
+  }
+  const documented = [...CDR_COLUMNS, ...OLDER_CDR_FIELDS];
   const unknown = fields.filter(
-    (f) => !CDR_COLUMNS.some((c) => c === f || c.startsWith(`${f}.`) || f.startsWith(`${c}.`)),
+    (f) => !documented.some((c) => c === f || c.startsWith(`${f}.`) || f.startsWith(`${c}.`)),
   );
-  if (unknown.length === 0) return;
-  throw new UsageError(
-    `--fields: ${unknown.map((f) => `"${f}"`).join(', ')} ${unknown.length === 1 ? 'is not a CDR field' : 'are not CDR fields'}.`,
-    'The CDR fields are the CSV columns: run `enablex cdr … -o csv | head -1`; `-o json` shows every key a record has.',
-  );
+  if (unknown.length) {
+    note(
+      `--fields: ${unknown.map((f) => `"${f}"`).join(', ')} ${unknown.length === 1 ? 'is not a documented CDR field' : 'are not documented CDR fields'}: empty unless the records carry ${unknown.length === 1 ? 'it' : 'them'} (\`-o json\` shows every key a record has).`,
+    );
+  }
 }
 
 /** "3/31 chunks, 12,345 records" for the progress line. */
@@ -41,8 +51,11 @@ export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
   if (flags.out !== undefined && flags.out.trim() === '') throw new UsageError('--out needs a file name.');
   const outPath = flags.out === undefined ? undefined : resolve(rt.ctx.cwd, flags.out);
   const format = exportFormat(rt.globals, flags.out);
-  if (rt.globals.fields) checkCdrFields(rt.globals.fields);
-  const writer = await createWriter(format, rt.globals.fields);
+  if (rt.globals.fields) checkCdrFields(rt.globals.fields, (line) => rt.out.note(line));
+  const writer = await createWriter(format, rt.globals.fields, {
+    neutralise: !rt.globals.csvRaw,
+    terminal: outPath === undefined && rt.ctx.stdout.isTTY === true,
+  });
   const http = await rt.http();
 
   let sink: Sink;

@@ -46,7 +46,7 @@ export function registerCdr(program: Command, action: ActionFactory): void {
         ],
         [
           'one session, chosen columns',
-          'enablex cdr --conf 1234-5678 -o csv --fields cdr_id,user.name,usage.connect_minutes_cal',
+          'enablex cdr --conf 10004217 -o csv --fields cdr_id,user.name,usage.connect_minutes_cal',
         ],
       ) +
         [

@@ -1,8 +1,8 @@
 import { once } from 'node:events';
-import { stat } from 'node:fs/promises';
 import type { Context } from '../../context.js';
-import { InterruptedError, UsageError } from '../../errors.js';
-import { AtomicFile } from '../../fs/atomic.js';
+import { InterruptedError } from '../../errors.js';
+import { openOutput, type OutputFile } from '../../fs/output.js';
+import { outputError } from '../../fs/output-error.js';
 
 /** Where export text goes: stdout, or a file that appears only when the export is complete. */
 export interface Sink {
@@ -49,17 +49,17 @@ export function stdoutSink(ctx: Context): Sink {
 }
 
 /**
- * A file at `path` written atomically (temp file + rename). Created before any request is sent, so a
- * folder that does not exist or cannot be written is a usage error (exit 2) and costs no API call.
+ * A file at `path` written atomically (temp file + rename), or directly when it is a device or a
+ * FIFO. Opened before any request is sent, so a folder that does not exist or cannot be written is
+ * a usage error (exit 2) and costs no API call. A failed write (a full disk, a file-size limit)
+ * fails the export with exit 2 and leaves an existing file untouched.
  */
 export async function fileSink(path: string, flag = '--out'): Promise<Sink> {
-  const target = await stat(path).catch(() => undefined);
-  if (target?.isDirectory()) throw new UsageError(`${flag} ${path} is a folder: give a file name.`);
-  let file: AtomicFile;
+  let file: OutputFile;
   try {
-    file = await AtomicFile.create(path);
+    file = await openOutput(path);
   } catch (err) {
-    throw ioError(err, `${flag} ${path}: cannot write there`);
+    throw outputError(err, flag, path, 'cannot write there');
   }
   /** Disk errors later on (full disk, file system gone) fail the export the same way, after cleanup. */
   const guard = async (work: () => Promise<void>, what: string) => {
@@ -67,7 +67,7 @@ export async function fileSink(path: string, flag = '--out'): Promise<Sink> {
       await work();
     } catch (err) {
       await file.abort();
-      throw ioError(err, `${flag} ${path}: ${what}`);
+      throw outputError(err, flag, path, what);
     }
   };
   return {
@@ -75,20 +75,4 @@ export async function fileSink(path: string, flag = '--out'): Promise<Sink> {
     commit: () => guard(() => file.commit(), 'cannot put the file in place'),
     abort: () => file.abort(),
   };
-}
-
-const WHY: Readonly<Record<string, string>> = {
-  ENOENT: 'its folder does not exist',
-  EACCES: 'no permission to write in its folder',
-  EPERM: 'no permission to write in its folder',
-  ENOTDIR: 'a part of the path is not a folder',
-  EROFS: 'the file system is read-only',
-  ENOSPC: 'the disk is full',
-  EISDIR: 'it is a folder',
-};
-
-/** A file-system failure as an exit-2 error naming the flag (the path is the user's input). */
-function ioError(err: unknown, message: string): UsageError {
-  const code = (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : 'error');
-  return new UsageError(`${message} (${WHY[code] ?? code}).`);
 }

@@ -65,6 +65,13 @@ export async function run({ opts, command }: CommandInput, rt: Runtime): Promise
   } else {
     rt.out.raw(renderTables(summary, sections));
   }
+  const missing = summary.totals.records_without_minutes;
+  if (missing) {
+    rt.out.note(
+      `${missing} of ${summary.totals.records} record${summary.totals.records === 1 ? '' : 's'} had no usage minutes ` +
+        '(neither usage.connect_minutes_cal nor usage.connect_minutes, as in older records): counted as 0 connected minutes.',
+    );
+  }
   const d = done.duplicates;
   if (d) rt.out.note(`${d} duplicate record${d === 1 ? '' : 's'} dropped.`);
 }
@@ -101,7 +108,13 @@ function renderTables(summary: CdrSummary, sections: readonly Section[]): string
         })),
         ['call_quality', 'records', 'share'],
       ),
-    totals: () => table([summary.totals], ['records', 'connect_minutes']),
+    totals: () =>
+      table(
+        [summary.totals],
+        summary.totals.records_without_minutes
+          ? ['records', 'connect_minutes', 'records_without_minutes']
+          : ['records', 'connect_minutes'],
+      ),
   };
   return sections.map((s) => `${HEADINGS[s]}\n${body[s]()}`).join('\n');
 }

@@ -1,5 +1,6 @@
 import type { CdrRecord } from '../../api/cdr.js';
-import { csvField, csvLine } from '../../output/csv.js';
+import { csvField, csvLine, type CsvOptions } from '../../output/csv.js';
+import { jsonTerminalSafe } from '../../output/escape.js';
 import { pickPaths } from '../../output/flatten.js';
 import { render, type Format } from '../../output/render.js';
 import { CDR_COLUMNS, CDR_TABLE_COLUMNS, rowReader } from './columns.js';
@@ -25,6 +26,7 @@ export const TABLE_BLOCK = 100;
 export async function createWriter(
   format: Format,
   fields: readonly string[] | undefined,
+  csv: CsvOptions = {},
 ): Promise<RecordWriter> {
   const shape = (r: CdrRecord): unknown => (fields ? pickPaths(r, fields) : r);
   const text = (item: Item): string => item as string; // every writer but table prepares text
@@ -33,14 +35,19 @@ export async function createWriter(
       const columns = fields ?? CDR_COLUMNS;
       const read = rowReader(columns);
       return {
-        start: () => csvLine(columns),
-        prepare: (r) => csvRecord(read(r)),
+        start: () => csvLine(columns, csv),
+        prepare: (r) => csvRecord(read(r), csv),
         write: text,
         end: () => '',
       };
     }
     case 'ndjson':
-      return { start: () => '', prepare: (r) => JSON.stringify(shape(r)) + '\n', write: text, end: () => '' };
+      return {
+        start: () => '',
+        prepare: (r) => jsonTerminalSafe(JSON.stringify(shape(r))) + '\n',
+        write: text,
+        end: () => '',
+      };
     case 'json': {
       // The same text as JSON.stringify(list, null, 2), built one element at a time.
       let first = true;
@@ -48,7 +55,7 @@ export async function createWriter(
         start: () => '',
         // Stringified inside a list, the record comes out indented as an element: cut the brackets
         // off. (A regex indent would make a rope of pieces per record, several times the text's size.)
-        prepare: (r) => JSON.stringify([shape(r)], null, 2).slice(2, -2),
+        prepare: (r) => jsonTerminalSafe(JSON.stringify([shape(r)], null, 2).slice(2, -2)),
         write: (item) => {
           const sep = first ? '[\n' : ',\n';
           first = false;
@@ -59,10 +66,10 @@ export async function createWriter(
     }
     case 'yaml': {
       // One-item sequences concatenate into one valid YAML sequence.
-      const { stringify } = await import('yaml');
+      const { yamlStringify } = await import('../../output/yaml.js');
       return {
         start: () => '',
-        prepare: (r) => stringify([shape(r)]),
+        prepare: (r) => yamlStringify([shape(r)]),
         write: text,
         end: (count) => (count === 0 ? '[]\n' : ''),
       };
@@ -76,11 +83,11 @@ export async function createWriter(
  * csvLine with a fast path: numbers and booleans never need quoting, and most CDR cells are one of
  * them, so only strings and objects go through csvField's checks (same output, about half the time).
  */
-function csvRecord(values: readonly unknown[]): string {
+function csvRecord(values: readonly unknown[], opts: CsvOptions): string {
   const cells = new Array<string>(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    cells[i] = typeof v === 'number' || typeof v === 'boolean' ? String(v) : csvField(v);
+    cells[i] = typeof v === 'number' || typeof v === 'boolean' ? String(v) : csvField(v, opts);
   }
   // join() makes one flat string (`+=` would keep a rope of 60-odd pieces per waiting record); the
   // line end goes on the last cell so that no rope is made after the join either.

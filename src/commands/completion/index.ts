@@ -19,4 +19,15 @@ export function registerCompletion(program: Command, action: ActionFactory): voi
       ),
     )
     .action(action(() => import('./run.js')));
+
+  // What the scripts call at TAB time for profile names and room ids, as cobra's __complete.
+  program
+    .command('__complete', { hidden: true })
+    .description('print completion candidates (used by the completion scripts)')
+    .argument('<source>', 'profiles or rooms')
+    .argument('[words...]', 'the words of the line being completed, after --')
+    .helpOption(false)
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .action(action(() => import('./complete.js')));
 }

@@ -39,13 +39,15 @@ export function printReport(results: readonly CheckResult[], rt: Runtime): void 
     fail: c.red,
     skip: c.dim,
   };
+  // The status is coloured after the printer escapes the cell: server text in `detail` cannot colour it.
+  const status = (text: string) => paint[text.slice(text.indexOf(' ') + 1) as Status](text);
   rt.out.data(
     results.map((r) => ({
-      status: paint[r.status](`${SYMBOLS[r.status]} ${r.status}`),
+      status: `${SYMBOLS[r.status]} ${r.status}`,
       check: r.check,
       detail: r.fix ? `${r.detail} — ${r.fix}` : r.detail,
     })),
-    { columns: ['status', 'check', 'detail'], wrap: 'detail' },
+    { columns: ['status', 'check', 'detail'], wrap: 'detail', styles: { status } },
   );
 }
 

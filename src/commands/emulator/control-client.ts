@@ -32,7 +32,7 @@ export async function controlClient(rt: Runtime): Promise<ControlClient> {
     env: rt.ctx.env,
     signal: rt.ctx.signal,
     sleep: rt.ctx.sleep,
-    log: rt.globals.verbose ? (line) => rt.ctx.stderr.write(`${rt.out.c.dim(line)}\n`) : undefined,
+    log: rt.globals.verbose ? (line) => rt.out.log(line) : undefined,
   });
   return {
     url: base.toString(),

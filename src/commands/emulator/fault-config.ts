@@ -35,6 +35,12 @@ export function faultConfigFromFlags(opts: Record<string, unknown>): FaultConfig
     config[key] = n;
   }
   if (typeof opts['faultMatch'] === 'string') config['match'] = opts['faultMatch'];
+  if (opts['failResult'] !== undefined) {
+    const code = String(opts['failResult']).trim();
+    if (!/^\d{5}$/.test(code))
+      throw new UsageError(`--fail-result must be a 5-digit result code, e.g. 50001 (got "${code}").`);
+    config['failResult'] = code;
+  }
   if (Object.keys(config).length === 0) return undefined;
   try {
     return checkFaultConfig(config);
@@ -49,8 +55,11 @@ export function describeFaults(config: FaultConfig | undefined): string {
   const pct = (r: number | undefined) => `${Math.round((r ?? 0) * 1000) / 10}%`;
   const parts: string[] = [];
   if (config.latencyMs) parts.push(`latency ${config.latencyMs} ms`);
-  if (config.failFirst) parts.push(`first ${config.failFirst} requests fail (${config.failStatus ?? 503})`);
-  if (config.failRate) parts.push(`fail ${pct(config.failRate)} (${config.failStatus ?? 503})`);
+  const failure = config.failResult
+    ? `result ${config.failResult}, HTTP ${config.failStatus ?? 200}`
+    : String(config.failStatus ?? 503);
+  if (config.failFirst) parts.push(`first ${config.failFirst} requests fail (${failure})`);
+  if (config.failRate) parts.push(`fail ${pct(config.failRate)} (${failure})`);
   if (config.hangRate) parts.push(`hang ${pct(config.hangRate)}`);
   if (config.truncateRate) parts.push(`truncate ${pct(config.truncateRate)}`);
   if (config.nonJsonRate) parts.push(`non-JSON ${pct(config.nonJsonRate)} (${config.nonJsonStatus ?? 502})`);

@@ -9,11 +9,16 @@ export function addFaultFlags(cmd: Command): Command {
     .addOption(new Option('--latency <ms>', 'add this delay to every API answer'))
     .addOption(new Option('--fail-rate <ratio>', 'share of API requests (0-1) answered with --fail-status'))
     .addOption(
-      new Option('--fail-status <code>', 'status of injected failures (default 503)').choices([
-        '429',
-        '500',
-        '503',
-      ]),
+      new Option(
+        '--fail-status <code>',
+        'status of injected failures (default 503; 200 with --fail-result)',
+      ).choices(['200', '429', '500', '503']),
+    )
+    .addOption(
+      new Option(
+        '--fail-result <code>',
+        'injected failures answer this API result code, e.g. 50001 (the real "Failed to create Room" on HTTP 200)',
+      ),
     )
     .addOption(
       new Option('--retry-after <seconds>', 'Retry-After sent with 429 and 503 failures (default 1)'),

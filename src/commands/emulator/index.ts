@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { addWatchFlags } from '../../watch/flags.js';
 import { examples, type ActionFactory } from '../define.js';
 import { addFaultFlags } from './fault-flags.js';
 
@@ -10,7 +11,18 @@ export function registerEmulator(program: Command, action: ActionFactory): void 
       .description(
         'run the bundled EnableX-compatible server (API under /video/v2) for local work and tests; stops on Ctrl-C',
       )
-      .addOption(new Option('--host <host>', 'address to listen on').default('127.0.0.1'))
+      .addOption(
+        new Option(
+          '--host <host>',
+          'address to listen on (0.0.0.0: every interface, with a warning)',
+        ).default('127.0.0.1'),
+      )
+      .addOption(
+        new Option(
+          '--allow-host <name>',
+          'also answer requests whose Host header is <name> (repeatable; "*" for any): others are refused',
+        ).argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]),
+      )
       .addOption(new Option('--port <port>', 'port to listen on (0 picks a free one)').default('4040'))
       .addOption(
         new Option(
@@ -40,7 +52,9 @@ export function registerEmulator(program: Command, action: ActionFactory): void 
       '\nCredentials: ENABLEX_APP_ID / ENABLEX_APP_KEY and ENABLEX_RECORDING_USER / ENABLEX_RECORDING_PASSWORD\n' +
         'when set (never printed); otherwise fixed development credentials, printed at start.\n' +
         'The base URL goes to stdout; usage notes and one line per request to stderr (-q silences them).\n' +
-        'Faults hit the API and the archive files, never the /_emulator control routes.\n' +
+        'Faults hit the API and the archive files, never the /_emulator/v1 control routes.\n' +
+        'Requests whose Host header is not a loopback name or an address of this machine are refused\n' +
+        '(DNS rebinding): name the hosts you use with --allow-host.\n' +
         examples(
           [
             'a server with demo data that survives restarts',
@@ -139,9 +153,10 @@ export function registerEmulator(program: Command, action: ActionFactory): void 
     )
     .action(action(() => import('./faults.js')));
 
-  emulator
+  const status = emulator
     .command('status')
-    .description("show a running emulator's clock, counts, live sessions and faults")
+    .description("show a running emulator's clock, counts, live sessions and faults");
+  addWatchFlags(status, 'the status')
     .addHelpText(
       'after',
       examples(
@@ -150,6 +165,7 @@ export function registerEmulator(program: Command, action: ActionFactory): void 
           'live sessions of the in-process emulator',
           'enablex --emulator emulator status --fields live_sessions',
         ],
+        ['keep it on screen while you test', 'enablex emulator status --watch'],
       ),
     )
     .action(action(() => import('./status.js')));

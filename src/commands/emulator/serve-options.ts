@@ -10,6 +10,8 @@ import { faultConfigFromFlags } from './fault-config.js';
 /** `enablex emulator` flags, checked. */
 export interface ServeOptions {
   host: string;
+  /** Extra Host header names to answer (--allow-host), or true for any ("*"). */
+  allowHosts: string[] | true | undefined;
   port: number;
   statePath: string | undefined;
   seed: 'demo' | undefined;
@@ -58,8 +60,13 @@ export function serveOptions(opts: Record<string, unknown>, cwd: string, now: Da
   } else if (from !== undefined || to !== undefined) {
     throw new UsageError('--synthetic-from and --synthetic-to need --synthetic-cdr <count>.');
   }
+  const allow = opts['allowHost'];
+  const names = Array.isArray(allow) ? allow.map((a) => String(a).trim()) : [];
+  if (names.some((n) => n === '' || /[\s/]/.test(n)))
+    throw new UsageError('--allow-host takes a host name or address, e.g. --allow-host my-laptop.local.');
   return {
     host,
+    allowHosts: names.includes('*') ? true : names.length ? names : undefined,
     port,
     statePath: state === undefined ? undefined : isAbsolute(state) ? state : join(cwd, state),
     seed: seed === 'demo' ? 'demo' : undefined,

@@ -48,24 +48,36 @@ function startError(err: unknown, options: ServeOptions): unknown {
 export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
   const options = serveOptions(opts, rt.ctx.cwd, rt.ctx.now());
   const { startEmulator, DEV_CREDENTIALS, CONTROL_PREFIX } = await import('../../emulator/index.js');
+  const { isWildcard, publicAddress } = await import('../../emulator/host-check.js');
   const { credentials, appFromEnv, recordingFromEnv } = serveCredentials(rt.ctx.env, DEV_CREDENTIALS);
   const emulator = await startEmulator({
     host: options.host,
+    allowHosts: options.allowHosts,
     port: options.port,
     statePath: options.statePath,
     credentials,
     seed: options.seed,
     faults: options.faults,
     syntheticCdr: options.syntheticCdr,
-    log: (line) => rt.out.note(rt.out.c.dim(line)),
+    log: (line) => rt.out.note(line, rt.out.c.dim),
   }).catch((err: unknown) => {
     throw startError(err, options);
   });
   rt.onCleanup(() => emulator.close());
 
-  rt.out.raw(`${emulator.baseUrl}\n`);
+  // Listening everywhere: print an address other machines can reach, not loopback.
+  const lan = isWildcard(options.host) ? publicAddress() : undefined;
+  const baseUrl = lan
+    ? emulator.baseUrl.replace(/^http:\/\/[^/]+/, `http://${lan}:${emulator.port}`)
+    : emulator.baseUrl;
+  rt.out.raw(`${baseUrl}\n`);
   const say = (line: string) => rt.out.note(line);
-  say(`EnableX emulator listening on ${emulator.origin} (API at ${emulator.baseUrl}).`);
+  say(`EnableX emulator listening on ${options.host}:${emulator.port} (API at ${baseUrl}).`);
+  if (isWildcard(options.host)) {
+    rt.out.warn(
+      `--host ${options.host} serves every network this machine is on${appFromEnv ? '' : ', with the public development credentials printed below'}: anyone who can reach port ${emulator.port} can use it. Use --host 127.0.0.1 unless other machines need it.`,
+    );
+  }
   say(
     `State: ${options.statePath ?? 'in memory (add --state <file> to keep it)'}${options.seed ? ', seeded with demo data when new' : ''}.`,
   );
@@ -75,7 +87,7 @@ export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
     say('  (it accepts ENABLEX_APP_ID / ENABLEX_APP_KEY from its environment; not shown)');
   } else {
     say(
-      `  export ENABLEX_BASE_URL=${shellQuote(emulator.baseUrl)} ENABLEX_APP_ID=${shellQuote(credentials.appId)} ENABLEX_APP_KEY=${shellQuote(credentials.appKey)}`,
+      `  export ENABLEX_BASE_URL=${shellQuote(baseUrl)} ENABLEX_APP_ID=${shellQuote(credentials.appId)} ENABLEX_APP_KEY=${shellQuote(credentials.appKey)}`,
     );
   }
   if (!recordingFromEnv) {

@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { PlanAction, PlanItem } from './apply-plan.js';
+import { jsonTerminalSafe, terminalSafe } from '../../output/escape.js';
 
 /** A plan line as data (`-o json`): no request bodies, `room_id` only when there is a live room. */
 export interface PlanRow {
@@ -28,16 +29,19 @@ export function planRows(plan: readonly PlanItem[]): PlanRow[] {
   });
 }
 
-/** A value in the diff: counts bare (so "10" and 10 read alike), text quoted, unset said so. */
+/**
+ * A value in the diff: counts bare (so "10" and 10 read alike), text quoted, unset said so. Live
+ * values come from the server: quoted as JSON with every control character escaped.
+ */
 export function showValue(v: unknown): string {
   if (v === undefined || v === null) return '(unset)';
-  if (typeof v === 'string') return /^\d+$/.test(v) ? v : JSON.stringify(v);
-  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+  if (typeof v === 'string') return /^\d+$/.test(v) ? v : jsonTerminalSafe(JSON.stringify(v));
+  return typeof v === 'object' ? jsonTerminalSafe(JSON.stringify(v)) : terminalSafe(String(v));
 }
 
-/** `"Town hall" (owner_ref hr)`. */
+/** `"Town hall" (owner_ref hr)`, safe for a terminal (names come from the server). */
 export function roomLabel(i: { name: string; owner_ref: string }): string {
-  return `${JSON.stringify(i.name)} (owner_ref ${i.owner_ref})`;
+  return `${jsonTerminalSafe(JSON.stringify(i.name))} (owner_ref ${terminalSafe(String(i.owner_ref))})`;
 }
 
 const MARK: Record<PlanAction, string> = {
@@ -84,13 +88,13 @@ export function renderDiff(plan: readonly PlanItem[], c: ChalkInstance, opts: { 
   for (const item of plan) {
     if (item.action === 'unchanged') continue;
     const paint = colour[item.action];
-    const id = item.room_id ? c.dim(` ${item.room_id}`) : '';
+    const id = item.room_id ? c.dim(` ${terminalSafe(item.room_id)}`) : '';
     lines.push(paint(`${MARK[item.action]} ${item.action} ${roomLabel(item)}`) + id);
     if (item.action === 'create') {
-      for (const ch of item.changes) lines.push(`    ${ch.key}: ${showValue(ch.to)}`);
+      for (const ch of item.changes) lines.push(`    ${terminalSafe(ch.key)}: ${showValue(ch.to)}`);
     } else if (item.action === 'update' || item.action === 'replace') {
       for (const ch of item.changes)
-        lines.push(`    ${ch.key}: ${showValue(ch.from)} -> ${showValue(ch.to)}`);
+        lines.push(`    ${terminalSafe(ch.key)}: ${showValue(ch.from)} -> ${showValue(ch.to)}`);
     }
     if (item.action === 'replace') {
       lines.push(
@@ -103,7 +107,7 @@ export function renderDiff(plan: readonly PlanItem[], c: ChalkInstance, opts: { 
             ),
       );
     }
-    if (item.reason) lines.push(`    ${item.reason}`);
+    if (item.reason) lines.push(`    ${terminalSafe(item.reason)}`);
   }
   lines.push(`Plan: ${planCounts(plan, opts.replace)}.`);
   return `${lines.join('\n')}\n`;

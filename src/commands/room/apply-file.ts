@@ -2,6 +2,7 @@ import type { RoomBody } from '../../api/rooms.js';
 import { CliError, UsageError } from '../../errors.js';
 import { buildCreateBody } from './body.js';
 import { ROOM_SETTINGS } from './settings.js';
+import { checkFileData } from './file-data.js';
 
 /** One room of a rooms file, checked and shaped as the body `room create` would send. */
 export interface DesiredRoom {
@@ -70,7 +71,7 @@ function entriesOf(doc: unknown, source: string): unknown[] {
 function checkOne(entry: unknown, index: number): DesiredRoom | string {
   if (!isRecord(entry)) return 'must be an object with name, owner_ref and settings';
   try {
-    const body = buildCreateBody({ flags: new Map(), file: entry, now: CHECK_EPOCH });
+    const body = buildCreateBody({ flags: new Map(), file: checkFileData(entry), now: CHECK_EPOCH });
     return { index, name: body.name as string, owner_ref: body.owner_ref as string, body };
   } catch (err) {
     if (!(err instanceof CliError)) throw err;

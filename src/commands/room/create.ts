@@ -5,6 +5,7 @@ import type { CommandInput } from '../define.js';
 import { buildCreateBody } from './body.js';
 import { printDryRun } from './dry-run.js';
 import { roomInputFrom } from './input.js';
+import { splitLegacy, withLegacy } from './legacy.js';
 import { missingError, missingRequired, wantsWizard } from './wizard-gate.js';
 
 /** `enablex room create`: flags (and --file) -> checked body -> POST /rooms; or the wizard. */
@@ -14,7 +15,8 @@ export async function run({ args, opts, command }: CommandInput, rt: Runtime): P
   // One missing flag is named by the body's own rule below; several are named together here.
   const missing = missingRequired(opts);
   if (missing.length > 1) throw missingError(missing, rt);
-  const body = buildCreateBody(await roomInputFrom(opts, command, rt));
+  const { input, legacy } = splitLegacy(await roomInputFrom(opts, command, rt), (line) => rt.out.note(line));
+  const body = withLegacy(buildCreateBody(input), legacy);
   if (opts['dryRun']) return printDryRun(rt, 'POST', paths.rooms(), body);
   const http = await rt.http();
   const room = await rt.out.spin('Creating room…', () => createRoom(http, body));

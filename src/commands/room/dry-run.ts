@@ -1,4 +1,5 @@
 import type { RoomBody } from '../../api/rooms.js';
+import { jsonTerminalSafe } from '../../output/escape.js';
 import type { Runtime } from '../../runtime.js';
 
 /**
@@ -7,5 +8,5 @@ import type { Runtime } from '../../runtime.js';
  */
 export function printDryRun(rt: Runtime, method: string, path: string, body: RoomBody): void {
   rt.out.note(`Dry run: nothing was sent.`);
-  rt.out.raw(JSON.stringify({ method, path: `/${path}`, body }, null, 2) + '\n');
+  rt.out.raw(jsonTerminalSafe(JSON.stringify({ method, path: `/${path}`, body }, null, 2)) + '\n');
 }

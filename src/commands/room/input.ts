@@ -3,6 +3,7 @@ import type { Runtime } from '../../runtime.js';
 import { parseKeyValues } from '../../validate.js';
 import { readBodyFile } from '../input-file.js';
 import type { RoomInput } from './body.js';
+import { checkFileData } from './file-data.js';
 import { givenSettings } from './flags.js';
 
 /**
@@ -14,7 +15,8 @@ export async function roomInputFrom(
   command: Command,
   rt: Runtime,
 ): Promise<RoomInput> {
-  const file = typeof opts['file'] === 'string' ? await readBodyFile(rt.ctx, opts['file']) : undefined;
+  const file =
+    typeof opts['file'] === 'string' ? checkFileData(await readBodyFile(rt.ctx, opts['file'])) : undefined;
   return {
     flags: givenSettings(command),
     name: opts['name'] as string | undefined,

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { RoomBody } from '../../api/rooms.js';
 import { InterruptedError } from '../../errors.js';
-import { AtomicFile } from '../../fs/atomic.js';
+import { writeOutput } from '../../fs/output.js';
 import type { WizardIO } from './wizard-ask.js';
 
 /** `room-town-hall.json` for "Town hall": a file name that needs no quoting. */
@@ -24,9 +24,9 @@ export interface SaveContext {
   signal: AbortSignal;
 }
 
-/** Writes the body through a temp file: an interruption or a failure leaves no file behind. */
+/** Writes the body through a temp file (a device or a FIFO directly): a failure leaves no file behind. */
 async function writeBody(path: string, body: RoomBody, signal: AbortSignal): Promise<void> {
-  await AtomicFile.writeText(path, `${JSON.stringify(body, null, 2)}\n`, {
+  await writeOutput(path, `${JSON.stringify(body, null, 2)}\n`, {
     beforeCommit: () => {
       if (signal.aborted) throw new InterruptedError();
     },

@@ -3,6 +3,7 @@ import { UsageError } from '../../errors.js';
 import type { Runtime } from '../../runtime.js';
 import { checkId, parseKeyValues } from '../../validate.js';
 import type { CommandInput } from '../define.js';
+import { terminalSafe } from '../../output/escape.js';
 import { decodeToken, viewValue } from './decode.js';
 
 /** The token fields the API documents at most (NOTES.md: `data` holds at most 5 custom keys). */
@@ -69,7 +70,7 @@ export async function run({ args, opts }: CommandInput, rt: Runtime): Promise<vo
     // A table cuts long cells; the token goes on its own line so it can be copied whole.
     const { token: _token, ...rest } = result;
     rt.out.data(rest);
-    rt.out.raw(`${token}\n`);
+    rt.out.raw(`${terminalSafe(token)}\n`);
     return;
   }
   rt.out.data(result, { idField: 'token' });

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { addWatchFlags } from '../../watch/flags.js';
 import { examples, type ActionFactory } from '../define.js';
 
 /** Columns of `enablex users` as a table. */
@@ -15,10 +16,11 @@ export const USER_COLUMNS = [
 
 /** `enablex users <room-id>`: who is connected to a room now. */
 export function registerUsers(program: Command, action: ActionFactory): void {
-  program
+  const users = program
     .command('users')
     .description('list the users connected to a room (empty when no session is in progress)')
-    .argument('<room-id>', 'the room id')
+    .argument('<room-id>', 'the room id');
+  addWatchFlags(users, 'who joins and leaves')
     .addHelpText(
       'after',
       examples(
@@ -27,6 +29,11 @@ export function registerUsers(program: Command, action: ActionFactory): void {
         [
           'moderators only, as CSV',
           'enablex users "$ROOM" -o csv --fields name,user_ref,role | grep moderator',
+        ],
+        ['watch the room live, refreshed every 5 seconds', 'enablex users "$ROOM" --watch --interval 5'],
+        [
+          'log joins and leaves as NDJSON (one line per change)',
+          'enablex users "$ROOM" --watch | jq -r \'[.time, .event, .user.name] | @tsv\'',
         ],
       ),
     )

@@ -1,12 +1,18 @@
 import { listUsers } from '../../api/users.js';
 import type { Runtime } from '../../runtime.js';
 import { checkId } from '../../validate.js';
+import { watchSettings } from '../../watch/options.js';
 import type { CommandInput } from '../define.js';
 import { USER_COLUMNS } from './index.js';
 
 /** `enablex users <room-id>`: GET /rooms/{id}/users; a room with no session lists nobody. */
-export async function run({ args }: CommandInput, rt: Runtime): Promise<void> {
+export async function run({ args, opts }: CommandInput, rt: Runtime): Promise<void> {
   const roomId = checkId(args[0], '<room-id>');
+  const watch = watchSettings(opts, rt.globals, rt.ctx.stdout.isTTY === true);
+  if (watch) {
+    const { watchUsers } = await import('./watch.js');
+    return watchUsers(rt, roomId, watch);
+  }
   const http = await rt.http();
   const users = await rt.out.spin('Listing users…', () => listUsers(http, roomId));
   // Said in every format (on stderr), so a script reading `[]` on stdout still learns why.

@@ -71,6 +71,26 @@ describe('archive download', () => {
     expect(r.stderr).toContain('Downloaded 0, skipped 5, failed 0 (0 B)');
   });
 
+  it('-o json reports the size on disk of skipped files, and the tally counts only what moved', async () => {
+    const dir = tempDir();
+    stubListing();
+    stubFiles();
+    const first = await download(dir, ['-o', 'json']);
+    expect(first.code).toBe(0);
+    const fetched = JSON.parse(first.stdout) as { file: string; status: string; bytes: number }[];
+    stubListing();
+    const r = await download(dir, ['-o', 'json']);
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout) as { file: string; status: string; bytes: number }[];
+    expect(rows.map((row) => row.status)).toEqual(ENTRY_FILES.map(() => 'skipped'));
+    for (const [path, , body] of ENTRY_FILES) {
+      const row = rows.find((x) => x.file === join(dir, path));
+      expect(row?.bytes, path).toBe(Buffer.byteLength(body));
+    }
+    expect(rows.map((row) => row.bytes)).toEqual(fetched.map((row) => row.bytes));
+    expect(r.stderr).toContain('Downloaded 0, skipped 5, failed 0 (0 B)');
+  });
+
   it('fetches again a file that was deleted or changed size since', async () => {
     const dir = tempDir();
     stubListing();

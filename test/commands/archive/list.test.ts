@@ -151,7 +151,7 @@ describe('archive: bad input is exit 2 before any request', () => {
     [['--room', '../x'], /--room .* is not a valid id/],
     [
       ['--conf', '1', '--out', '/no/such/folder/x.json'],
-      /--out: the folder \/no\/such\/folder does not exist/,
+      /--out \/no\/such\/folder\/x\.json: cannot write there \(its folder does not exist\)/,
     ],
   ];
   it.each(cases)('%j', async (flags, message) => {

@@ -411,15 +411,47 @@ describe('cdr --out', () => {
   });
 });
 
-describe('cdr: --fields names are checked before any request', () => {
+describe('cdr: --fields takes any dotted path', () => {
+  it.each(['cdr_id,user..name', '.cdr_id', 'user.'])(
+    '%s (an empty part): exit 2, nothing sent',
+    async (fields) => {
+      const r = await runCli(['cdr', '--conf', 'c', '-o', 'csv', '--fields', fields]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/is not a dotted path/);
+      expect(r.stdout).toBe('');
+    },
+  );
+
   it.each([
-    ['cdr_id,bogus', /--fields: "bogus" is not a CDR field/],
-    ['usr.name,cdr_idd', /--fields: "usr.name", "cdr_idd" are not CDR fields/],
-  ])('%s: exit 2, nothing sent', async (fields, message) => {
+    ['cdr_id,bogus', /--fields: "bogus" is not a documented CDR field/],
+    ['usr.name,cdr_idd', /--fields: "usr.name", "cdr_idd" are not documented CDR fields/],
+  ])('%s: a note about the undocumented names, and the export runs', async (fields, message) => {
+    api()
+      .get('/video/v2/cdr/conf/c')
+      .reply(200, cdrBody([cdrRecord()]));
     const r = await runCli(['cdr', '--conf', 'c', '-o', 'csv', '--fields', fields]);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(0);
     expect(r.stderr).toMatch(message);
-    expect(r.stdout).toBe('');
+    expect(r.stdout.split('\r\n')[0]).toBe(fields);
+  });
+
+  it('exports the fields of an older documented record (user.confName, user.token) without a note', async () => {
+    const older = { ...cdrRecord(), user: { name: 'Ann', token: 'tkn-1', confName: 'Weekly' } };
+    api()
+      .get('/video/v2/cdr/conf/c')
+      .reply(200, cdrBody([older]));
+    const r = await runCli([
+      'cdr',
+      '--conf',
+      'c',
+      '-o',
+      'csv',
+      '--fields',
+      'user.confName,user.token,user.name',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('user.confName,user.token,user.name\r\nWeekly,tkn-1,Ann\r\n');
+    expect(r.stderr).not.toMatch(/documented/);
   });
 
   it.each(['usage', 'room.room_details.name', 'stats_quality.send.video.avg_bitrate'])(

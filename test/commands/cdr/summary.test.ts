@@ -74,7 +74,7 @@ describe('SummaryBuilder', () => {
         { day: '2026-11-03', records: 2, connect_minutes: 1 },
       ],
       quality: { good: 2, bad: 1, other: 2 },
-      totals: { records: 5, connect_minutes: 44 },
+      totals: { records: 5, connect_minutes: 44, records_without_minutes: 1 },
     });
   });
 
@@ -84,7 +84,7 @@ describe('SummaryBuilder', () => {
       by_user: [],
       by_day: [],
       quality: { good: 0, bad: 0, other: 0 },
-      totals: { records: 0, connect_minutes: 0 },
+      totals: { records: 0, connect_minutes: 0, records_without_minutes: 0 },
     });
   });
 
@@ -117,7 +117,7 @@ describe('cdr summary', () => {
       ],
       by_day: [{ day: '2026-11-02', records: 2, connect_minutes: 7 }],
       quality: { good: 1, bad: 1, other: 0 },
-      totals: { records: 2, connect_minutes: 7 },
+      totals: { records: 2, connect_minutes: 7, records_without_minutes: 0 },
     });
   });
 
@@ -158,6 +158,32 @@ describe('cdr summary', () => {
     expect(f.stdout).not.toContain('by room');
   });
 
+  it('counts records without usage minutes (older ones) as 0, and says how many', async () => {
+    // The v2 docs' older record: user.confName and user.token, no usage.connect_minutes.
+    const older = cdrRecord({ user: { name: 'Old', ref: 'o', token: '', confName: '' } });
+    const {
+      connect_minutes: _m,
+      connect_minutes_cal: _c,
+      ...usage
+    } = (older as { usage: Record<string, unknown> }).usage;
+    const withoutMinutes = { ...older, usage };
+    nock(API_ORIGIN)
+      .get('/video/v2/cdr/conf/c')
+      .reply(200, cdrBody([withoutMinutes, records[0]]));
+    const r = await runCli(['cdr', 'summary', '--conf', 'c', '-o', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const totals = (JSON.parse(r.stdout) as { totals: Record<string, number> }).totals;
+    expect(totals['records']).toBe(2);
+    expect(totals['records_without_minutes']).toBe(1);
+    expect(r.stderr).toContain('1 of 2 records had no usage minutes');
+    expect(r.stderr).toContain('counted as 0 connected minutes');
+    nock(API_ORIGIN)
+      .get('/video/v2/cdr/conf/c')
+      .reply(200, cdrBody([withoutMinutes]));
+    const table = await runCli(['cdr', 'summary', '--conf', 'c', '--fields', 'totals']);
+    expect(table.stdout).toContain('records_without_minutes');
+  });
+
   it('says so when there are no records', async () => {
     nock(API_ORIGIN).get('/video/v2/cdr/conf/c').reply(200, cdrBody([]));
     const r = await runCli(['cdr', 'summary', '--conf', 'c', '--fields', 'by_room,quality,totals']);
@@ -190,7 +216,11 @@ describe('cdr summary', () => {
       .reply(200, cdrBody([records[0], records[1]]));
     const r = await runCli(['cdr', '--from', '2026-11-01', 'summary', '--to', '2026-11-02', '-o', 'json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).totals).toEqual({ records: 2, connect_minutes: 7 });
+    expect(JSON.parse(r.stdout).totals).toEqual({
+      records: 2,
+      connect_minutes: 7,
+      records_without_minutes: 0,
+    });
     expect(r.stderr).toBe('1 duplicate record dropped.\n');
   });
 

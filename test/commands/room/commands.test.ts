@@ -102,7 +102,7 @@ describe('room create', () => {
     const quality = cmd.options.find((o) => o.long === '--quality');
     expect(quality?.argChoices).toEqual(['HD', 'SD', 'LD']);
     const r = await runCli(['room', 'create', '--help']);
-    expect(r.stdout).toMatch(/--quality <quality> .*\(choices: "HD", "SD",/);
+    expect(r.stdout).toMatch(/--quality <quality> .*\(choices: HD, SD, LD\)/);
   });
 
   it('prints the room as JSON with a success line on stderr', async () => {

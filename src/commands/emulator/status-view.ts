@@ -1,0 +1,44 @@
+import { render } from '../../output/render.js';
+
+/** The emulator's status as its control route answers it (without `result`). */
+export type EmulatorStatus = Record<string, unknown> & {
+  now?: string;
+  clock_offset_ms?: number;
+  rooms?: number;
+  tokens?: number;
+  cdr?: number;
+  archive?: number;
+  live_sessions?: Record<string, unknown>[];
+  faults?: Record<string, unknown>;
+};
+
+/** Columns of the live sessions table. */
+export const LIVE_SESSION_COLUMNS = ['room_id', 'conf_num', 'users', 'ends_at'] as const;
+
+/** Faults in words: "none", or the keys that are set. */
+function faultsText(faults: Record<string, unknown> | undefined): string {
+  const set = Object.entries(faults ?? {}).filter(([, v]) => v !== undefined && v !== null && v !== 0);
+  return set.length === 0 ? 'none' : set.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ');
+}
+
+/**
+ * The status for a terminal: the clock and counts on two lines, then the live sessions as a table
+ * (or a line saying there are none).
+ */
+export function statusText(status: EmulatorStatus, width: number | undefined): string {
+  const offset = status.clock_offset_ms ? ` (offset ${status.clock_offset_ms} ms)` : '';
+  const lines = [
+    `Clock: ${status.now ?? '?'}${offset}`,
+    `Rooms: ${status.rooms ?? 0}  Tokens: ${status.tokens ?? 0}  CDR: ${status.cdr ?? 0}  Archive: ${status.archive ?? 0}  Faults: ${faultsText(status.faults)}`,
+  ];
+  const live = status.live_sessions ?? [];
+  if (live.length === 0) return `${lines.join('\n')}\nNo live sessions.\n`;
+  const table = render(live, { format: 'table', tableColumns: LIVE_SESSION_COLUMNS, width });
+  return `${lines.join('\n')}\nLive sessions: ${live.length}\n${table}`;
+}
+
+/** The status without the clock reading, to tell a real change from time passing. */
+export function statusKey(status: EmulatorStatus): string {
+  const { now: _now, ...rest } = status;
+  return JSON.stringify(rest);
+}

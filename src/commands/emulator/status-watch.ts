@@ -1,0 +1,46 @@
+import type { Runtime } from '../../runtime.js';
+import { formatUtc } from '../../time.js';
+import { Frame } from '../../watch/frame.js';
+import { poll } from '../../watch/loop.js';
+import type { WatchSettings } from '../../watch/options.js';
+import { statusKey, statusText, type EmulatorStatus } from './status-view.js';
+
+/**
+ * `enablex emulator status --watch`: on a terminal the status redrawn in place; otherwise one
+ * NDJSON line with the whole status (and `time`, from the CLI's clock) each time it changes,
+ * the emulator clock's own ticking aside.
+ */
+export async function watchStatus(
+  rt: Runtime,
+  fetch: () => Promise<EmulatorStatus>,
+  url: string,
+  settings: WatchSettings,
+): Promise<void> {
+  if (settings.mode === 'events') {
+    let last: string | undefined;
+    await poll(rt, {
+      intervalMs: settings.intervalMs,
+      fetch,
+      show: (status, at) => {
+        const key = statusKey(status);
+        if (key === last) return;
+        last = key;
+        rt.out.raw(`${JSON.stringify({ time: at.toISOString(), ...status })}\n`);
+      },
+    });
+    return;
+  }
+  const frame = new Frame(rt.ctx.stdout);
+  const origin = url.replace(/\/[^/]*\/?$/, '');
+  await poll(rt, {
+    intervalMs: settings.intervalMs,
+    fetch,
+    beforeNotice: () => frame.clear(),
+    show: (status, at) => {
+      const header = rt.out.c.dim(
+        `Every ${settings.intervalMs / 1000}s: emulator at ${origin}, ${formatUtc(at)} UTC. Ctrl-C to stop.`,
+      );
+      frame.draw(`${header}\n${statusText(status, rt.ctx.stdout.columns)}`);
+    },
+  });
+}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import nock from 'nock';
+import { API_ORIGIN, runCli, tempConfigDir } from '../helpers/cli.js';
+import { useNock } from '../helpers/nock.js';
+import { Scrubber, hideKeys, isSecretKey, SECRET_KEYS } from '../../src/api/redact.js';
+
+const KEY = 'SuperSecretKey123';
+const BASIC = Buffer.from(`app123:${KEY}`).toString('base64');
+
+function scrubber(): Scrubber {
+  const s = new Scrubber();
+  s.addBasic('app123', KEY);
+  s.addUrl('user:pr0xyPass@proxy.corp:3128');
+  return s;
+}
+
+describe('Scrubber', () => {
+  it.each([
+    ['the value', `echo ${KEY} back`, `echo [REDACTED] back`],
+    ['its base64', `b64 ${Buffer.from(KEY).toString('base64')}`, 'b64 [REDACTED]'],
+    ['the Basic header of id:key', `Authorization: Basic ${BASIC}`, 'Authorization: Basic [REDACTED]'],
+    ['the Basic value alone', `quoted ${BASIC} here`, 'quoted [REDACTED] here'],
+    ['percent-encoded', `?k=${encodeURIComponent('pr0xyPass')}`, '?k=[REDACTED]'],
+    ['a scheme-less proxy URL', 'via user:pr0xyPass@proxy.corp:3128', 'via ***@proxy.corp:3128'],
+    ['any URL with credentials', 'GET http://a:bcdef@host/x', 'GET http://***@host/x'],
+    ['a foreign Basic header', 'Basic Zm9vOmJhcmJheg==', 'Basic [REDACTED]'],
+  ])('removes %s', (_what, text, expected) => {
+    expect(scrubber().scrub(text)).toBe(expected);
+  });
+
+  it('removes secret-named values in JSON-like and query text, whatever their value', () => {
+    const s = new Scrubber();
+    expect(s.scrub('{"app_key": "abc" "password":"p@ss w" , "sip_password" : 5, "name":"x"}')).toBe(
+      '{"app_key": "[REDACTED]" "password":"[REDACTED]" , "sip_password" : [REDACTED], "name":"x"}',
+    );
+    expect(s.scrub('GET /x?app_key=zzz&room=1&apiKey=q')).toBe(
+      'GET /x?app_key=[REDACTED]&room=1&apiKey=[REDACTED]',
+    );
+  });
+
+  it('leaves ordinary sentences alone', () => {
+    const s = scrubber();
+    for (const text of [
+      'Check the recording user and password: they are the recording-file credentials.',
+      '  export ENABLEX_BASE_URL=http://127.0.0.1:1/video/v2',
+      'Error: GET /rooms: not found (HTTP 404)',
+      'a@b.example wrote to user@example.com',
+    ]) {
+      expect(s.scrub(text)).toBe(text);
+    }
+  });
+
+  it('ignores values too short to scrub safely', () => {
+    const s = new Scrubber();
+    s.add('ab');
+    expect(s.scrub('abc tab')).toBe('abc tab');
+  });
+});
+
+describe('secret key names', () => {
+  it.each([
+    ['app_key', true],
+    ['APP_KEY', true],
+    ['apiKey', true],
+    ['x-api-key', true],
+    ['private_key', true],
+    ['pass', true],
+    ['sip_password', true],
+    ['client_secret', true],
+    ['token', false],
+    ['bypass', false],
+    ['app_id', false],
+    ['passenger', false],
+  ])('%s -> %s', (key, secret) => {
+    expect(isSecretKey(key, SECRET_KEYS)).toBe(secret);
+  });
+
+  it('hides the widened names in output, but keeps tokens', () => {
+    const { value } = hideKeys({ apiKey: 'a', private_key: 'b', token: 't' }, SECRET_KEYS, '*');
+    expect(value).toEqual({ apiKey: '*', private_key: '*', token: 't' });
+  });
+});
+
+describe('every message on stderr passes the scrubber', () => {
+  useNock();
+
+  it('with credentials from a profile: the echoed key and Basic value never reach stderr', async () => {
+    const cfg = tempConfigDir();
+    try {
+      const env = { ENABLEX_CONFIG_DIR: cfg.dir, ENABLEX_APP_ID: undefined, ENABLEX_APP_KEY: undefined };
+      const key = 'ProfileAppKeyW2e4R6t8Y0u2I4o6P8a0S';
+      const added = await runCli(
+        [
+          'profile',
+          'add',
+          'p',
+          '--app-id',
+          'app123',
+          '--app-key-stdin',
+          '--base-url',
+          `${API_ORIGIN}/video/v2`,
+        ],
+        { env, stdin: `${key}\n` },
+      );
+      expect(added.code).toBe(0);
+      const basic = Buffer.from(`app123:${key}`).toString('base64');
+      nock(API_ORIGIN)
+        .get('/video/v2/rooms')
+        .reply(500, `upstream said: key=${key} auth=${basic} b64=${Buffer.from(key).toString('base64')}`);
+      const r = await runCli(['room', 'list', '--verbose'], { env });
+      expect(r.code).toBe(5);
+      expect(r.stderr).toContain('upstream said');
+      for (const secret of [key, basic, Buffer.from(key).toString('base64')]) {
+        expect(r.stderr).not.toContain(secret);
+      }
+    } finally {
+      cfg.cleanup();
+    }
+  });
+});
