@@ -21,7 +21,7 @@ _enablex_flags() {
     '') REPLY='-h --help' ;;
     'room') REPLY='-h --help' ;;
     'room create') REPLY='-i --interactive --dry-run --description --mode --scheduled --scheduled-time --duration --adhoc --moderators --participants --audiences --quality --auto-recording --no-auto-recording --screen-share --no-screen-share --canvas --no-canvas --abwd --no-abwd --facex --no-facex --max-active-talkers --knock --no-knock --wait-for-moderator --no-wait-for-moderator --media-zone --single-file-recording --no-single-file-recording --record-moderator --record-participant --live-recording --no-live-recording --live-recording-url --watermark --no-watermark --sip --no-sip --billing-code --hls-view-url --send-audiences-stats --no-send-audiences-stats --name --owner-ref --data -f --file -h --help' ;;
-    'room list') REPLY='--name --owner-ref -h --help' ;;
+    'room list') REPLY='--name --owner-ref --mode --type --created-since --sort-by --limit -h --help' ;;
     'room get') REPLY='-h --help' ;;
     'room update') REPLY='--dry-run --description --scheduled-time --duration --moderators --participants --audiences --quality --auto-recording --no-auto-recording --screen-share --no-screen-share --canvas --no-canvas --abwd --no-abwd --facex --no-facex --max-active-talkers --knock --no-knock --wait-for-moderator --no-wait-for-moderator --media-zone --single-file-recording --no-single-file-recording --record-moderator --record-participant --live-recording --no-live-recording --live-recording-url --watermark --no-watermark --sip --no-sip --billing-code --hls-view-url --send-audiences-stats --no-send-audiences-stats --name --owner-ref --data -f --file -h --help' ;;
     'room export') REPLY='--owner-ref --name -h --help' ;;
@@ -39,7 +39,7 @@ _enablex_flags() {
     'dialin') REPLY='--show-secrets -h --help' ;;
     'api') REPLY='--data --show-secrets -h --help' ;;
     'profile') REPLY='-h --help' ;;
-    'profile add') REPLY='--app-id --app-key-stdin --recording-user --recording-password-stdin --default -h --help' ;;
+    'profile add') REPLY='--app-id --app-key-stdin --recording-user --recording-password-stdin --default --no-verify -h --help' ;;
     'profile list') REPLY='-h --help' ;;
     'profile show') REPLY='-h --help' ;;
     'profile use') REPLY='-h --help' ;;
@@ -84,6 +84,11 @@ _enablex_value() {
     'room create|-f'|'room create|--file') REPLY='file' ;;
     'room list|--name') REPLY='free' ;;
     'room list|--owner-ref') REPLY='free' ;;
+    'room list|--mode') REPLY='choices:group lecture' ;;
+    'room list|--type') REPLY='choices:permanent scheduled adhoc' ;;
+    'room list|--created-since') REPLY='free' ;;
+    'room list|--sort-by') REPLY='choices:name created scheduled_time' ;;
+    'room list|--limit') REPLY='free' ;;
     'room update|--description') REPLY='free' ;;
     'room update|--scheduled-time') REPLY='free' ;;
     'room update|--duration') REPLY='free' ;;

@@ -5,7 +5,7 @@
 set -g __enablex_commands 'room' 'room create' 'room list' 'room get' 'room update' 'room export' 'room apply' 'room delete' 'room help' 'token' 'users' 'archive' 'archive download' 'archive help' 'cdr' 'cdr summary' 'cdr help' 'dialin' 'api' 'profile' 'profile add' 'profile list' 'profile show' 'profile use' 'profile remove' 'profile help' 'doctor' 'emulator' 'emulator simulate' 'emulator end' 'emulator join' 'emulator faults' 'emulator status' 'emulator help' 'completion' 'help'
 set -g __enablex_v_globals '--profile' '--base-url' '-o' '--output' '--fields' '--timeout' '--retries'
 set -g __enablex_v_root_room_create '--description' '--mode' '--scheduled-time' '--duration' '--moderators' '--participants' '--audiences' '--quality' '--max-active-talkers' '--media-zone' '--record-moderator' '--record-participant' '--live-recording-url' '--billing-code' '--hls-view-url' '--name' '--owner-ref' '--data' '-f' '--file'
-set -g __enablex_v_root_room_list '--name' '--owner-ref'
+set -g __enablex_v_root_room_list '--name' '--owner-ref' '--mode' '--type' '--created-since' '--sort-by' '--limit'
 set -g __enablex_v_root_room_update '--description' '--scheduled-time' '--duration' '--moderators' '--participants' '--audiences' '--quality' '--max-active-talkers' '--media-zone' '--record-moderator' '--record-participant' '--live-recording-url' '--billing-code' '--hls-view-url' '--name' '--owner-ref' '--data' '-f' '--file'
 set -g __enablex_v_root_room_export '--owner-ref' '--name'
 set -g __enablex_v_root_room_apply '-f' '--file' '--concurrency'
@@ -112,9 +112,9 @@ complete -c enablex -n '__enablex_at' -s h -l help -d 'show help for a command'
 
 # enablex room
 complete -c enablex -n '__enablex_at room' -a 'create' -d 'create a room (permanent, scheduled or adhoc)'
-complete -c enablex -n '__enablex_at room' -a 'list' -d 'list rooms (filters apply on the client)'
+complete -c enablex -n '__enablex_at room' -a 'list' -d 'list rooms (filters, order and limit apply on the client)'
 complete -c enablex -n '__enablex_at room' -a 'get' -d 'show one room'
-complete -c enablex -n '__enablex_at room' -a 'update' -d 'change a room: only the given keys are sent (mode, scheduled and adhoc cannot change)'
+complete -c enablex -n '__enablex_at room' -a 'update' -d 'change a room: only the given settings change (mode, scheduled and adhoc cannot)'
 complete -c enablex -n '__enablex_at room' -a 'export' -d 'write live rooms as a rooms file for `room apply` (YAML; JSON with -o json)'
 complete -c enablex -n '__enablex_at room' -a 'apply' -d 'make the live rooms match a rooms file: create, update, and with flags re-create or delete'
 complete -c enablex -n '__enablex_at room' -a 'delete' -d 'delete rooms (asks first on a terminal; needs --yes otherwise)'
@@ -179,6 +179,14 @@ complete -c enablex -n '__enablex_at room create' -s h -l help -d 'show help for
 # enablex room list
 complete -c enablex -n '__enablex_at room list' -l name -x -d 'only rooms whose name contains this text (any case)'
 complete -c enablex -n '__enablex_at room list' -l owner-ref -x -d 'only rooms with this owner reference'
+complete -c enablex -n '__enablex_at room list' -l mode -x -a 'group lecture'
+complete -c enablex -n '__enablex_at room list' -l mode -x -d 'only group or lecture rooms'
+complete -c enablex -n '__enablex_at room list' -l type -x -a 'permanent scheduled adhoc'
+complete -c enablex -n '__enablex_at room list' -l type -x -d 'only rooms of this type'
+complete -c enablex -n '__enablex_at room list' -l created-since -x -d 'only rooms created since: YYYY-MM-DD, today, yesterday, Nd (UTC), or a time with its zone'
+complete -c enablex -n '__enablex_at room list' -l sort-by -x -a 'name created scheduled_time'
+complete -c enablex -n '__enablex_at room list' -l sort-by -x -d 'order by this field (rooms without it last)'
+complete -c enablex -n '__enablex_at room list' -l limit -x -d 'at most n rooms, after the filters and the order'
 complete -c enablex -n '__enablex_at room list' -s h -l help -d 'show help for a command'
 
 # enablex room get
@@ -330,7 +338,7 @@ complete -c enablex -n '__enablex_at api' -l show-secrets -d 'show app_key and p
 complete -c enablex -n '__enablex_at api' -s h -l help -d 'show help for a command'
 
 # enablex profile
-complete -c enablex -n '__enablex_at profile' -a 'add' -d 'save a profile; the app key comes from a masked prompt, stdin or ENABLEX_APP_KEY, never a flag'
+complete -c enablex -n '__enablex_at profile' -a 'add' -d 'check and save a profile; the app key comes from a masked prompt, stdin or ENABLEX_APP_KEY, never a flag'
 complete -c enablex -n '__enablex_at profile' -a 'list' -d 'list profiles (secrets are never shown)'
 complete -c enablex -n '__enablex_at profile' -a 'show' -d 'show one profile (the default when no name is given); secrets show as "set"'
 complete -c enablex -n '__enablex_at profile' -a 'use' -d 'make a profile the default'
@@ -344,6 +352,7 @@ complete -c enablex -n '__enablex_at profile add' -l app-key-stdin -d 'read the 
 complete -c enablex -n '__enablex_at profile add' -l recording-user -x -d 'user name for recording files (set in the EnableX portal)'
 complete -c enablex -n '__enablex_at profile add' -l recording-password-stdin -d 'read the recording password from standard input'
 complete -c enablex -n '__enablex_at profile add' -l default -d 'make it the default profile'
+complete -c enablex -n '__enablex_at profile add' -l no-verify -d 'save without checking the credentials (one GET /rooms) first'
 complete -c enablex -n '__enablex_at profile add' -s h -l help -d 'show help for a command'
 
 # enablex profile list

@@ -81,31 +81,38 @@ export class Runtime {
 
   /** The authenticated HTTP client for this run. */
   http(): Promise<Http> {
-    this.httpPromise ??= Promise.all([this.credentials(), import('./api/http.js')]).then(
-      ([creds, { createHttp }]) => {
-        const client = createHttp({
-          baseUrl: normalizeBaseUrl(creds.baseUrl, {
-            insecure: this.globals.insecure,
-            source: creds.baseUrlSource === 'flag' ? undefined : creds.baseUrlSource,
-          }),
-          appId: creds.appId,
-          appKey: creds.appKey,
-          userAgent: `enablex-cli/${this.ctx.version}`,
-          timeoutMs: this.globals.timeoutMs,
-          retries: this.globals.retries,
-          maxResponseBytes: maxResponseBytes(this.ctx.env),
-          notice: (line) => this.out.note(line),
-          env: this.ctx.env,
-          signal: this.ctx.signal,
-          sleep: this.ctx.sleep,
-          log: this.globals.verbose ? (line) => this.out.log(line) : undefined,
-        });
-        // Proxy agents keep sockets open between requests: close them when the command ends.
-        this.onCleanup(async () => client.close?.());
-        return client;
-      },
-    );
+    this.httpPromise ??= this.credentials().then((creds) => this.httpFor(creds));
     return this.httpPromise;
+  }
+
+  /**
+   * An HTTP client for the given credentials, with this run's timeout, retries, proxy, log and
+   * Ctrl-C (`profile add` checks credentials it has not saved yet).
+   */
+  async httpFor(
+    creds: Pick<ResolvedCredentials, 'appId' | 'appKey' | 'baseUrl' | 'baseUrlSource'>,
+  ): Promise<Http> {
+    const { createHttp } = await import('./api/http.js');
+    const client = createHttp({
+      baseUrl: normalizeBaseUrl(creds.baseUrl, {
+        insecure: this.globals.insecure,
+        source: creds.baseUrlSource === 'flag' ? undefined : creds.baseUrlSource,
+      }),
+      appId: creds.appId,
+      appKey: creds.appKey,
+      userAgent: `enablex-cli/${this.ctx.version}`,
+      timeoutMs: this.globals.timeoutMs,
+      retries: this.globals.retries,
+      maxResponseBytes: maxResponseBytes(this.ctx.env),
+      notice: (line) => this.out.note(line),
+      env: this.ctx.env,
+      signal: this.ctx.signal,
+      sleep: this.ctx.sleep,
+      log: this.globals.verbose ? (line) => this.out.log(line) : undefined,
+    });
+    // Proxy agents keep sockets open between requests: close them when the command ends.
+    this.onCleanup(async () => client.close?.());
+    return client;
   }
 
   /** A prompter, or a usage error naming what to pass instead when prompting is not allowed. */

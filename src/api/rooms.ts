@@ -50,9 +50,17 @@ export async function getRoom(http: Http, roomId: string): Promise<Room> {
   return roomFrom(await http.request({ method: 'GET', path: paths.room(roomId) }), `GET /rooms/${roomId}`);
 }
 
-/** PATCH /rooms/{id} with only the keys to change. */
-export async function updateRoom(http: Http, roomId: string, patch: RoomBody): Promise<void> {
-  await http.request({ method: 'PATCH', path: paths.room(roomId), json: patch });
+/** PATCH /rooms/{id} with only the keys to change; the room when the answer echoes it (the docs show only `result`). */
+export async function updateRoom(http: Http, roomId: string, patch: RoomBody): Promise<Room | undefined> {
+  const body = await http.request<{ room?: unknown }>({
+    method: 'PATCH',
+    path: paths.room(roomId),
+    json: patch,
+  });
+  const room = body?.room;
+  return room && typeof room === 'object' && typeof (room as Room).room_id === 'string'
+    ? (room as Room)
+    : undefined;
 }
 
 /** DELETE /rooms/{id} */

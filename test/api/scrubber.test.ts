@@ -99,6 +99,8 @@ describe('every message on stderr passes the scrubber', () => {
           '--app-key-stdin',
           '--base-url',
           `${API_ORIGIN}/video/v2`,
+          // The profile is the setup here; its credential check is tested with profile add.
+          '--no-verify',
         ],
         { env, stdin: `${key}\n` },
       );

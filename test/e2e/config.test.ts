@@ -22,9 +22,19 @@ describe('profiles', () => {
   const env = { HOME: home, ENABLEX_CONFIG_DIR: configDir };
 
   it('add (key from stdin), list, use, show, use against the emulator, --profile, remove', async () => {
-    const add = (name: string, key: string) =>
+    const add = (name: string, key: string, extra: string[] = []) =>
       out.run(
-        ['profile', 'add', name, '--app-id', t.creds.appId, '--app-key-stdin', '--base-url', t.emu.baseUrl],
+        [
+          'profile',
+          'add',
+          name,
+          '--app-id',
+          t.creds.appId,
+          '--app-key-stdin',
+          '--base-url',
+          t.emu.baseUrl,
+          ...extra,
+        ],
         {
           env,
           stdin: `${key}\n`,
@@ -32,8 +42,12 @@ describe('profiles', () => {
       );
     const work = await add('work', t.creds.appKey);
     expect(work.code, work.stderr).toBe(0);
-    expect(work.stderr).toContain('Saved profile "work"');
-    const broken = await add('broken', WRONG_KEY);
+    expect(work.stderr).toMatch(/Saved profile "work" .*127\.0\.0\.1:\d+ accepted its credentials/);
+    // A wrong key is checked (one GET /rooms) and refused before it is saved; --no-verify saves it anyway.
+    const refused = await add('broken', WRONG_KEY);
+    expect(refused.code, refused.stderr).toBe(3);
+    expect(refused.stderr).toContain('profile "broken" was not saved');
+    const broken = await add('broken', WRONG_KEY, ['--no-verify']);
     expect(broken.code, broken.stderr).toBe(0);
     expect(statSync(join(configDir, 'config.json')).mode & 0o777).toBe(0o600);
 

@@ -1,7 +1,10 @@
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiRoom, startTestEmulator, type TestEmulator } from './helpers/emulator.js';
-import { Outputs } from './helpers/run.js';
+import { Outputs, tempDir } from './helpers/run.js';
 import { apiTime, daysAhead, isoWithOffset } from './helpers/time.js';
+import { BIN } from './spawn.js';
 
 /** `enablex room …` as the built binary, against an in-process emulator. */
 const out = new Outputs();
@@ -180,7 +183,7 @@ describe('room update', () => {
       env: t.env(),
     });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toBe('');
+    expect(r.stdout).toMatch(/^name\s+Update me$/m);
     const sent = /^> (\{.*\})$/m.exec(r.stderr)?.[1];
     expect(sent, r.stderr).toBeDefined();
     expect(JSON.parse(sent as string)).toEqual({ settings: { participants: '9', knock: true } });
@@ -188,6 +191,56 @@ describe('room update', () => {
     expect(s.name).toBe('Update me');
     expect(s.settings).toMatchObject({ description: 'before', quality: 'SD', knock: true });
     expect(String(s.settings['participants'])).toBe('9');
+  });
+
+  it('keeps the siblings of every nested setting it changes', async () => {
+    const id = await apiRoom(t, {
+      name: 'Nested',
+      owner_ref: 'upd',
+      settings: {
+        role_based_recording: { moderator: 'audiovideo', participant: 'audio' },
+        live_recording: { auto_recording: true, url: 'https://view.example/a' },
+      },
+      data: { a: '1', b: '2' },
+    });
+    const r = await out.run(
+      [
+        'room',
+        'update',
+        id,
+        '--data',
+        'c=3',
+        '--record-moderator',
+        'audio',
+        '--live-recording-url',
+        'https://view.example/b',
+      ],
+      { env: t.env() },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const s = await stored(id);
+    expect(s['data']).toEqual({ a: '1', b: '2', c: '3' });
+    expect(s.settings['role_based_recording']).toEqual({ moderator: 'audio', participant: 'audio' });
+    expect(s.settings['live_recording']).toEqual({ auto_recording: true, url: 'https://view.example/b' });
+  });
+
+  it('prints the updated room with -o json, and refuses what create refuses after reading the room', async () => {
+    const id = await apiRoom(t, { name: 'Rules', settings: { participants: '5' }, data: { a: '1' } });
+    const r = await out.run(['room', 'update', id, '--participants', '7', '--data', 'b=2', '-o', 'json'], {
+      env: t.env(),
+    });
+    expect(r.code, r.stderr).toBe(0);
+    const printed = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(printed).toEqual(await stored(id));
+    expect(printed).toMatchObject({ room_id: id, data: { a: '1', b: '2' }, settings: { participants: '7' } });
+
+    const mark = t.requests.length;
+    const refused = await out.run(['room', 'update', id, '--scheduled-time', apiTime(daysAhead(3))], {
+      env: t.env(),
+    });
+    expect(refused.code, refused.stderr).toBe(2);
+    expect(refused.stderr).toContain(`--scheduled-time: room ${id} is permanent`);
+    expect(t.since(mark).map((line) => line.split(' ')[0])).toEqual(['GET']);
   });
 
   it('refuses --mode with exit 2 before sending anything', async () => {
@@ -214,6 +267,30 @@ describe('room update', () => {
 });
 
 describe('room delete', () => {
+  /** The README's bulk-delete line, as written there, for another owner. */
+  const bulkDelete = (owner: string) => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const line = readme.split('\n').find((l) => /^enablex room list .*\| xargs .*room delete/.test(l));
+    expect(line, 'README has the bulk-delete example').toBeDefined();
+    return (line as string).replace('old-team', owner);
+  };
+
+  it("the README's bulk delete exits 0 when no room matches, and deletes every match otherwise", async () => {
+    // xargs runs programs, not shell functions: put an `enablex` program on PATH, as an install does.
+    const bin = tempDir('bulk');
+    writeFileSync(join(bin, 'enablex'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
+    chmodSync(join(bin, 'enablex'), 0o755);
+    const env = { ...t.env(), PATH: `${bin}:${process.env['PATH'] ?? ''}` };
+    const none = await out.bash(`set -euo pipefail\n${bulkDelete('nobody-owns-this')}`, { env });
+    expect(none.code, none.stderr).toBe(0);
+    expect(none.stderr).not.toContain('error');
+    const ids = [await apiRoom(t, { owner_ref: 'bulk-e2e' }), await apiRoom(t, { owner_ref: 'bulk-e2e' })];
+    const some = await out.bash(`set -euo pipefail\n${bulkDelete('bulk-e2e')}`, { env });
+    expect(some.code, some.stderr).toBe(0);
+    const left = await t.roomIds();
+    expect(ids.filter((id) => left.includes(id))).toEqual([]);
+  });
+
   it('needs --yes without a terminal (exit 2, nothing deleted)', async () => {
     const id = await apiRoom(t);
     const mark = t.requests.length;

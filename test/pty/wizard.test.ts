@@ -188,7 +188,7 @@ describe('room create wizard in a terminal', { timeout: 60_000 }, () => {
     expect(JSON.parse(readFileSync(join(cwd, 'room-town-hall.json'), 'utf8'))).toEqual(body);
     expect(readdirSync(cwd).sort()).toEqual(['out.json', 'room-town-hall.json']);
 
-    const line = `enablex room create --name 'Town hall' --owner-ref 'hr'\\''s team' --scheduled --scheduled-time '${at.utc}' --duration 45 --mode lecture --moderators 2 --participants 500 --quality HD --auto-recording`;
+    const line = `enablex room create --name 'Town hall' --owner-ref 'hr'\\''s team' --scheduled --scheduled-time ${at.utc.replace(' ', 'T')}Z --duration 45 --mode lecture --moderators 2 --participants 500 --quality HD --auto-recording`;
     expect(screen).toContain(`\n  ${line}\n`);
     // Pasted into a shell (with --dry-run), the line asks for the very same body.
     const pasted = line.replace(/^enablex/, `${shellQuote(process.execPath)} ${shellQuote(BIN)}`);

@@ -4,6 +4,7 @@ import { UsageError } from '../../errors.js';
 import type { Runtime } from '../../runtime.js';
 import type { CommandInput } from '../define.js';
 import { readStdin } from '../input-file.js';
+import { verifyProfile } from './verify.js';
 
 const APP_ID = /^[A-Za-z0-9_-]{4,64}$/;
 const SECRET = /^\S{4,256}$/;
@@ -20,7 +21,10 @@ export function checkSecret(value: string): true | string {
   return SECRET.test(value.trim()) ? true : 'must be 4-256 characters with no spaces';
 }
 
-/** `enablex profile add <name>`: key from stdin, env or a masked prompt; never from a flag. */
+/**
+ * `enablex profile add <name>`: key from stdin, env or a masked prompt, never from a flag; checked
+ * with one request before it is saved unless --no-verify.
+ */
 export async function run({ args, opts }: CommandInput, rt: Runtime): Promise<void> {
   const name = args[0] as string;
   if (!PROFILE_NAME.test(name))
@@ -80,9 +84,13 @@ export async function run({ args, opts }: CommandInput, rt: Runtime): Promise<vo
   } else if (opts['recordingPasswordStdin']) {
     throw new UsageError('--recording-password-stdin needs --recording-user.');
   }
+  const verified = opts['verify'] === false ? undefined : await verifyProfile(rt, name, profile);
   store.set(name, profile);
   if (opts['default']) store.setDefault(name);
+  const checked = verified
+    ? `; ${verified} accepted its credentials`
+    : ' (credentials not checked: --no-verify)';
   rt.out.success(
-    `Saved profile "${name}" in ${store.path}${store.defaultName() === name ? ' (default)' : ''}.`,
+    `Saved profile "${name}" in ${store.path}${store.defaultName() === name ? ' (default)' : ''}${checked}.`,
   );
 }

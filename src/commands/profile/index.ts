@@ -10,7 +10,7 @@ export function registerProfile(program: Command, action: ActionFactory): void {
   profile
     .command('add')
     .description(
-      'save a profile; the app key comes from a masked prompt, stdin or ENABLEX_APP_KEY, never a flag',
+      'check and save a profile; the app key comes from a masked prompt, stdin or ENABLEX_APP_KEY, never a flag',
     )
     .argument('<name>', 'profile name (letters, digits, . _ -)')
     .addOption(new Option('--app-id <id>', 'the application id (APP_ID)'))
@@ -20,6 +20,7 @@ export function registerProfile(program: Command, action: ActionFactory): void {
     )
     .addOption(new Option('--recording-password-stdin', 'read the recording password from standard input'))
     .addOption(new Option('--default', 'make it the default profile'))
+    .addOption(new Option('--no-verify', 'save without checking the credentials (one GET /rooms) first'))
     .addHelpText(
       'after',
       examples(
@@ -27,6 +28,10 @@ export function registerProfile(program: Command, action: ActionFactory): void {
         [
           'from a script: key on stdin',
           'printf %s "$KEY" | enablex profile add ci --app-id 5f3b2c1a9d8e7f6a5b4c3d2e --app-key-stdin',
+        ],
+        [
+          'save without checking (offline, or the API is down)',
+          'enablex profile add prod --app-id … --no-verify',
         ],
         [
           'a white-label host',

@@ -1,7 +1,11 @@
 import { UsageError } from '../../errors.js';
 import type { RoomBody } from '../../api/rooms.js';
 import { setPath } from '../../output/flatten.js';
+import { checkRoomRules } from './rules.js';
 import { ROOM_SETTINGS, parseSetting, type SettingSpec } from './settings.js';
+
+/** The participant limits, where the wizard and earlier callers found them. */
+export { participantLimit } from './rules.js';
 
 /** Everything a room body is built from: flag values, an optional --file body, the clock. */
 export interface RoomInput {
@@ -13,6 +17,8 @@ export interface RoomInput {
   /** The parsed --file body, merged under the flags. */
   file?: unknown;
   now: Date;
+  /** The zone messages about times speak in (the wizard's local zone); flags are UTC. */
+  zone?: string | undefined;
 }
 
 const BY_PATH = new Map(ROOM_SETTINGS.map((s) => [s.path, s]));
@@ -54,17 +60,6 @@ function fromFile(
   return { name: file['name'], ownerRef: file['owner_ref'], data: file['data'] };
 }
 
-/** Participant limits of the route page, by room type and mode. */
-export function participantLimit(
-  scheduled: boolean,
-  mode: string | undefined,
-  talkers: number | undefined,
-): number {
-  if (scheduled) return mode === 'lecture' ? 1000 : 300;
-  // About 1600 streams per room: participants x active talkers <= 1600; 200 when talkers are not given.
-  return talkers ? Math.min(1000, Math.floor(1600 / talkers)) : 200;
-}
-
 /** Parses every given value by its rule and returns values by flag; errors name the flag or file key. */
 function parseAll(input: RoomInput): {
   values: Map<string, unknown>;
@@ -78,7 +73,7 @@ function parseAll(input: RoomInput): {
   const values = new Map<string, unknown>();
   for (const [flag, { raw: value, origin }] of raw) {
     const spec = ROOM_SETTINGS.find((s) => s.flag === flag) as SettingSpec;
-    const parsed = parseSetting(spec, value, input.now);
+    const parsed = parseSetting(spec, value, input.now, input.zone);
     if (!parsed.ok) throw new UsageError(`${origin}: ${parsed.message}.`);
     values.set(flag, parsed.value);
   }
@@ -122,39 +117,9 @@ export function buildCreateBody(input: RoomInput): RoomBody {
   const { values, name, ownerRef, data } = parseAll(input);
   if (!name) throw new UsageError('--name is required: the room needs a name.');
   if (!ownerRef) throw new UsageError('--owner-ref is required: a reference of yours, shown in reports.');
-  const scheduled = values.get('scheduled') === true;
-  if (scheduled && values.get('adhoc') === true) {
-    throw new UsageError(
-      '--scheduled and --adhoc cannot be combined: a room is permanent, scheduled or adhoc.',
-    );
-  }
-  if (scheduled && !values.has('scheduled-time')) {
-    throw new UsageError(
-      '--scheduled-time is required for a scheduled room ("YYYY-MM-DD HH:MM:SS" UTC, in the future).',
-    );
-  }
-  if (scheduled && !values.has('duration'))
-    throw new UsageError('--duration is required for a scheduled room (minutes, at least 10).');
-  if (!scheduled && values.has('scheduled-time')) {
-    throw new UsageError('--scheduled-time needs --scheduled: only scheduled rooms have a start time.');
-  }
-  const participants = values.get('participants');
-  if (participants !== undefined) {
-    const mode = values.get('mode') as string | undefined;
-    const talkers = values.get('max-active-talkers') as number | undefined;
-    const limit = participantLimit(scheduled, mode, talkers);
-    if (Number(participants) > limit) {
-      const kind = scheduled
-        ? `a scheduled ${mode === 'lecture' ? 'lecture' : 'group'} room`
-        : talkers
-          ? `a room with ${talkers} active talkers`
-          : 'a permanent or adhoc room';
-      throw new UsageError(
-        `--participants must be between 1 and ${limit} for ${kind} (got ${participants}).`,
-      );
-    }
-  }
-  return assemble(values, name, ownerRef, data);
+  const body = assemble(values, name, ownerRef, data);
+  checkRoomRules(body.settings ?? {});
+  return body;
 }
 
 /** Builds and checks the body of PATCH /rooms/{id}: only the given keys; room type keys refused. */

@@ -6,6 +6,8 @@ import { buildCreateBody } from './body.js';
 import { printDryRun } from './dry-run.js';
 import { roomInputFrom } from './input.js';
 import { splitLegacy, withLegacy } from './legacy.js';
+import { printRoom } from './show.js';
+import { noteScheduledTime } from './time-note.js';
 import { missingError, missingRequired, wantsWizard } from './wizard-gate.js';
 
 /** `enablex room create`: flags (and --file) -> checked body -> POST /rooms; or the wizard. */
@@ -17,9 +19,10 @@ export async function run({ args, opts, command }: CommandInput, rt: Runtime): P
   if (missing.length > 1) throw missingError(missing, rt);
   const { input, legacy } = splitLegacy(await roomInputFrom(opts, command, rt), (line) => rt.out.note(line));
   const body = withLegacy(buildCreateBody(input), legacy);
+  noteScheduledTime(rt, body);
   if (opts['dryRun']) return printDryRun(rt, 'POST', paths.rooms(), body);
   const http = await rt.http();
   const room = await rt.out.spin('Creating room…', () => createRoom(http, body));
   rt.out.success(`Created room ${room.room_id} (${room.name ?? body.name}).`);
-  rt.out.data(room, { idField: 'room_id' });
+  printRoom(rt, room);
 }

@@ -4,9 +4,17 @@ import type { Runtime } from '../../runtime.js';
 
 /**
  * Prints what --dry-run would send: the method, the path (a route of src/api/paths.ts, shown from
- * the base URL with a leading slash) and the body. Nothing is sent.
+ * the base URL with a leading slash) and the body. `notes` say what was read to build it (room
+ * update reads the room first); nothing is changed.
  */
-export function printDryRun(rt: Runtime, method: string, path: string, body: RoomBody): void {
-  rt.out.note(`Dry run: nothing was sent.`);
+export function printDryRun(
+  rt: Runtime,
+  method: string,
+  path: string,
+  body: RoomBody,
+  notes: readonly string[] = [],
+): void {
+  rt.out.note(notes.length ? `Dry run: nothing was changed.` : `Dry run: nothing was sent.`);
+  for (const line of notes) rt.out.note(line);
   rt.out.raw(jsonTerminalSafe(JSON.stringify({ method, path: `/${path}`, body }, null, 2)) + '\n');
 }

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { examples, type ActionFactory } from '../define.js';
-import { addSettingFlags } from './flags.js';
+import { addSettingFlags, choiceParser } from './flags.js';
+import { ROOM_TYPES, SORT_FIELDS } from './list-constants.js';
 
 /** Columns of `room list` as a table. */
 export const ROOM_COLUMNS = [
@@ -11,6 +12,11 @@ export const ROOM_COLUMNS = [
   'settings.participants',
   'settings.scheduled_time',
 ] as const;
+
+/** An option with fixed values: listed in help and completions, matched in any case. */
+function choice(flags: string, description: string, values: readonly string[]): Option {
+  return new Option(flags, description).choices(values).argParser(choiceParser(values));
+}
 
 /** `enablex room create|list|get|update|export|apply|delete`. */
 export function registerRoom(program: Command, action: ActionFactory): void {
@@ -42,14 +48,29 @@ export function registerRoom(program: Command, action: ActionFactory): void {
 
   room
     .command('list')
-    .description('list rooms (filters apply on the client)')
+    .description('list rooms (filters, order and limit apply on the client)')
     .addOption(new Option('--name <text>', 'only rooms whose name contains this text (any case)'))
     .addOption(new Option('--owner-ref <ref>', 'only rooms with this owner reference'))
+    .addOption(choice('--mode <mode>', 'only group or lecture rooms', ['group', 'lecture']))
+    .addOption(choice('--type <type>', 'only rooms of this type', ROOM_TYPES))
+    .addOption(
+      new Option(
+        '--created-since <date>',
+        'only rooms created since: YYYY-MM-DD, today, yesterday, Nd (UTC), or a time with its zone',
+      ),
+    )
+    .addOption(choice('--sort-by <field>', 'order by this field (rooms without it last)', SORT_FIELDS))
+    .addOption(new Option('--limit <n>', 'at most n rooms, after the filters and the order'))
     .addHelpText(
       'after',
       examples(
         ['every room as a table', 'enablex room list'],
         ["ids of one owner's rooms", 'enablex room list --owner-ref team-7 -q'],
+        [
+          'the next five scheduled rooms',
+          'enablex room list --type scheduled --sort-by scheduled_time --limit 5',
+        ],
+        ['lecture rooms made this week', 'enablex room list --mode lecture --created-since 7d'],
         ['chosen fields as CSV', 'enablex room list -o csv --fields room_id,name,settings.mode'],
       ),
     )
@@ -71,7 +92,7 @@ export function registerRoom(program: Command, action: ActionFactory): void {
   addSettingFlags(
     room
       .command('update')
-      .description('change a room: only the given keys are sent (mode, scheduled and adhoc cannot change)')
+      .description('change a room: only the given settings change (mode, scheduled and adhoc cannot)')
       .argument('<room-id>', 'the room id')
       .addOption(new Option('--dry-run', 'print the request that would be sent, send nothing')),
     { hideImmutable: true },
@@ -84,6 +105,10 @@ export function registerRoom(program: Command, action: ActionFactory): void {
           'enablex room update "$ROOM" --participants 15 --auto-recording',
         ],
         ['rename, and turn knocking off', 'enablex room update "$ROOM" --name "Weekly sync" --no-knock'],
+        [
+          'add one data key (the others are kept), and see the merged request first',
+          'enablex room update "$ROOM" --data region=eu --dry-run',
+        ],
       ),
     )
     .action(action(() => import('./update.js')));
@@ -145,7 +170,7 @@ export function registerRoom(program: Command, action: ActionFactory): void {
         ['delete one room, no question', 'enablex room delete "$ROOM" --yes'],
         [
           'delete every room of an owner',
-          'enablex room list --owner-ref old-team -q | xargs enablex room delete --yes',
+          'enablex room list --owner-ref old-team -q | xargs -r enablex room delete --yes',
         ],
       ),
     )

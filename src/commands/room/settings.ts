@@ -1,4 +1,4 @@
-import { parseDateTime, formatUtc } from '../../time.js';
+import { formatLocal, formatUtc, parseDateTime } from '../../time.js';
 
 /** How a setting's value is read and sent. */
 export type SettingKind = 'string' | 'bool' | 'enum' | 'count' | 'int' | 'datetime' | 'url';
@@ -226,8 +226,10 @@ const FALSE = new Set(['false', 'no', 'off', '0']);
 /**
  * Reads one setting from a flag string or a file value, by the same rule everywhere (flags, --file,
  * wizard). Counts are sent as strings (NOTES.md), scheduled_time as UTC "YYYY-MM-DD HH:MM:SS".
+ * `zone` (the wizard's, where times are typed in local time) is the zone messages speak in; flags
+ * are UTC, so their messages are too.
  */
-export function parseSetting(spec: SettingSpec, raw: unknown, now: Date): Parsed {
+export function parseSetting(spec: SettingSpec, raw: unknown, now: Date, zone?: string): Parsed {
   const text = typeof raw === 'string' ? raw.trim() : raw;
   switch (spec.kind) {
     case 'bool': {
@@ -261,11 +263,10 @@ export function parseSetting(spec: SettingSpec, raw: unknown, now: Date): Parsed
     case 'datetime': {
       const parsed = parseDateTime(String(text));
       if (typeof parsed === 'string') return { ok: false, message: parsed };
-      if (parsed.getTime() <= now.getTime())
-        return {
-          ok: false,
-          message: `must be in the future (it is ${formatUtc(parsed)} UTC, now is ${formatUtc(now)} UTC)`,
-        };
+      if (parsed.getTime() <= now.getTime()) {
+        const at = (d: Date) => (zone ? `${formatLocal(d, zone)} ${zone}` : `${formatUtc(d)} UTC`);
+        return { ok: false, message: `must be in the future (it is ${at(parsed)}, now is ${at(now)})` };
+      }
       return { ok: true, value: formatUtc(parsed) };
     }
     case 'url': {

@@ -41,7 +41,7 @@ export async function askText(
     if (opts.optional && /^(none)?$/i.test(text.trim())) return { ok: true };
     const converted = opts.convert ? opts.convert(text) : { ok: true as const, raw: text };
     if (!converted.ok) return converted;
-    const checked = checkAnswer(state, flag, converted.raw, io.now());
+    const checked = checkAnswer(state, flag, converted.raw, io.now(), io.zone);
     return checked.ok ? { ok: true, raw: converted.raw, value: checked.value } : checked;
   };
   for (;;) {

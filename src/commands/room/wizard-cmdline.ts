@@ -1,4 +1,5 @@
 import { shellQuote } from '../../shell.js';
+import { formatIsoUtc, parseDateTime } from '../../time.js';
 import { ROOM_SETTINGS } from './settings.js';
 
 /** Global options worth repeating so the command reaches the same account. */
@@ -6,6 +7,12 @@ export interface CommandTarget {
   profile?: string | undefined;
   baseUrl?: string | undefined;
   emulator?: boolean;
+}
+
+/** A start time as `2026-12-01T04:30:00Z`: the `Z` says UTC to whoever reads or reruns the line. */
+function isoTime(value: string): string {
+  const at = parseDateTime(value);
+  return at instanceof Date ? formatIsoUtc(at) : value;
 }
 
 /**
@@ -36,6 +43,7 @@ export function equivalentCommand(
     if (!spec || !answers.has(spec.flag)) continue;
     const value = answers.get(spec.flag);
     if (spec.kind === 'bool') words.push(value === true ? `--${spec.flag}` : `--no-${spec.flag}`);
+    else if (spec.kind === 'datetime') words.push(`--${spec.flag}`, shellQuote(isoTime(String(value))));
     else words.push(`--${spec.flag}`, shellQuote(String(value)));
   }
   for (const [key, value] of Object.entries(data ?? {})) words.push('--data', shellQuote(`${key}=${value}`));

@@ -38,9 +38,9 @@ async function askMissing(state: WizardState, io: WizardIO): Promise<void> {
 }
 
 /** The final check: the body exactly as the flags would build it now, or the first rule broken. */
-function finalCheck(state: WizardState, now: Date): RoomBody | UsageError {
+function finalCheck(state: WizardState, now: Date, zone: string): RoomBody | UsageError {
   try {
-    return buildFromAnswers(state.answers, state.data, now);
+    return buildFromAnswers(state.answers, state.data, now, zone);
   } catch (err) {
     if (err instanceof UsageError) return err;
     throw err;
@@ -92,7 +92,7 @@ export async function collectAnswers(
   await adoptSeeds(state, io);
   for (;;) {
     await askMissing(state, io);
-    const checked = finalCheck(state, io.now());
+    const checked = finalCheck(state, io.now(), io.zone);
     if (checked instanceof UsageError) {
       await fix(state, io, checked);
       continue;
@@ -109,7 +109,7 @@ export async function collectAnswers(
       continue;
     }
     // Checked once more with the clock of this moment: the start time may have passed meanwhile.
-    const body = finalCheck(state, io.now());
+    const body = finalCheck(state, io.now(), io.zone);
     if (!(body instanceof UsageError)) return body;
     await fix(state, io, body);
   }

@@ -38,6 +38,7 @@ export function buildFromAnswers(
   answers: ReadonlyMap<string, unknown>,
   data: Record<string, string> | undefined,
   now: Date,
+  zone?: string,
 ): RoomBody {
   const flags = new Map([...answers].filter(([flag]) => flag !== 'name' && flag !== 'owner-ref'));
   return buildCreateBody({
@@ -46,6 +47,7 @@ export function buildFromAnswers(
     ownerRef: answers.get('owner-ref') as string | undefined,
     data,
     now,
+    zone,
   });
 }
 
@@ -63,17 +65,23 @@ export type Checked = { ok: true; value: unknown } | { ok: false; message: strin
  * asked yet (a required field still to come) is not this answer's fault and is ignored here;
  * the final check before creating catches anything left.
  */
-export function checkAnswer(state: WizardState, flag: string, raw: unknown, now: Date): Checked {
+export function checkAnswer(
+  state: WizardState,
+  flag: string,
+  raw: unknown,
+  now: Date,
+  zone?: string,
+): Checked {
   let value: unknown = typeof raw === 'string' ? raw.trim() : raw;
   const spec = SPEC_BY_FLAG.get(flag);
   if (spec) {
-    const parsed = parseSetting(spec, raw, now);
+    const parsed = parseSetting(spec, raw, now, zone);
     if (!parsed.ok) return { ok: false, message: `--${flag}: ${parsed.message}.` };
     value = parsed.value;
   }
   const trial = new Map(state.answers).set(flag, value);
   try {
-    buildFromAnswers(trial, state.data, now);
+    buildFromAnswers(trial, state.data, now, zone);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     const named = flagOf(err);

@@ -1,8 +1,7 @@
-import { formatUtc, parseDateTime } from '../../time.js';
+import { formatLocal, formatUtc, parseDateTime } from '../../time.js';
 import type { WizardIO } from './wizard-ask.js';
 import { settingLabel, show } from './wizard-ask.js';
 import { roomType, type RoomType, type WizardState } from './wizard-state.js';
-import { formatLocal } from './wizard-time.js';
 
 /** One line on each room type, for the type question and the summary. */
 export const TYPE_INFO: Record<RoomType, string> = {

@@ -1,59 +1,5 @@
-import type { Env } from '../../context.js';
-import { parseDateTime, realDate } from '../../time.js';
+import { formatLocal, parseDateTime, realDate, wallClock, wallMs, type Wall } from '../../time.js';
 
-/** A wall-clock reading in some time zone. */
-interface Wall {
-  y: number;
-  mo: number;
-  d: number;
-  h: number;
-  mi: number;
-  s: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** True when Intl knows the zone name. */
-function knownZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * The user's time zone: TZ from the environment (POSIX allows a leading ":"), else the system's.
- * An unknown TZ falls back to the system zone rather than failing, as other programs do.
- */
-export function localZone(env: Env): string {
-  const tz = env['TZ']?.replace(/^:/, '').trim();
-  if (tz && knownZone(tz)) return tz;
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
-
-function wallClock(zone: string, instant: number): Wall {
-  let fmt = formatters.get(zone);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(zone, fmt);
-  }
-  const parts = Object.fromEntries(fmt.formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
-  const n = (k: string) => Number(parts[k]);
-  return { y: n('year'), mo: n('month'), d: n('day'), h: n('hour'), mi: n('minute'), s: n('second') };
-}
-
-const wallMs = (w: Wall) => Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi, w.s);
 const sameWall = (a: Wall, b: Wall) => wallMs(a) === wallMs(b);
 
 /** The instant a wall-clock time in `zone` names, or undefined when the clocks skip it (DST). */
@@ -70,7 +16,8 @@ function instantOf(wall: Wall, zone: string): Date | undefined {
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 const RELATIVE = /^(today|tomorrow)\s+(?:at\s+)?(\d{1,2}):(\d{2})$/i;
-const WITH_ZONE = /(Z|[+-]\d{2}:?\d{2})$/i;
+/** A time with its own zone (`Z`, `UTC`, an offset) is read as it says, whatever the local zone. */
+const WITH_ZONE = /\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|UTC|[+-]\d{2}(:?\d{2})?)$/i;
 
 /**
  * Reads a start time typed in the user's zone: "YYYY-MM-DD HH:MM[:SS]", "today 15:00",
@@ -79,7 +26,7 @@ const WITH_ZONE = /(Z|[+-]\d{2}:?\d{2})$/i;
 export function parseLocalTime(raw: string, zone: string, now: Date): Date | string {
   const text = raw.trim();
   const usage = `use "YYYY-MM-DD HH:MM" in your time zone (${zone}), or "tomorrow 15:00"`;
-  if (text.includes('T') && WITH_ZONE.test(text)) return parseDateTime(text);
+  if (/^\d{4}-/.test(text) && WITH_ZONE.test(text)) return parseDateTime(text);
   let wall: Wall;
   const rel = RELATIVE.exec(text);
   const abs = rel ? null : LOCAL.exec(text);
@@ -115,16 +62,6 @@ export function parseLocalTime(raw: string, zone: string, now: Date): Date | str
     instantOf(wall, zone) ??
     `${text} does not exist in ${zone} (the clocks skip it that day); pick another time`
   );
-}
-
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** "Tue 2026-12-01 09:30" in the zone; the weekday helps catch a wrong date at a glance. */
-export function formatLocal(date: Date, zone: string): string {
-  const w = wallClock(zone, date.getTime());
-  const weekday = WEEKDAYS[new Date(wallMs(w)).getUTCDay()] as string;
-  return `${weekday} ${w.y}-${pad(w.mo)}-${pad(w.d)} ${pad(w.h)}:${pad(w.mi)}${w.s ? `:${pad(w.s)}` : ''}`;
 }
 
 /** "2026-12-01 09:30", the form the start-time prompt accepts, for a default answer. */

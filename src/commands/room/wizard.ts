@@ -3,6 +3,7 @@ import { createRoom } from '../../api/rooms.js';
 import { InterruptedError, UsageError } from '../../errors.js';
 import type { Runtime } from '../../runtime.js';
 import { shellQuote } from '../../shell.js';
+import { localZone } from '../../time.js';
 import { parseKeyValues } from '../../validate.js';
 import type { CommandInput } from '../define.js';
 import { printDryRun } from './dry-run.js';
@@ -11,9 +12,9 @@ import type { WizardIO } from './wizard-ask.js';
 import { equivalentCommand } from './wizard-cmdline.js';
 import { collectAnswers } from './wizard-flow.js';
 import { missingError, missingRequired } from './wizard-gate.js';
+import { printRoom } from './show.js';
 import { offerSave } from './wizard-save.js';
 import { roomType, type WizardState } from './wizard-state.js';
-import { localZone } from './wizard-time.js';
 
 /** The wizard's starting point: flags given with -i are offered as defaults, --data passes through. */
 export function seedState({ opts, command }: CommandInput): WizardState {
@@ -71,7 +72,7 @@ export async function run(input: CommandInput, rt: Runtime): Promise<void> {
   }
   const room = await rt.out.spin('Creating room…', () => createRoom(http, body));
   rt.out.success(`Created room ${room.room_id} (${room.name ?? body.name}).`);
-  rt.out.data(room, { idField: 'room_id' });
+  printRoom(rt, room);
   io.say(`\nThe same room without the wizard:\n  ${line}\n`);
   let saved: string | undefined;
   try {

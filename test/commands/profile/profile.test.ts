@@ -21,11 +21,126 @@ const env = (extra: Record<string, string | undefined> = {}) => ({
   ENABLEX_BASE_URL: undefined,
   ...extra,
 });
+/** Adds a profile without the credential check (tests of the check stub the API themselves). */
 const add = (name: string, extra: string[] = [], extraEnv: Record<string, string> = {}) =>
+  runCli(
+    [
+      'profile',
+      'add',
+      name,
+      '--app-id',
+      '5f3b2c1a9d8e7f6a5b4c3d2e',
+      '--app-key-stdin',
+      '--no-verify',
+      ...extra,
+    ],
+    { env: env(extraEnv), stdin: `${KEY}\n` },
+  );
+/** Adds a profile with the check, against the test API unless told otherwise. */
+const addChecked = (name: string, extra: string[] = ['--base-url', `${API_ORIGIN}/video/v2`]) =>
   runCli(['profile', 'add', name, '--app-id', '5f3b2c1a9d8e7f6a5b4c3d2e', '--app-key-stdin', ...extra], {
-    env: env(extraEnv),
+    env: env(),
     stdin: `${KEY}\n`,
   });
+const saved = (): Record<string, unknown> => {
+  try {
+    return (
+      (
+        JSON.parse(readFileSync(join(cfg.dir, 'config.json'), 'utf8')) as {
+          profiles?: Record<string, unknown>;
+        }
+      ).profiles ?? {}
+    );
+  } catch {
+    return {};
+  }
+};
+
+describe('profile add checks the credentials before saving them', () => {
+  const rooms = () =>
+    nock(API_ORIGIN).get('/video/v2/rooms').basicAuth({ user: '5f3b2c1a9d8e7f6a5b4c3d2e', pass: KEY });
+
+  it('saves them when one GET /rooms with them is accepted', async () => {
+    rooms().reply(200, { result: 0, rooms: [] });
+    const r = await addChecked('ok');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(
+      /Saved profile "ok" in .* \(default\); api\.enablex\.test accepted its credentials\./,
+    );
+    expect(saved()).toHaveProperty('ok');
+  });
+
+  it('checks the default base URL when the profile has none', async () => {
+    nock('https://api.enablex.io').get('/video/v2/rooms').reply(200, { result: 0, rooms: [] });
+    const r = await addChecked('prod', []);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('api.enablex.io accepted its credentials');
+  });
+
+  it.each<[string, (s: nock.Interceptor) => nock.Scope, RegExp]>([
+    [
+      'result 10000',
+      (s) => s.reply(200, { result: '10000', error: 'Application not found' }),
+      /\(GET \/rooms: result 10000\)/,
+    ],
+    ['HTTP 401', (s) => s.reply(401, { result: '10000' }), /\(GET \/rooms: result 10000\)|HTTP 401/],
+    ['HTTP 403', (s) => s.reply(403, 'Forbidden'), /\(GET \/rooms: HTTP 403\)/],
+  ])('a refused key (%s) exits 3 and is not saved', async (_name, answer, why) => {
+    answer(rooms());
+    const r = await addChecked('bad');
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^Error: api\.enablex\.test refused the app id or key /);
+    expect(r.stderr).toMatch(why);
+    expect(r.stderr).toContain('profile "bad" was not saved.');
+    expect(r.stderr).toContain('--no-verify');
+    expect(r.stdout + r.stderr).not.toContain(KEY);
+    expect(saved()).not.toHaveProperty('bad');
+  });
+
+  it('a network failure says so, exits 5, and saves nothing', async () => {
+    rooms().replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+    const r = await addChecked('offline');
+    expect(r.code).toBe(5);
+    expect(r.stderr).toMatch(
+      /^Error: could not check the credentials: .*(refused|ECONNREFUSED).*; profile "offline" was not saved\./,
+    );
+    expect(r.stderr).toMatch(/Hint: Check the network .* Add --no-verify to save it without checking\./);
+    expect(saved()).not.toHaveProperty('offline');
+  });
+
+  it('a server error after retries exits 5 and saves nothing', async () => {
+    rooms().reply(503, 'busy');
+    const r = await addChecked('down');
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain('profile "down" was not saved');
+    expect(saved()).not.toHaveProperty('down');
+  });
+
+  it('a base URL that is not the API (404) exits 4 and saves nothing', async () => {
+    nock(API_ORIGIN).get('/wrong/rooms').reply(404, 'Not Found');
+    const r = await addChecked('typo', ['--base-url', `${API_ORIGIN}/wrong`]);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('profile "typo" was not saved');
+    expect(r.stderr).toMatch(/Hint: Is https:\/\/api\.enablex\.test\/wrong.* the EnableX Video API/);
+    expect(saved()).not.toHaveProperty('typo');
+  });
+
+  it('--no-verify saves without any request, and says it did not check', async () => {
+    const r = await addChecked('later', ['--no-verify']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('(credentials not checked: --no-verify)');
+    expect(saved()).toHaveProperty('later');
+  });
+
+  it('a refused key does not replace the profile it was meant to replace', async () => {
+    expect((await add('keep')).code).toBe(0);
+    const before = saved()['keep'];
+    rooms().reply(200, { result: '10000', error: 'Application not found' });
+    const r = await addChecked('keep', ['--base-url', `${API_ORIGIN}/video/v2`, '--yes']);
+    expect(r.code).toBe(3);
+    expect(saved()['keep']).toEqual(before);
+  });
+});
 
 describe('profile add', () => {
   it('saves from a script with the key on stdin, file mode 0600, key never printed', async () => {
@@ -42,7 +157,7 @@ describe('profile add', () => {
   });
 
   it('takes the key from ENABLEX_APP_KEY', async () => {
-    const r = await runCli(['profile', 'add', 'envkey', '--app-id', 'abcd1234'], {
+    const r = await runCli(['profile', 'add', 'envkey', '--app-id', 'abcd1234', '--no-verify'], {
       env: env({ ENABLEX_APP_KEY: KEY }),
     });
     expect(r.code).toBe(0);

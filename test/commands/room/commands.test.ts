@@ -183,6 +183,91 @@ describe('room create', () => {
   });
 });
 
+describe('times on flags are UTC, and say so', () => {
+  const scheduled = ['--name', 'T', '--owner-ref', 'o', '--scheduled', '--duration', '30', '--dry-run'];
+  const sent = (r: { stdout: string }) =>
+    (JSON.parse(r.stdout) as { body: { settings: Record<string, unknown> } }).body.settings['scheduled_time'];
+
+  it('reads a time without a zone as UTC and notes the local time once on stderr', async () => {
+    const r = await runCli(['room', 'create', ...scheduled, '--scheduled-time', '2026-12-01 15:00'], {
+      env: { ...env(), TZ: 'America/New_York' },
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(sent(r)).toBe('2026-12-01 15:00:00');
+    const notes = r.stderr.split('\n').filter((l) => l.startsWith('Note:'));
+    expect(notes).toEqual([
+      'Note: --scheduled-time: Tue 2026-12-01 15:00 UTC = Tue 2026-12-01 10:00 America/New_York. Flags are UTC; to mean America/New_York time, give an offset: 2026-12-01T15:00:00-05:00.',
+    ]);
+  });
+
+  it.each([
+    ['2026-12-01T10:00:00-05:00'],
+    ['2026-12-01 10:00 -05:00'],
+    ['2026-12-01T15:00:00Z'],
+    ['2026-12-01 15:00 UTC'],
+  ])('takes %s as the instant it names', async (time) => {
+    const r = await runCli(['room', 'create', ...scheduled, '--scheduled-time', time], {
+      env: { ...env(), TZ: 'Asia/Kolkata' },
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(sent(r)).toBe('2026-12-01 15:00:00');
+    expect(r.stderr).toContain('15:00 UTC = Tue 2026-12-01 20:30 Asia/Kolkata');
+  });
+
+  it.each([['UTC'], ['Etc/UTC']])('says nothing more when the local zone is %s', async (tz) => {
+    const r = await runCli(['room', 'create', ...scheduled, '--scheduled-time', '2026-12-01 15:00'], {
+      env: { ...env(), TZ: tz },
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('Note:');
+  });
+
+  it('-q keeps stderr quiet', async () => {
+    api()
+      .post('/video/v2/rooms')
+      .reply(200, { result: 0, room: { ...ROOM, room_id: 'newid' } });
+    const r = await runCli(
+      ['room', 'create', ...scheduled.slice(0, -1), '--scheduled-time', '2026-12-01 15:00', '-q'],
+      { env: { ...env(), TZ: 'America/New_York' } },
+    );
+    expect(r).toMatchObject({ code: 0, stdout: 'newid\n', stderr: '' });
+  });
+
+  it('refuses an ISO time without a zone, naming the flag (exit 2)', async () => {
+    const r = await runCli(['room', 'create', ...scheduled, '--scheduled-time', '2026-12-01T15:00'], {
+      env: env(),
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--scheduled-time: an ISO time needs Z or an offset');
+  });
+
+  const LATER = {
+    ...ROOM,
+    settings: { ...ROOM.settings, scheduled: true, scheduled_time: '2026-12-01 15:00:00' },
+  };
+
+  it('labels the scheduled time as UTC in tables, and keeps the API key in JSON and CSV', async () => {
+    api()
+      .get('/video/v2/rooms')
+      .times(3)
+      .reply(200, { result: 0, rooms: [LATER] });
+    const table = await runCli(['room', 'list'], { env: env() });
+    expect(table.stdout.split('\n')[0]).toMatch(/settings\.scheduled_time \(UTC\)$/);
+    const json = await runCli(['room', 'list', '-o', 'json'], { env: env() });
+    expect(JSON.parse(json.stdout)[0].settings.scheduled_time).toBe('2026-12-01 15:00:00');
+    const csv = await runCli(['room', 'list', '-o', 'csv'], { env: env() });
+    expect(csv.stdout.split('\n')[0]).toContain(',settings.scheduled_time,');
+  });
+
+  it('labels it in room get too, and --fields keeps the API names', async () => {
+    api().get(`/video/v2/rooms/${ID}`).twice().reply(200, { result: 0, room: LATER });
+    const table = await runCli(['room', 'get', ID], { env: env() });
+    expect(table.stdout).toMatch(/^settings\.scheduled_time \(UTC\)\s+2026-12-01 15:00:00$/m);
+    const picked = await runCli(['room', 'get', ID, '--fields', 'settings.scheduled_time'], { env: env() });
+    expect(picked.stdout).toMatch(/^settings\.scheduled_time\s+2026-12-01 15:00:00$/m);
+  });
+});
+
 describe('room list', () => {
   const rooms = [ROOM, { ...ROOM, room_id: 'b', name: 'Other', owner_ref: 'team-7' }];
 
@@ -200,6 +285,73 @@ describe('room list', () => {
     expect((await runCli(['room', 'list', '--owner-ref', 'xyz', '-q'], { env: env() })).stdout).toBe(
       `${ID}\n`,
     );
+  });
+
+  it('filters by --mode and --type, orders by --sort-by, and cuts at --limit with a note', async () => {
+    const many = [
+      {
+        ...ROOM,
+        room_id: 'l2',
+        name: 'Lecture B',
+        settings: { mode: 'lecture', scheduled: true, scheduled_time: '2026-12-09 10:00:00' },
+      },
+      {
+        ...ROOM,
+        room_id: 'g1',
+        name: 'Group',
+        settings: { mode: 'group', scheduled: true, scheduled_time: '2026-12-01 10:00:00' },
+      },
+      {
+        ...ROOM,
+        room_id: 'l1',
+        name: 'Lecture A',
+        settings: { mode: 'lecture', scheduled: true, scheduled_time: '2026-12-02 10:00:00' },
+      },
+      { ...ROOM, room_id: 'l3', name: 'Lecture C', settings: { mode: 'lecture' } },
+    ];
+    api().get('/video/v2/rooms').reply(200, { result: 0, rooms: many });
+    const r = await runCli(
+      [
+        'room',
+        'list',
+        '--mode',
+        'Lecture',
+        '--type',
+        'scheduled',
+        '--sort-by',
+        'scheduled_time',
+        '--limit',
+        '1',
+        '-o',
+        'json',
+      ],
+      { env: env() },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { room_id: string }[]).map((x) => x.room_id)).toEqual(['l1']);
+    expect(r.stderr).toContain('Showing 1 of 2 matching rooms (--limit 1).');
+  });
+
+  it.each<[string[], RegExp]>([
+    [['--limit', '0'], /^Error: --limit must be a whole number from 1 to 1000000 \(got "0"\)\./],
+    [
+      ['--sort-by', 'size'],
+      /^Error: option '--sort-by <field>' argument 'size' is invalid\. Allowed choices are name, created, scheduled_time\./,
+    ],
+    [
+      ['--type', 'instant'],
+      /^Error: option '--type <type>' argument 'instant' is invalid\. Allowed choices are permanent, scheduled, adhoc\./,
+    ],
+    [
+      ['--mode', 'webinar'],
+      /^Error: option '--mode <mode>' argument 'webinar' is invalid\. Allowed choices are group, lecture\./,
+    ],
+    [['--created-since', 'soon'], /^Error: --created-since "soon" is not a date/],
+    [['--created-since', '2027-01-01'], /^Error: --created-since 2027-01-01 00:00:00 UTC is in the future/],
+  ])('refuses %j with exit 2, before any request', async (flags, message) => {
+    const r = await runCli(['room', 'list', ...flags], { env: env() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
   });
 
   it('copes with loosely typed rooms and a missing list', async () => {
@@ -294,22 +446,251 @@ describe('room get', () => {
 });
 
 describe('room update', () => {
-  it('sends only the given keys', async () => {
+  /** The room as GET answers it before the update. */
+  const getsRoom = (room: Record<string, unknown> = ROOM) =>
+    api().get(`/video/v2/rooms/${ID}`).reply(200, { result: 0, room });
+
+  it('reads the room, then sends only the given keys', async () => {
+    getsRoom();
     api()
       .patch(`/video/v2/rooms/${ID}`, { settings: { participants: '15', knock: false } })
       .reply(200, { result: 0 });
     const r = await runCli(['room', 'update', ID, '--participants', '15', '--no-knock'], { env: env() });
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain(`Updated room ${ID}`);
   });
 
-  it('refuses --mode with exit 2', async () => {
+  const LIVE = {
+    ...ROOM,
+    settings: { ...ROOM.settings, live_recording: { auto_recording: true, url: 'https://a.example/v' } },
+  };
+  const DATA = { ...ROOM, data: { a: '1', b: '2' } };
+  it.each<[string, string[], Record<string, unknown>, nock.DataMatcherMap]>([
+    ['--data keeps the other data keys', ['--data', 'c=3'], DATA, { data: { a: '1', b: '2', c: '3' } }],
+    ['--data replaces one key and keeps the rest', ['--data', 'a=9'], DATA, { data: { a: '9', b: '2' } }],
+    [
+      '--record-moderator keeps the participant setting',
+      ['--record-moderator', 'audio'],
+      ROOM,
+      { settings: { role_based_recording: { moderator: 'audio', participant: 'audio' } } },
+    ],
+    [
+      '--record-participant keeps the moderator setting',
+      ['--record-participant', 'audiovideo'],
+      ROOM,
+      { settings: { role_based_recording: { moderator: 'audiovideo', participant: 'audiovideo' } } },
+    ],
+    [
+      '--live-recording-url keeps live recording on',
+      ['--live-recording-url', 'https://b.example/v'],
+      LIVE,
+      { settings: { live_recording: { auto_recording: true, url: 'https://b.example/v' } } },
+    ],
+    [
+      '--no-live-recording keeps the URL',
+      ['--no-live-recording'],
+      LIVE,
+      { settings: { live_recording: { auto_recording: false, url: 'https://a.example/v' } } },
+    ],
+    [
+      'an old room with live_recording: true keeps it on',
+      ['--live-recording-url', 'https://b.example/v'],
+      { ...ROOM, settings: { ...ROOM.settings, live_recording: true } },
+      { settings: { live_recording: { auto_recording: true, url: 'https://b.example/v' } } },
+    ],
+    [
+      'a nested setting the room does not have yet is sent as given',
+      ['--live-recording'],
+      ROOM,
+      { settings: { live_recording: { auto_recording: true } } },
+    ],
+    [
+      "--sip is sent alone (pin and meeting_id are the API's)",
+      ['--no-sip'],
+      ROOM,
+      { sip: { enabled: false } },
+    ],
+  ])('%s', async (_name, flags, room, patch) => {
+    getsRoom(room);
+    api().patch(`/video/v2/rooms/${ID}`, patch).reply(200, { result: 0 });
+    const r = await runCli(['room', 'update', ID, ...flags], { env: env() });
+    expect(r.code, r.stderr).toBe(0);
+  });
+
+  it('merges a --file body with data and nested settings the same way', async () => {
+    getsRoom(DATA);
+    api()
+      .patch(`/video/v2/rooms/${ID}`, {
+        settings: { role_based_recording: { moderator: 'audiovideo', participant: 'audiovideo' } },
+        data: { a: '1', b: '2', z: '26' },
+      })
+      .reply(200, { result: 0 });
+    const r = await runCli(['room', 'update', ID, '-f', '-'], {
+      env: env(),
+      stdin: JSON.stringify({
+        settings: { role_based_recording: { participant: 'audiovideo' } },
+        data: { z: '26' },
+      }),
+    });
+    expect(r.code, r.stderr).toBe(0);
+  });
+
+  it('--dry-run reads the room, shows the merged body and what was kept, and sends no PATCH', async () => {
+    getsRoom(DATA);
+    const r = await runCli(
+      ['room', 'update', ID, '--data', 'c=3', '--record-moderator', 'audio', '--dry-run'],
+      {
+        env: env(),
+      },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      method: 'PATCH',
+      path: `/rooms/${ID}`,
+      body: {
+        settings: { role_based_recording: { moderator: 'audio', participant: 'audio' } },
+        data: { a: '1', b: '2', c: '3' },
+      },
+    });
+    expect(r.stderr).toContain('Dry run: nothing was changed.');
+    expect(r.stderr).toContain(`Read room ${ID} (GET)`);
+    expect(r.stderr).toContain(
+      'Merged: settings.role_based_recording (keeps participant from the room); data (keeps a, b from the room).',
+    );
+  });
+
+  const SCHEDULED_ROOM = {
+    ...ROOM,
+    settings: { ...ROOM.settings, scheduled: true, scheduled_time: '2026-12-01 15:00:00', duration: '30' },
+  };
+  it.each<[string, string[], Record<string, unknown>, RegExp]>([
+    [
+      '--scheduled-time on a permanent room',
+      ['--scheduled-time', '2026-12-05 10:00'],
+      ROOM,
+      /^Error: --scheduled-time: room 5f3b2c1a9d8e7f6a5b4c3d2e is permanent, and only scheduled rooms have a start time\.\nHint: A room cannot become scheduled/,
+    ],
+    [
+      '--scheduled-time on an adhoc room',
+      ['--scheduled-time', '2026-12-05 10:00'],
+      { ...ROOM, settings: { ...ROOM.settings, adhoc: true } },
+      /is adhoc, and only scheduled rooms have a start time/,
+    ],
+    [
+      'more participants than a scheduled group room allows',
+      ['--participants', '500'],
+      SCHEDULED_ROOM,
+      /^Error: --participants must be between 1 and 300 for a scheduled group room \(got 500\)\./,
+    ],
+    [
+      'more participants than a permanent room allows',
+      ['--participants', '201'],
+      ROOM,
+      /--participants must be between 1 and 200 for a permanent or adhoc room \(got 201\)/,
+    ],
+    [
+      "active talkers that leave too few streams for the room's participants",
+      ['--max-active-talkers', '16'],
+      { ...ROOM, settings: { ...ROOM.settings, participants: '150' } },
+      /^Error: --max-active-talkers: a room with 16 active talkers allows at most 100 participants, and room \w+ allows 150\.\nHint: Lower the participants too: add --participants 100\./,
+    ],
+  ])('refuses %s, as create does (exit 2, no PATCH)', async (_name, flags, room, message) => {
+    getsRoom(room);
+    const r = await runCli(['room', 'update', ID, ...flags], { env: env() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe('');
+  });
+
+  it.each<[string, string[], Record<string, unknown>, nock.DataMatcherMap]>([
+    [
+      'a new start for a scheduled room',
+      ['--scheduled-time', '2026-12-05 10:00'],
+      SCHEDULED_ROOM,
+      { settings: { scheduled_time: '2026-12-05 10:00:00' } },
+    ],
+    [
+      '500 participants in a scheduled lecture',
+      ['--participants', '500'],
+      { ...SCHEDULED_ROOM, settings: { ...SCHEDULED_ROOM.settings, mode: 'lecture' } },
+      { settings: { participants: '500' } },
+    ],
+    [
+      'a rename of a room that already breaks a rule it does not touch',
+      ['--name', 'Renamed'],
+      { ...ROOM, settings: { ...ROOM.settings, participants: '900' } },
+      { name: 'Renamed' },
+    ],
+  ])('accepts %s', async (_name, flags, room, patch) => {
+    getsRoom(room);
+    api().patch(`/video/v2/rooms/${ID}`, patch).reply(200, { result: 0 });
+    const r = await runCli(['room', 'update', ID, ...flags], { env: env() });
+    expect(r.code, r.stderr).toBe(0);
+  });
+
+  it('-o json prints the room as the update leaves it (the PATCH answer holds only result)', async () => {
+    getsRoom({ ...ROOM, data: { a: '1' } });
+    api().patch(`/video/v2/rooms/${ID}`).reply(200, { result: 0 });
+    const r = await runCli(
+      ['room', 'update', ID, '--name', 'New', '--participants', '15', '--data', 'b=2', '-o', 'json'],
+      {
+        env: env(),
+      },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      ...ROOM,
+      name: 'New',
+      settings: { ...ROOM.settings, participants: '15' },
+      data: { a: '1', b: '2' },
+    });
+  });
+
+  it('-o json prints the room the PATCH answer echoes, when it does', async () => {
+    getsRoom();
+    const echoed = { ...ROOM, name: 'New', created: '2026-11-29T12:00:00.000Z' };
+    api().patch(`/video/v2/rooms/${ID}`).reply(200, { result: 0, room: echoed });
+    const r = await runCli(['room', 'update', ID, '--name', 'New', '-o', 'json'], { env: env() });
+    expect(JSON.parse(r.stdout)).toEqual(echoed);
+  });
+
+  it('prints the updated room as a table by default, and only its id with -q', async () => {
+    getsRoom().get(`/video/v2/rooms/${ID}`).reply(200, { result: 0, room: ROOM });
+    api().patch(`/video/v2/rooms/${ID}`).twice().reply(200, { result: 0 });
+    const table = await runCli(['room', 'update', ID, '--name', 'New'], { env: env() });
+    expect(table.stdout).toMatch(new RegExp(`^room_id\\s+${ID}$`, 'm'));
+    expect(table.stdout).toMatch(/^name\s+New$/m);
+    expect(table.stdout).toMatch(/^settings\.participants\s+10$/m);
+    const quiet = await runCli(['room', 'update', ID, '--name', 'New', '-q'], { env: env() });
+    expect(quiet).toMatchObject({ code: 0, stdout: `${ID}\n`, stderr: '' });
+  });
+
+  it('notes the local time of a --scheduled-time on update too', async () => {
+    getsRoom(SCHEDULED_ROOM);
+    api().patch(`/video/v2/rooms/${ID}`).reply(200, { result: 0 });
+    const r = await runCli(['room', 'update', ID, '--scheduled-time', '2026-12-05 10:00'], {
+      env: { ...env(), TZ: 'America/New_York' },
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      'Note: --scheduled-time: Sat 2026-12-05 10:00 UTC = Sat 2026-12-05 05:00 America/New_York.',
+    );
+  });
+
+  it('a room that does not exist exits 4 and sends no PATCH', async () => {
+    api().get(`/video/v2/rooms/${ID}`).reply(200, { result: '40001', error: 'Room not found' });
+    const r = await runCli(['room', 'update', ID, '--data', 'c=3'], { env: env() });
+    expect(r.code).toBe(4);
+  });
+
+  it('refuses --mode with exit 2, before reading the room', async () => {
     const r = await runCli(['room', 'update', ID, '--mode', 'lecture'], { env: env() });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--mode cannot be changed');
   });
 
   it('retries a PATCH on 503', async () => {
+    getsRoom();
     api().patch(`/video/v2/rooms/${ID}`).reply(503).patch(`/video/v2/rooms/${ID}`).reply(200, { result: 0 });
     expect((await runCli(['room', 'update', ID, '--name', 'N', '--retries', '1'], { env: env() })).code).toBe(
       0,
@@ -317,6 +698,7 @@ describe('room update', () => {
   });
 
   it('reports 10030 (session in progress) as exit 1 with its hint', async () => {
+    getsRoom();
     api().patch(`/video/v2/rooms/${ID}`).reply(200, { result: '10030', error: 'Update denied' });
     const r = await runCli(['room', 'update', ID, '--name', 'N'], { env: env() });
     expect(r.code).toBe(1);

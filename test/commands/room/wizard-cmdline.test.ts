@@ -18,7 +18,7 @@ describe('equivalentCommand', () => {
       ['max-active-talkers', 4],
     ]);
     expect(equivalentCommand(answers, { team: "a'b" })).toBe(
-      "enablex room create --name 'Town hall' --owner-ref hr --scheduled --scheduled-time '2026-12-01 04:00:00' --duration 30 --mode lecture --participants 50 --no-screen-share --max-active-talkers 4 --knock --data 'team=a'\\''b'",
+      "enablex room create --name 'Town hall' --owner-ref hr --scheduled --scheduled-time 2026-12-01T04:00:00Z --duration 30 --mode lecture --participants 50 --no-screen-share --max-active-talkers 4 --knock --data 'team=a'\\''b'",
     );
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatUtc } from '../../../src/time.js';
-import { formatLocal, localZone, parseLocalTime } from '../../../src/commands/room/wizard-time.js';
+import { formatLocal, formatUtc, localZone } from '../../../src/time.js';
+import { parseLocalTime } from '../../../src/commands/room/wizard-time.js';
 
 const NOW = new Date('2026-11-29T12:00:00Z');
 

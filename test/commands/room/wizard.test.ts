@@ -116,7 +116,7 @@ describe('room create wizard: a scheduled room', () => {
     check();
     expect(JSON.parse(r.stdout)).toMatchObject({ room_id: ROOM_ID, name: 'Town hall' });
     expect(r.stderr).toContain(
-      "  enablex room create --name 'Town hall' --owner-ref 'hr'\\''s team' --scheduled --scheduled-time '2026-12-01 04:00:00' --duration 30 --mode group --moderators 1 --participants 20 --no-auto-recording\n",
+      "  enablex room create --name 'Town hall' --owner-ref 'hr'\\''s team' --scheduled --scheduled-time 2026-12-01T04:00:00Z --duration 30 --mode group --moderators 1 --participants 20 --no-auto-recording\n",
     );
     expect(r.prompter.left).toEqual([]);
     expect(readdirSync(cwd)).toEqual([]);
@@ -205,7 +205,8 @@ describe('room create wizard: every answer is checked by the flag rules', () => 
     const r = await wizard([], [...answers, false]);
     expect(r.code).toBe(0);
     expect(r.refusals).toEqual([
-      '--scheduled-time: must be in the future (it is 2026-11-29 11:30:00 UTC, now is 2026-11-29 12:00:00 UTC).',
+      // In the zone the organiser types in, not in UTC.
+      '--scheduled-time: must be in the future (it is Sun 2026-11-29 17:00 Asia/Kolkata, now is Sun 2026-11-29 17:30 Asia/Kolkata).',
       '--scheduled-time: 2026-02-30 10:00 is not a real date and time; use "YYYY-MM-DD HH:MM" in your time zone (Asia/Kolkata), or "tomorrow 15:00".',
       '--scheduled-time: use "YYYY-MM-DD HH:MM" in your time zone (Asia/Kolkata), or "tomorrow 15:00".',
     ]);
