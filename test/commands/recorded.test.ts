@@ -42,15 +42,17 @@ describe('room create --file with the recorded bodies and answers', () => {
     },
   );
 
-  it('prints a recorded room as a table without failing', async () => {
-    const [e] = rooms;
-    api().post('/video/v2/rooms').reply(200, e?.response);
-    const r = await runCli(['room', 'create', '-f', '-', '-o', 'table'], {
-      stdin: JSON.stringify(e?.request),
-    });
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain(String((e?.response['room'] as Record<string, unknown>)['room_id']));
-  });
+  it.each(rooms.map((e) => [e.logged_at, e] as const))(
+    'logged at %s: prints the recorded room as a table without failing',
+    async (_at, e) => {
+      api().post('/video/v2/rooms').reply(200, e.response);
+      const r = await runCli(['room', 'create', '-f', '-', '-o', 'table'], {
+        stdin: JSON.stringify(e.request),
+      });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain(String((e.response['room'] as Record<string, unknown>)['room_id']));
+    },
+  );
 
   it('refuses a legacy setting with a value the API would not read, naming it, before sending', async () => {
     const body = { name: 'x', owner_ref: 'y', settings: { active_talker: 'lots' } };
@@ -97,6 +99,29 @@ describe('token with the recorded answers', () => {
       const out = JSON.parse(r.stdout) as { token: string; decoded: Record<string, unknown> };
       expect(out.token).toBe(e.response['token']);
       expect(JSON.stringify(out.decoded)).toContain(id);
+    },
+  );
+
+  it.each(tokens.map((e) => [e.logged_at, e] as const))(
+    'logged at %s: prints the real token as a table without failing',
+    async (_at, e) => {
+      const id = e.path.split('/')[3] ?? '';
+      const { name, role, user_ref } = e.request as { name: string; role: string; user_ref: string };
+      api().post(`/video/v2/rooms/${id}/tokens`).reply(200, e.response);
+      const r = await runCli([
+        'token',
+        id,
+        '--name',
+        name,
+        '--role',
+        role,
+        '--user-ref',
+        user_ref,
+        '-o',
+        'table',
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain(String(e.response['token']).slice(0, 40));
     },
   );
 });

@@ -80,20 +80,22 @@ describe('the recorded real traffic, replayed against the emulator under /v1', (
     },
   );
 
-  it('fault injection reproduces the recorded 50001 answer to a valid body, on HTTP 200', async () => {
-    const [e] = failed;
-    const h = await start({ faults: { failFirst: 1, failResult: '50001', match: 'POST /v1/rooms' } });
-    const init = {
-      body: JSON.stringify(e?.request),
-      headers: { authorization: authOf(h), 'content-type': 'application/json' },
-    };
-    const res = await h.raw('POST', '/v1/rooms/', init);
-    expect(res.status).toBe(200);
-    expect(res.body).toEqual(e?.response);
-    expect(res.text).toBe(JSON.stringify(e?.response));
-    // The same body works the next time, as it did in the log.
-    expect(at((await h.raw('POST', '/v1/rooms/', init)).body, 'result')).toBe(0);
-  });
+  it.each(failed.map((e) => [e.logged_at, e] as const))(
+    'error logged at %s: fault injection reproduces the recorded 50001 answer to a valid body, on HTTP 200',
+    async (_at, e) => {
+      const h = await start({ faults: { failFirst: 1, failResult: '50001', match: 'POST /v1/rooms' } });
+      const init = {
+        body: JSON.stringify(e.request),
+        headers: { authorization: authOf(h), 'content-type': 'application/json' },
+      };
+      const res = await h.raw('POST', '/v1/rooms/', init);
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual(e.response);
+      expect(res.text).toBe(JSON.stringify(e.response));
+      // The same body works the next time, as it did in the log.
+      expect(at((await h.raw('POST', '/v1/rooms/', init)).body, 'result')).toBe(0);
+    },
+  );
 });
 
 function authOf(h: Awaited<ReturnType<typeof start>>): string {
