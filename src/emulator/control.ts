@@ -1,6 +1,6 @@
 import type { Core } from './core.js';
 import { checkFaultConfig } from './faults.js';
-import { conflict, invalid } from './errors.js';
+import { EmulatorError, conflict, invalid } from './errors.js';
 import { isObject } from './json.js';
 import { json } from './reply.js';
 import type { Route } from './router.js';
@@ -16,6 +16,16 @@ import { own } from './own.js';
 export const MAX_ADVANCE_MINUTES = 10 * 366 * 24 * 60;
 /** The emulator clock stays within 100 years of the real one, so every date it writes is valid. */
 export const MAX_CLOCK_OFFSET_MS = 100 * 366 * 86_400_000;
+
+/** A usable stored clock offset: a finite number within MAX_CLOCK_OFFSET_MS. */
+export function isClockOffset(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= MAX_CLOCK_OFFSET_MS;
+}
+
+/** A bad clock request: a plain 400 without a result code (no room setting is involved). */
+function badClock(message: string): EmulatorError {
+  return new EmulatorError(400, undefined, message, false);
+}
 
 /** The routes that drive the emulator (same Basic auth as the API; never subject to faults). */
 export function controlRoutes(core: Core): Route[] {
@@ -128,18 +138,17 @@ export function controlRoutes(core: Core): Route[] {
         const body = await req.body();
         const minutes = isObject(body) ? body['minutes'] : undefined;
         if (typeof minutes !== 'number' || !Number.isFinite(minutes))
-          throw invalid('10008', 'minutes must be a number');
+          throw badClock('Clock advance: minutes must be a number, e.g. {"minutes": 60}.');
         if (Math.abs(minutes) > MAX_ADVANCE_MINUTES)
-          throw invalid(
-            '10008',
-            `minutes must be from -${MAX_ADVANCE_MINUTES} to ${MAX_ADVANCE_MINUTES} (10 years)`,
+          throw badClock(
+            `Clock advance: minutes must be from -${MAX_ADVANCE_MINUTES} to ${MAX_ADVANCE_MINUTES} (10 years a call).`,
           );
         const state = await core.change((s) => {
-          const offset = s.clockOffsetMs + Math.round(minutes * 60_000);
+          const offset =
+            (isClockOffset(s.clockOffsetMs) ? s.clockOffsetMs : 0) + Math.round(minutes * 60_000);
           if (Math.abs(offset) > MAX_CLOCK_OFFSET_MS)
-            throw invalid(
-              '10008',
-              'the emulator clock may be at most 100 years off the real one: POST /reset starts over',
+            throw badClock(
+              'Clock advance: the emulator clock may be at most 100 years off the real one; POST /reset starts over.',
             );
           s.clockOffsetMs = offset;
           return s;

@@ -60,6 +60,7 @@ export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
     faults: options.faults,
     syntheticCdr: options.syntheticCdr,
     log: (line) => rt.out.note(line, rt.out.c.dim),
+    warn: (line) => rt.out.warn(line),
   }).catch((err: unknown) => {
     throw startError(err, options);
   });
