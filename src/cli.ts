@@ -5,7 +5,7 @@ import { resolveGlobals, type RawGlobals } from './globals.js';
 import { configureHelpText } from './help.js';
 import { Scrubber, withScrubbedStderr } from './api/redact.js';
 import { FORMATS } from './output/render.js';
-import { Runtime } from './runtime.js';
+import type { Runtime } from './runtime.js';
 import type { ActionFactory } from './commands/define.js';
 import { registerCommands } from './commands/index.js';
 
@@ -107,8 +107,9 @@ export async function run(argv: readonly string[], given: Context): Promise<numb
     async (...args: unknown[]) => {
       const command = args[args.length - 1] as Command;
       const globals = resolveGlobals(command.optsWithGlobals<RawGlobals>(), ctx);
+      // Loaded on first action: --help and usage errors never pay for the runtime's imports.
+      const [{ Runtime }, mod] = await Promise.all([import('./runtime.js'), load()]);
       runtime = new Runtime(ctx, globals, secrets);
-      const mod = await load();
       await mod.run({ args: command.args, opts: command.opts(), command }, runtime);
     };
   const program = buildProgram(action, ctx.version);

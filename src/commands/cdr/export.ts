@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
+import { removeDeadRunFiles } from '../../fs/spool-files.js';
 import { UsageError } from '../../errors.js';
 import type { Runtime } from '../../runtime.js';
 import type { CommandInput } from '../define.js';
@@ -59,6 +60,8 @@ export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
 
   let sink: Sink;
   if (outPath) {
+    // A run that was killed (or ran out of memory) could not remove its hidden temp file: this one does.
+    removeDeadRunFiles(dirname(outPath), basename(outPath));
     sink = await fileSink(outPath);
     rt.onCleanup(() => sink.abort());
   } else {
