@@ -1,4 +1,5 @@
 import type { Context, OutStream } from '../context.js';
+import { terminalSafe } from '../output/escape.js';
 import { MAX_JSON_DEPTH, jsonDepth } from './response.js';
 
 /**
@@ -212,10 +213,26 @@ export class Scrubber {
       });
   }
 
+  /**
+   * Adds one form of a secret with the escaped forms it takes when quoted back: inside a JSON string
+   * (`"` and `\\` escaped, and `/` as `\/` as some servers write it), percent-encoded in lower
+   * case or as a form value, and as a terminal shows it (backslashes doubled by terminalSafe).
+   */
   private put(v: string): void {
-    if (v.length < MIN_SECRET_LENGTH || this.values.has(v)) return;
-    this.values.add(v);
-    this.sorted = undefined;
+    const json = JSON.stringify(v).slice(1, -1);
+    const forms = [
+      v,
+      json,
+      json.replace(/\//g, '\\/'),
+      v.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()),
+      new URLSearchParams({ v }).toString().slice(2),
+    ];
+    for (const form of [...forms]) forms.push(terminalSafe(form), form.replace(/\\/g, '\\\\'));
+    for (const form of forms) {
+      if (form.length < MIN_SECRET_LENGTH || this.values.has(form)) continue;
+      this.values.add(form);
+      this.sorted = undefined;
+    }
   }
 }
 

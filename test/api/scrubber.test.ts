@@ -3,6 +3,7 @@ import nock from 'nock';
 import { API_ORIGIN, runCli, tempConfigDir } from '../helpers/cli.js';
 import { useNock } from '../helpers/nock.js';
 import { Scrubber, hideKeys, isSecretKey, SECRET_KEYS } from '../../src/api/redact.js';
+import { terminalSafe } from '../../src/output/escape.js';
 
 const KEY = 'SuperSecretKey123';
 const BASIC = Buffer.from(`app123:${KEY}`).toString('base64');
@@ -118,5 +119,22 @@ describe('every message on stderr passes the scrubber', () => {
     } finally {
       cfg.cleanup();
     }
+  });
+});
+
+describe('Scrubber: escaped forms of a secret', () => {
+  const key = 'Ab"c\\d/e+f=gZZ9';
+  const s = new Scrubber();
+  s.add(key);
+  const json = JSON.stringify(key).slice(1, -1);
+  it.each([
+    ['JSON-escaped', json],
+    ['JSON-escaped with \\/', json.replace(/\//g, '\\/')],
+    ['as the terminal shows the JSON form', terminalSafe(json)],
+    ['percent-encoded, lower case', encodeURIComponent(key).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase())],
+    ['as a form value', new URLSearchParams({ k: key }).toString().slice(2)],
+    ['JSON-escaped base64', JSON.stringify(Buffer.from(key).toString('base64')).slice(1, -1)],
+  ])('%s', (_what, form) => {
+    expect(s.scrub(`you sent ${form}!`)).toBe('you sent [REDACTED]!');
   });
 });

@@ -20,6 +20,10 @@ export type HostileMode =
   | 'silent'
   /** A 502 page quoting the request's Authorization header and the key, and a non-JSON dial-in. */
   | 'echo-secrets'
+  /** A 400 JSON answer quoting the app key in its message (JSON-escaped, as any JSON writer does). */
+  | 'echo-json'
+  /** A 502 text page of 110 `A`s, then the app key, then its base64 from byte 192: the 120- and 200-character cuts land inside them. */
+  | 'echo-long'
   /** 302 to another origin. */
   | 'redirect'
   /** JSON nested 50 000 levels deep. */
@@ -152,6 +156,16 @@ export async function startHostile(mode: HostileMode, options: HostileOptions = 
         return void res.end(
           `<html><h1>502 Bad Gateway</h1><p>upstream rejected Authorization: ${auth} ` +
             `(app key ${options.appKey}, base64 ${Buffer.from(options.appKey ?? '').toString('base64')})</p></html>`,
+        );
+      }
+      case 'echo-json':
+        return json(res, 400, { result: '400', error: `you sent ${options.appKey ?? ''}` });
+      case 'echo-long': {
+        const key = options.appKey ?? '';
+        const b64 = Buffer.from(key).toString('base64');
+        res.writeHead(502, { 'content-type': 'text/plain' });
+        return void res.end(
+          `${'A'.repeat(110)}${key} ${'B'.repeat(Math.max(0, 77 - key.length))}b64=${b64} end`,
         );
       }
       case 'redirect':
