@@ -22,7 +22,7 @@ export type HostileMode =
   | 'echo-secrets'
   /** A 400 JSON answer quoting the app key in its message (JSON-escaped, as any JSON writer does). */
   | 'echo-json'
-  /** A 502 text page of 110 `A`s, then the app key, then its base64 from byte 192: the 120- and 200-character cuts land inside them. */
+  /** A 502 text page of 110 `A`s, then the app key, 67 `B`s, then its base64: cut at 120 characters the key is cut; with the key redacted, a cut at 200 lands in the base64. */
   | 'echo-long'
   /** 302 to another origin. */
   | 'redirect'
@@ -164,9 +164,7 @@ export async function startHostile(mode: HostileMode, options: HostileOptions = 
         const key = options.appKey ?? '';
         const b64 = Buffer.from(key).toString('base64');
         res.writeHead(502, { 'content-type': 'text/plain' });
-        return void res.end(
-          `${'A'.repeat(110)}${key} ${'B'.repeat(Math.max(0, 77 - key.length))}b64=${b64} end`,
-        );
+        return void res.end(`${'A'.repeat(110)}${key} ${'B'.repeat(67)}b64=${b64} end`);
       }
       case 'redirect':
         res.writeHead(302, { location: `${options.fileOrigin ?? 'http://127.0.0.2:9'}/stolen` });
