@@ -5,9 +5,10 @@ import { resolveGlobals, type RawGlobals } from './globals.js';
 import { configureHelpText } from './help.js';
 import { Scrubber, withScrubbedStderr } from './api/redact.js';
 import { FORMATS } from './output/render.js';
-import { Runtime } from './runtime.js';
+import type { Runtime } from './runtime.js';
 import type { ActionFactory } from './commands/define.js';
 import { registerCommands } from './commands/index.js';
+import { secretFlagHint } from './secret-hints.js';
 
 /** Builds the whole command tree. `action` wires verbs to a runtime; completions build it with a no-op. */
 export function buildProgram(action: ActionFactory, version: string): Command {
@@ -87,7 +88,7 @@ function usageFromCommander(err: CommanderError, commandPath: string): UsageErro
     if (SECRET_FLAG.test(flag)) {
       return new UsageError(
         `${message.replace(/\s*\(Did you mean[^)]*\)/, '')}: secrets are never taken as flags (they would show in ps and shell history).`,
-        'Give the app key with --app-key-stdin, ENABLEX_APP_KEY or the masked prompt of `enablex profile add`.',
+        secretFlagHint(flag),
       );
     }
   }
@@ -107,8 +108,9 @@ export async function run(argv: readonly string[], given: Context): Promise<numb
     async (...args: unknown[]) => {
       const command = args[args.length - 1] as Command;
       const globals = resolveGlobals(command.optsWithGlobals<RawGlobals>(), ctx);
+      // Loaded on first action: --help and usage errors never pay for the runtime's imports.
+      const [{ Runtime }, mod] = await Promise.all([import('./runtime.js'), load()]);
       runtime = new Runtime(ctx, globals, secrets);
-      const mod = await load();
       await mod.run({ args: command.args, opts: command.opts(), command }, runtime);
     };
   const program = buildProgram(action, ctx.version);

@@ -4,16 +4,20 @@ import { realSleep, type Context, type OutStream } from './context.js';
 import { ExitCode } from './errors.js';
 import { removeAllTempFilesSync } from './fs/temp-registry.js';
 
-/** The CLI version, read once from package.json. */
+/** The CLI version, read once from package.json (one folder up from dist/, two from dist/bundle/). */
 function readVersion(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-      version?: string;
-    };
-    return pkg.version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
+  for (const path of ['../package.json', '../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
+      if (pkg.name === 'enablex-cli') return pkg.version ?? '0.0.0';
+    } catch {
+      // Not there: try the next folder up.
+    }
   }
+  return '0.0.0';
 }
 
 /** How the process hooks end the run; tests pass a recorder instead of process.exit. */

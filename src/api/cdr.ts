@@ -29,3 +29,38 @@ export async function getCdr(http: Http, filter: ReportFilter): Promise<CdrRecor
   }
   return records.filter((r): r is CdrRecord => typeof r === 'object' && r !== null && !Array.isArray(r));
 }
+
+/**
+ * GET /cdr/…, streamed: each record goes to `onRecord` as it arrives, so an answer of any size is
+ * never held whole. `onAttempt` runs before each attempt's records (a retry starts over). Clients
+ * without streaming (test doubles) fall back to getCdr.
+ */
+export async function streamCdr(
+  http: Http,
+  filter: ReportFilter,
+  signal: AbortSignal | undefined,
+  onRecord: (record: CdrRecord) => void | Promise<void>,
+  onAttempt: () => void | Promise<void>,
+): Promise<void> {
+  const path = paths.report('cdr', filter);
+  if (!http.streamList) {
+    const records = await getCdr(
+      { baseUrl: http.baseUrl, request: (spec) => http.request({ ...spec, signal }) },
+      filter,
+    );
+    await onAttempt();
+    for (const r of records) await onRecord(r);
+    return;
+  }
+  const envelope = await http.streamList({ method: 'GET', path, signal }, 'cdr', {
+    onAttempt,
+    onItem: (item) => {
+      if (typeof item === 'object' && item !== null && !Array.isArray(item))
+        return onRecord(item as CdrRecord);
+    },
+  });
+  const list = (envelope as { cdr?: unknown } | undefined)?.cdr;
+  if (list !== undefined && list !== null && !Array.isArray(list)) {
+    throw unexpectedShape(`GET /${path}`, '"cdr" is not a list');
+  }
+}

@@ -7,6 +7,7 @@ import { agentsFor, proxyFor } from './proxy.js';
 import { networkError } from './network-error.js';
 import { Scrubber, redactBody, redactHeaders } from './redact.js';
 import { interpret } from './response.js';
+import { streamList, type ListStream } from './http-stream.js';
 
 /** How the HTTP layer is set up for one run. */
 export interface HttpOptions {
@@ -59,6 +60,8 @@ export interface Http {
   request<T = unknown>(spec: RequestSpec): Promise<T>;
   /** Ends the client's proxy connections (kept alive between requests); call when the run ends. */
   close?(): void;
+  /** A GET whose answer holds one large list, read as a stream (see streamList). */
+  streamList?: ListStream;
 }
 
 /** got's `agent` option: the agent for each protocol a request may use. */
@@ -101,10 +104,12 @@ export function proxyAgents(env: Env): ProxyAgents {
   };
 }
 
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+/** Methods safe to send again. */
+export const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 /** Errors raised before the request left this machine: safe to retry even a POST. */
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-const TRANSIENT = new Set([
+export const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** Transport error codes worth a retry. */
+export const TRANSIENT = new Set([
   ...NOT_SENT,
   'ECONNRESET',
   'EPIPE',
@@ -285,7 +290,12 @@ export function createHttp(options: HttpOptions): Http {
     }
   }
 
-  return { baseUrl: options.baseUrl, request, close: () => agents.close() };
+  return {
+    baseUrl: options.baseUrl,
+    request,
+    close: () => agents.close(),
+    streamList: (spec, key, onItem) => streamList(options, agents, auth, spec, key, onItem),
+  };
 }
 
 /** `/rooms/…` as messages show a request's path. */
@@ -305,7 +315,7 @@ function responseOf(stream: Request): Promise<Response> {
  * The error of a request its caller cancelled: the reason itself when it is an error (the sibling
  * failure that stopped the job), so the job fails with that failure's message and exit code.
  */
-function cancelled(reason: unknown, method: string, path: string): Error {
+export function cancelled(reason: unknown, method: string, path: string): Error {
   if (reason instanceof Error && !(reason instanceof DOMException && reason.name === 'AbortError')) {
     return reason;
   }

@@ -1,4 +1,5 @@
 import type { ApiFailure } from '../errors.js';
+import { summarizeHtml } from './html-summary.js';
 
 /** What one HTTP exchange meant, decided as NOTES.md "Success and errors" says. */
 export type Interpretation =
@@ -81,9 +82,10 @@ export function interpret(
   }
   const is2xx = status >= 200 && status < 300;
   if (!parsed) {
-    // Cut by `cut`, which scrubs secrets from the whole text first (a cut through a secret would
-    // leave a prefix no later scrubbing recognises).
-    const snippet = cut(text.replace(/\s+/g, ' ').trim(), 120);
+    // Scrubbed whole by `cut` before anything is cut: the page's title, or the first 120
+    // characters (a cut through a secret would leave a prefix no later scrubbing recognises).
+    const snippet =
+      summarizeHtml(cut(text, Number.POSITIVE_INFINITY)) ?? cut(text.replace(/\s+/g, ' ').trim(), 120);
     return {
       ok: false,
       unreadable: is2xx,
@@ -110,6 +112,6 @@ export function interpret(
   return {
     ok: false,
     unreadable: false,
-    failure: { ...base, result: resultOk ? undefined : result, apiMessage: full },
+    failure: { ...base, result: resultOk ? undefined : result, apiMessage: full, body },
   };
 }

@@ -4,6 +4,7 @@ import { columnsOf, flatten, getPath, pickPaths, type FlatRow } from './flatten.
 import { csvLine, type CsvOptions } from './csv.js';
 import { jsonTerminalSafe, terminalSafe } from './escape.js';
 import { yamlStringify } from './yaml.js';
+import { cutToWidth, textWidth } from './width.js';
 
 const require = createRequire(import.meta.url);
 
@@ -100,12 +101,14 @@ export function render(data: unknown, opts: RenderOptions): string {
         opts.width,
         opts.wrap ? columns.indexOf(opts.wrap) : -1,
       );
+      // cli-table3 only when a column wraps; plain columns are a few string operations.
+      if (!fitted.colWidths) return columnsText(fitted.head, fitted.body);
       const table = newTable({
         ...BORDERLESS,
         head: fitted.head,
-        ...(fitted.colWidths
-          ? { colWidths: fitted.colWidths, wordWrap: true, wrapOnWordBoundary: true }
-          : {}),
+        colWidths: fitted.colWidths,
+        wordWrap: true,
+        wrapOnWordBoundary: true,
       });
       for (const line of fitted.body) table.push(line);
       return trimLines(table.toString());
@@ -123,8 +126,9 @@ const GAP = 2;
 const MIN_COLUMN = 8;
 
 // eslint-disable-next-line no-control-regex -- matching the ESC of ANSI colour codes is the point
-const ANSI = /\u001b\[[0-9;]*m/g;
-const visible = (text: string) => text.replace(ANSI, '').length;
+const ANSI = /\u001b\[[0-9;]*m/;
+/** Terminal columns of a cell: its widest line. */
+const visible = (text: string) => textWidth(text);
 const DATE_LIKE = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z?)?$/;
 const ISO_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2}(\.\d+)?)?Z$/;
 
@@ -178,7 +182,7 @@ export function fitToWidth(
     widths[widest]! -= 1;
   }
   const cut = (text: string, w: number) =>
-    visible(text) > w && !ANSI.test(text) ? `${text.slice(0, Math.max(1, w - 1))}…` : text;
+    visible(text) > w && !ANSI.test(text) ? `${cutToWidth(text, Math.max(1, w - 1))}…` : text;
   return {
     head: head.map((h, i) => cut(h, widths[i]!)),
     body: body.map((row) => row.map((c, i) => cut(c, widths[i]!))),
@@ -206,6 +210,40 @@ const BORDERLESS: TableType.TableConstructorOptions = {
   },
   style: { 'padding-left': 0, 'padding-right': 0, head: [], border: [] },
 };
+
+/**
+ * A borderless table as cli-table3 draws it with BORDERLESS (same text, a hundred times faster for a
+ * long list): each column as wide as its widest line, two spaces between columns, a cell of several
+ * lines makes its row that tall, trailing spaces trimmed.
+ */
+export function columnsText(head: readonly string[], body: readonly (readonly string[])[]): string {
+  const rows = [head, ...body];
+  const widths = head.map(() => 0);
+  const split = rows.map((row) =>
+    row.map((c, i) => {
+      const lines = c.includes('\n') ? c.split('\n') : [c];
+      for (const line of lines) {
+        const w = textWidth(line);
+        if (w > (widths[i] as number)) widths[i] = w;
+      }
+      return lines;
+    }),
+  );
+  const out: string[] = [];
+  const last = head.length - 1;
+  for (const row of split) {
+    const height = Math.max(1, ...row.map((lines) => lines.length));
+    for (let k = 0; k < height; k++) {
+      let line = '';
+      for (let i = 0; i <= last; i++) {
+        const text = row[i]?.[k] ?? '';
+        line += i === last ? text : text + ' '.repeat((widths[i] as number) - textWidth(text) + GAP);
+      }
+      out.push(line.trimEnd());
+    }
+  }
+  return out.join('\n') + '\n';
+}
 
 function trimLines(text: string): string {
   return (

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
+import { removeDeadRunFiles } from '../../fs/spool-files.js';
 import { UsageError } from '../../errors.js';
 import type { Runtime } from '../../runtime.js';
 import type { CommandInput } from '../define.js';
@@ -7,6 +8,8 @@ import { exportFormat, parsePlan, type CdrFlags } from './options.js';
 import { fileSink, stdoutSink, type Sink } from './sink.js';
 import { CDR_COLUMNS, OLDER_CDR_FIELDS } from './columns.js';
 import { createWriter } from './writers.js';
+import { quietWriter } from './quiet-writer.js';
+import { resolveFilterRoom } from '../room-ref.js';
 
 /**
  * Checks --fields before any request. Records drifted over the years (older ones carry
@@ -51,14 +54,20 @@ export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
   const outPath = flags.out === undefined ? undefined : resolve(rt.ctx.cwd, flags.out);
   const format = exportFormat(rt.globals, flags.out);
   if (rt.globals.fields) checkCdrFields(rt.globals.fields, (line) => rt.out.note(line));
-  const writer = await createWriter(format, rt.globals.fields, {
-    neutralise: !rt.globals.csvRaw,
-    terminal: outPath === undefined && rt.ctx.stdout.isTTY === true,
-  });
+  const writer =
+    rt.globals.quiet && !outPath
+      ? quietWriter()
+      : await createWriter(format, rt.globals.fields, {
+          neutralise: !rt.globals.csvRaw,
+          terminal: outPath === undefined && rt.ctx.stdout.isTTY === true,
+        });
+  plan.filter = await resolveFilterRoom(rt, plan.filter);
   const http = await rt.http();
 
   let sink: Sink;
   if (outPath) {
+    // A run that was killed (or ran out of memory) could not remove its hidden temp file: this one does.
+    removeDeadRunFiles(dirname(outPath), basename(outPath));
     sink = await fileSink(outPath);
     rt.onCleanup(() => sink.abort());
   } else {

@@ -53,9 +53,11 @@ export async function createWriter(
       let first = true;
       return {
         start: () => '',
-        prepare: (r) => jsonTerminalSafe(JSON.stringify(shape(r), null, 2)).replace(/\n/g, '\n  '),
+        // Stringified inside a list, the record comes out indented as an element: cut the brackets
+        // off. (A regex indent would make a rope of pieces per record, several times the text's size.)
+        prepare: (r) => jsonTerminalSafe(JSON.stringify([shape(r)], null, 2).slice(2, -2)),
         write: (item) => {
-          const sep = first ? '[\n  ' : ',\n  ';
+          const sep = first ? '[\n' : ',\n';
           first = false;
           return sep + text(item);
         },
@@ -87,8 +89,10 @@ function csvRecord(values: readonly unknown[], opts: CsvOptions): string {
     const v = values[i];
     cells[i] = typeof v === 'number' || typeof v === 'boolean' ? String(v) : csvField(v, opts);
   }
-  // join() makes one flat string; `+=` would keep a rope of 60-odd pieces per waiting record.
-  return cells.join(',') + '\r\n';
+  // join() makes one flat string (`+=` would keep a rope of 60-odd pieces per waiting record); the
+  // line end goes on the last cell so that no rope is made after the join either.
+  if (cells.length > 0) cells[cells.length - 1] += '\r\n';
+  return cells.join(',');
 }
 
 /** Table blocks through the shared renderer, so they look like every other table of the CLI. */

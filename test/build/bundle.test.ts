@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+/** esbuild's metafile of the bundle that bin/enablex.js runs (`npm test` builds first). */
+interface Meta {
+  outputs: Record<string, { imports: { path: string; kind: string }[]; inputs: Record<string, unknown> }>;
+}
+const root = new URL('../../', import.meta.url);
+const meta = JSON.parse(readFileSync(new URL('dist/bundle/meta.json', root), 'utf8')) as Meta;
+
+/** Every source file that loading `entry` evaluates: its static imports, transitively. */
+function loadedBy(entry: string): string[] {
+  const seen = new Set<string>();
+  const walk = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const i of meta.outputs[file]?.imports ?? []) if (i.kind === 'import-statement') walk(i.path);
+  };
+  walk(entry);
+  return [...seen].flatMap((f) => Object.keys(meta.outputs[f]?.inputs ?? {}));
+}
+
+describe('the bundle', () => {
+  it('is what bin/enablex.js runs', () => {
+    const bin = readFileSync(new URL('bin/enablex.js', root), 'utf8');
+    expect(bin).toContain("import('../dist/bundle/main.js')");
+    expect(bin).toContain('enableCompileCache');
+  });
+
+  it('starts with the command tree only: no runtime, HTTP client, store, prompts, spinner, YAML or table library', () => {
+    const entry = Object.keys(meta.outputs).find((f) => f.endsWith('dist/bundle/main.js')) as string;
+    const loaded = loadedBy(entry);
+    expect(loaded).toContain('src/cli.ts');
+    expect(loaded.some((f) => f.includes('node_modules/commander/'))).toBe(true);
+    for (const heavy of ['got', 'conf', '@inquirer', 'ora', 'yaml', 'cli-table3', 'chalk']) {
+      expect(loaded.filter((f) => f.includes(`node_modules/${heavy}/`))).toEqual([]);
+    }
+    for (const lazy of ['src/runtime.ts', 'src/api/http.ts', 'src/emulator/index.ts', 'src/prompt.ts']) {
+      expect(loaded).not.toContain(lazy);
+    }
+  });
+
+  it('gives each verb its own lazily loaded chunk', () => {
+    const chunks = Object.keys(meta.outputs).filter((f) => f.endsWith('.js'));
+    for (const verb of [
+      'src/commands/room/list.ts',
+      'src/commands/cdr/export.ts',
+      'src/commands/room/wizard.ts',
+    ]) {
+      const holders = chunks.filter((c) => verb in (meta.outputs[c]?.inputs ?? {}));
+      expect(holders).toHaveLength(1);
+      expect(holders[0]).not.toMatch(/bundle\/main\.js$/);
+    }
+  });
+});
