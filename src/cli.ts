@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import type { Context } from './context.js';
+import { terminalColumns, type Context } from './context.js';
 import { CliError, ExitCode, InterruptedError, UsageError, renderError } from './errors.js';
 import { resolveGlobals, type RawGlobals } from './globals.js';
 import { configureHelpText } from './help.js';
@@ -120,8 +120,8 @@ export async function run(argv: readonly string[], given: Context): Promise<numb
       writeOut: (s) => ctx.stdout.write(s),
       writeErr: (s) => ctx.stderr.write(s),
       outputError: () => undefined,
-      getOutHelpWidth: () => Math.min(ctx.stdout.columns ?? 100, 100),
-      getErrHelpWidth: () => Math.min(ctx.stderr.columns ?? 100, 100),
+      getOutHelpWidth: () => Math.min(terminalColumns(ctx.stdout) ?? 100, 100),
+      getErrHelpWidth: () => Math.min(terminalColumns(ctx.stderr) ?? 100, 100),
     });
   }
   try {

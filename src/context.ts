@@ -7,6 +7,16 @@ export interface OutStream {
   readonly columns?: number;
 }
 
+/**
+ * The width of a terminal stream, or undefined when it reports none: a pipe, or a pty whose size is
+ * 0 (`stty cols 0`, some `script` and CI ptys) or not a number. Every use of the width goes
+ * through here, so a 0 never reaches a division or an in-place redraw.
+ */
+export function terminalColumns(stream: OutStream): number | undefined {
+  const c = stream.columns;
+  return typeof c === 'number' && Number.isFinite(c) && c >= 1 ? Math.floor(c) : undefined;
+}
+
 /** The readable side: stdin, which may be a TTY (prompts) or a pipe (`-f -`, `--app-key-stdin`). */
 export type InStream = Readable & { readonly isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
 

@@ -62,6 +62,15 @@ export function stdoutErrorHandler(
   };
 }
 
+/**
+ * The handler of write errors on stderr. A closed pipe (`enablex … 2>&1 >/dev/null | head -1`)
+ * must not end the run: the messages had nowhere to go, the command's work and its exit code
+ * stand. Other errors are dropped too: there is nowhere left to report them.
+ */
+export function stderrErrorHandler(): (err: NodeJS.ErrnoException) => void {
+  return () => undefined;
+}
+
 /** The signals that stop a run cleanly. */
 export const SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
@@ -71,6 +80,7 @@ export async function main(argv: string[]): Promise<number> {
   const onSignal = interruptHandler(controller);
   for (const signal of SIGNALS) process.on(signal, onSignal);
   process.stdout.on('error', stdoutErrorHandler());
+  process.stderr.on('error', stderrErrorHandler());
   const ctx: Context = {
     stdout: process.stdout,
     stderr: process.stderr,

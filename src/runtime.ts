@@ -109,6 +109,7 @@ export class Runtime {
       signal: this.ctx.signal,
       sleep: this.ctx.sleep,
       log: this.globals.verbose ? (line) => this.out.log(line) : undefined,
+      secrets: this.secrets,
     });
     // Proxy agents keep sockets open between requests: close them when the command ends.
     this.onCleanup(async () => client.close?.());

@@ -5,7 +5,7 @@ import { DEFAULT_MAX_RESPONSE_MB, readCapped } from './body.js';
 import { toApiError } from './errors.js';
 import { agentsFor, proxyFor } from './proxy.js';
 import { networkError } from './network-error.js';
-import { redactBody, redactHeaders } from './redact.js';
+import { Scrubber, redactBody, redactHeaders } from './redact.js';
 import { interpret } from './response.js';
 import { streamList, type ListStream } from './http-stream.js';
 
@@ -28,6 +28,8 @@ export interface HttpOptions {
   maxResponseBytes?: number;
   /** A notice for the user on stderr (a long wait before a retry); shown without --verbose. */
   notice?: (line: string) => void;
+  /** Secrets to scrub from answers quoted in messages and the log, before they are cut short. */
+  secrets?: Scrubber;
 }
 
 /** What `onResponse` sees of each answer, before it is interpreted. */
@@ -172,6 +174,9 @@ export function createHttp(options: HttpOptions): Http {
   const log = options.log;
   const agents = proxyAgents(options.env);
   const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_MB * 1024 * 1024;
+  const secrets = options.secrets ?? new Scrubber();
+  secrets.addBasic(options.appId, options.appKey);
+  secrets.add(options.appKey);
 
   /**
    * Sends one request and waits for the answer's head, leaving the body unread on the stream: the
@@ -188,7 +193,7 @@ export function createHttp(options: HttpOptions): Http {
     if (log) {
       log(`> ${spec.method} ${url.toString()}`);
       for (const [k, v] of Object.entries(redactHeaders(headers))) log(`> ${k}: ${v}`);
-      if (body !== undefined) log(`> ${redactBody(body)}`);
+      if (body !== undefined) log(`> ${redactBody(body, secrets)}`);
     }
     const started = performance.now();
     const stream = got.stream(url, {
@@ -226,7 +231,7 @@ export function createHttp(options: HttpOptions): Http {
       log(`< ${head.statusCode} ${head.statusMessage ?? ''} (${ms} ms)`);
       const shown = redactHeaders(head.headers as Record<string, unknown>);
       for (const k of ['content-type', 'retry-after', 'date']) if (shown[k]) log(`< ${k}: ${shown[k]}`);
-      if (text) log(`< ${redactBody(text)}`);
+      if (text) log(`< ${redactBody(text, secrets)}`);
     }
     spec.onResponse?.({ status: response.statusCode, headers: response.headers });
     return response;
@@ -252,7 +257,9 @@ export function createHttp(options: HttpOptions): Http {
       try {
         const response = await attempt(spec, url, signal);
         const status = response.statusCode;
-        const meaning = interpret(spec.method, pathForMessages, status, response.body);
+        const meaning = interpret(spec.method, pathForMessages, status, response.body, (t, max) =>
+          secrets.cut(t, max),
+        );
         if (meaning.ok) return meaning.body as T;
         failure = toApiError(meaning.failure, meaning.unreadable);
         // 429 says the server did not act on the request, so even a POST may be sent again.

@@ -1,4 +1,5 @@
 import type { Context, OutStream } from '../context.js';
+import { terminalSafe } from '../output/escape.js';
 import { MAX_JSON_DEPTH, jsonDepth } from './response.js';
 
 /**
@@ -83,14 +84,18 @@ export function redactJson(value: unknown): unknown {
   return hideKeys(value, LOG_SECRET_KEYS, '[REDACTED]').value;
 }
 
-/** Redacts a body for the verbose log: JSON is redacted key by key; anything else is cut short. */
-export function redactBody(text: string): string {
+/**
+ * Redacts a body for the verbose log: JSON is redacted key by key; anything else is cut short.
+ * `secrets` are scrubbed from the whole text before it is cut, and no secret's beginning is left at
+ * the cut (a cut through a secret would leave a prefix the later scrubbing no longer recognises).
+ */
+export function redactBody(text: string, secrets: Scrubber = new Scrubber()): string {
   if (text === '') return '';
   try {
     if (jsonDepth(text) > MAX_JSON_DEPTH) throw new Error('too deep to walk');
-    return JSON.stringify(redactJson(JSON.parse(text)));
+    return secrets.scrub(JSON.stringify(redactJson(JSON.parse(text))));
   } catch {
-    return text.length > 200 ? `${text.slice(0, 200)}… (${text.length} bytes)` : text;
+    return text.length > 200 ? `${secrets.cut(text, 200)} (${text.length} bytes)` : secrets.scrub(text);
   }
 }
 
@@ -112,6 +117,8 @@ export function redactHeaders(headers: Record<string, unknown>): Record<string, 
 
 /** What a scrubbed secret shows as. */
 const SCRUBBED = '[REDACTED]';
+/** The mark of text cut short. */
+const CUT = '…';
 /** Values shorter than this are not scrubbed as text: they would blank out ordinary words. */
 const MIN_SECRET_LENGTH = 4;
 
@@ -197,11 +204,19 @@ export class Scrubber {
     }
   }
 
-  /** The text with every secret replaced by [REDACTED]. */
+  /**
+   * The text with every secret replaced by [REDACTED]. Text cut short elsewhere (marked `…`) loses
+   * what ends at the cut and begins a secret: `AAAASuperSecre…` shows as `AAAA[REDACTED]…`.
+   */
   scrub(text: string): string {
     let out = text;
-    this.sorted ??= [...this.values].sort((a, b) => b.length - a.length);
-    for (const v of this.sorted) if (out.includes(v)) out = out.split(v).join(SCRUBBED);
+    for (const v of this.secrets()) if (out.includes(v)) out = out.split(v).join(SCRUBBED);
+    if (out.includes(CUT)) {
+      out = out
+        .split(CUT)
+        .map((part, i, parts) => (i < parts.length - 1 ? this.dropPartial(part) : part))
+        .join(CUT);
+    }
     return out
       .replace(URL_USERINFO, '$1***@')
       .replace(BARE_USERINFO, '$1***@')
@@ -212,10 +227,59 @@ export class Scrubber {
       });
   }
 
+  /**
+   * The text scrubbed whole, then cut to `max` characters and marked `…` when longer, with no
+   * secret's beginning (4 characters or more) left at the cut.
+   */
+  cut(text: string, max: number): string {
+    const clean = this.scrub(text);
+    if (clean.length <= max) return clean;
+    // A cut through a [REDACTED] mark keeps the whole mark.
+    const mark = clean.lastIndexOf(SCRUBBED, max - 1);
+    const end = mark >= 0 && mark + SCRUBBED.length > max ? mark + SCRUBBED.length : max;
+    return `${this.dropPartial(clean.slice(0, end))}${CUT}`;
+  }
+
+  /** The known forms, longest first. */
+  private secrets(): string[] {
+    this.sorted ??= [...this.values].sort((a, b) => b.length - a.length);
+    return this.sorted;
+  }
+
+  /** `head` with its longest ending that is the beginning of a secret (4+ characters) redacted. */
+  private dropPartial(head: string): string {
+    let longest = 0;
+    for (const v of this.secrets()) {
+      for (let n = Math.min(v.length - 1, head.length); n > Math.max(longest, MIN_SECRET_LENGTH - 1); n--) {
+        if (head.endsWith(v.slice(0, n))) {
+          longest = n;
+          break;
+        }
+      }
+    }
+    return longest === 0 ? head : `${head.slice(0, head.length - longest)}${SCRUBBED}`;
+  }
+
+  /**
+   * Adds one form of a secret with the escaped forms it takes when quoted back: inside a JSON string
+   * (`"` and `\\` escaped, and `/` as `\/` as some servers write it), percent-encoded in lower
+   * case or as a form value, and as a terminal shows it (backslashes doubled by terminalSafe).
+   */
   private put(v: string): void {
-    if (v.length < MIN_SECRET_LENGTH || this.values.has(v)) return;
-    this.values.add(v);
-    this.sorted = undefined;
+    const json = JSON.stringify(v).slice(1, -1);
+    const forms = [
+      v,
+      json,
+      json.replace(/\//g, '\\/'),
+      v.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()),
+      new URLSearchParams({ v }).toString().slice(2),
+    ];
+    for (const form of [...forms]) forms.push(terminalSafe(form), form.replace(/\\/g, '\\\\'));
+    for (const form of forms) {
+      if (form.length < MIN_SECRET_LENGTH || this.values.has(form)) continue;
+      this.values.add(form);
+      this.sorted = undefined;
+    }
   }
 }
 

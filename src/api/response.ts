@@ -42,11 +42,22 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Cuts text to `max` characters, marked `…` when cut (for callers that know no secrets). */
+function plainCut(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}…`;
+}
+
 /**
  * Decides success: HTTP 2xx and either no `result` key or `Number(result) === 0`. A number or a
  * string `result` are both accepted; a non-JSON body is a failure the caller reports as unreadable.
  */
-export function interpret(method: string, path: string, status: number, text: string): Interpretation {
+export function interpret(
+  method: string,
+  path: string,
+  status: number,
+  text: string,
+  cut: (text: string, max: number) => string = plainCut,
+): Interpretation {
   const base = { status, method, path };
   let body: unknown;
   let parsed = true;
@@ -71,7 +82,10 @@ export function interpret(method: string, path: string, status: number, text: st
   }
   const is2xx = status >= 200 && status < 300;
   if (!parsed) {
-    const snippet = summarizeHtml(text) ?? text.replace(/\s+/g, ' ').trim().slice(0, 120);
+    // Scrubbed whole by `cut` before anything is cut: the page's title, or the first 120
+    // characters (a cut through a secret would leave a prefix no later scrubbing recognises).
+    const snippet =
+      summarizeHtml(cut(text, Number.POSITIVE_INFINITY)) ?? cut(text.replace(/\s+/g, ' ').trim(), 120);
     return {
       ok: false,
       unreadable: is2xx,

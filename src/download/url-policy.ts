@@ -45,7 +45,9 @@ export function describeUrl(raw: unknown): string {
   try {
     return displayUrl(new URL(String(raw)));
   } catch {
-    return typeof raw === 'string' ? raw.slice(0, 200) : '';
+    // Marked … when cut, so the stderr scrubber removes a secret's beginning left at the cut.
+    if (typeof raw !== 'string') return '';
+    return raw.length > 200 ? `${raw.slice(0, 200)}…` : raw;
   }
 }
 

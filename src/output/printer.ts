@@ -1,5 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Context } from '../context.js';
+import { terminalColumns, type Context } from '../context.js';
 import type { Globals } from '../globals.js';
 import { UsageError } from '../errors.js';
 import { flatten, getPath } from './flatten.js';
@@ -62,7 +62,7 @@ export class Printer {
         format: g.format,
         fields: g.fields,
         tableColumns: spec.columns,
-        width: this.ctx.stdout.columns,
+        width: terminalColumns(this.ctx.stdout),
         wrap: spec.wrap,
         styles: spec.styles,
         csv: { neutralise: !g.csvRaw, terminal: this.ctx.stdout.isTTY === true },
@@ -107,7 +107,10 @@ export class Printer {
 
   /** Runs `work` under a spinner on a TTY stderr (ora is loaded only then). */
   async spin<T>(text: string, work: (spinner: Spinner) => Promise<T>): Promise<T> {
-    if (!this.ctx.stderr.isTTY || this.globals.quiet || this.globals.verbose) {
+    // A terminal that reports no width (0 columns) gets no spinner: ora divides by the width to
+    // know how many rows to erase, and with 0 it erases forever.
+    const tty = this.ctx.stderr.isTTY && terminalColumns(this.ctx.stderr) !== undefined;
+    if (!tty || this.globals.quiet || this.globals.verbose) {
       return work({ update: () => undefined, stop: () => undefined });
     }
     const { default: ora } = await import('ora');

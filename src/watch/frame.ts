@@ -1,4 +1,4 @@
-import type { OutStream } from '../context.js';
+import { terminalColumns, type OutStream } from '../context.js';
 
 // eslint-disable-next-line no-control-regex -- matching terminal escapes is the point
 const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
@@ -22,7 +22,7 @@ export class Frame {
   /** Replaces the previous frame with `text` (lines ending in "\n"). */
   draw(text: string): void {
     // A terminal that reports no size (0, as under `script`) is taken as 80 wide.
-    const columns = this.out.columns && this.out.columns > 0 ? this.out.columns : 80;
+    const columns = terminalColumns(this.out) ?? 80;
     const body = text.endsWith('\n') ? text : `${text}\n`;
     this.out.write(this.erasure() + body);
     this.rows = body

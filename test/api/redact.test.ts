@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SECRET_KEYS, hideKeys, redactBody, redactJson } from '../../src/api/redact.js';
+import { SECRET_KEYS, Scrubber, hideKeys, redactBody, redactJson } from '../../src/api/redact.js';
 import { printable } from '../../src/commands/dialin/secrets.js';
 
 const SAMPLE = {
@@ -64,5 +64,23 @@ describe('printable (output)', () => {
     expect(printable(SAMPLE, true, { note: (m: string) => void notes.push(m) })).toBe(SAMPLE);
     expect(printable({ a: 1 }, false, { note: (m: string) => void notes.push(m) })).toEqual({ a: 1 });
     expect(notes).toEqual([]);
+  });
+});
+
+describe('redactBody with known secrets', () => {
+  const key = 'SuperSecretKey123';
+  const s = new Scrubber();
+  s.add(key);
+  it('scrubs a long text body before cutting it at 200 characters', () => {
+    const text = `${'A'.repeat(195)}${key}${'C'.repeat(30)}`;
+    expect(redactBody(text, s)).toBe(`${'A'.repeat(195)}[REDACTED]… (${text.length} bytes)`);
+  });
+  it('scrubs the key from a JSON body, JSON-escaped forms too', () => {
+    const odd = 'Ab"c\\d/e+f=gZZ9';
+    const t = new Scrubber();
+    t.add(odd);
+    expect(redactBody(JSON.stringify({ error: `you sent ${odd}` }), t)).toBe(
+      '{"error":"you sent [REDACTED]"}',
+    );
   });
 });

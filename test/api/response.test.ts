@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cleanApiMessage, interpret, jsonDepth } from '../../src/api/response.js';
+import { Scrubber } from '../../src/api/redact.js';
 
 describe('interpret: success and failure as NOTES.md decides', () => {
   it.each([
@@ -96,5 +97,25 @@ describe('deeply nested JSON', () => {
     expect(meaning).toMatchObject({ ok: false, unreadable: true });
     const ok = interpret('GET', '/rooms', 200, '['.repeat(200) + ']'.repeat(200));
     expect(ok.ok).toBe(true);
+  });
+});
+
+describe('interpret: a body that is not JSON', () => {
+  it('is scrubbed whole and then cut to 120 characters by the given cut', () => {
+    const key = 'SuperSecretKey123';
+    const s = new Scrubber();
+    s.add(key);
+    const r = interpret('GET', '/rooms', 502, `${'A'.repeat(110)}${key}${'C'.repeat(50)}`, (t, max) =>
+      s.cut(t, max),
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.failure.apiMessage).toBe(`${'A'.repeat(110)}[REDACTED]…`);
+  });
+
+  it('is marked … when cut, so the stderr scrubber sees where it was cut', () => {
+    const r = interpret('GET', '/rooms', 502, 'x'.repeat(130));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.failure.apiMessage).toBe(`${'x'.repeat(120)}…`);
   });
 });

@@ -3,6 +3,7 @@ import nock from 'nock';
 import { API_ORIGIN, runCli, tempConfigDir } from '../helpers/cli.js';
 import { useNock } from '../helpers/nock.js';
 import { Scrubber, hideKeys, isSecretKey, SECRET_KEYS } from '../../src/api/redact.js';
+import { terminalSafe } from '../../src/output/escape.js';
 
 const KEY = 'SuperSecretKey123';
 const BASIC = Buffer.from(`app123:${KEY}`).toString('base64');
@@ -118,5 +119,62 @@ describe('every message on stderr passes the scrubber', () => {
     } finally {
       cfg.cleanup();
     }
+  });
+});
+
+describe('Scrubber: escaped forms of a secret', () => {
+  const key = 'Ab"c\\d/e+f=gZZ9';
+  const s = new Scrubber();
+  s.add(key);
+  const json = JSON.stringify(key).slice(1, -1);
+  it.each([
+    ['JSON-escaped', json],
+    ['JSON-escaped with \\/', json.replace(/\//g, '\\/')],
+    ['as the terminal shows the JSON form', terminalSafe(json)],
+    ['percent-encoded, lower case', encodeURIComponent(key).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase())],
+    ['as a form value', new URLSearchParams({ k: key }).toString().slice(2)],
+    ['JSON-escaped base64', JSON.stringify(Buffer.from(key).toString('base64')).slice(1, -1)],
+  ])('%s', (_what, form) => {
+    expect(s.scrub(`you sent ${form}!`)).toBe('you sent [REDACTED]!');
+  });
+});
+
+describe('Scrubber: text cut short', () => {
+  const key = 'SuperSecretKey123';
+  const b64 = Buffer.from(key).toString('base64');
+  const s = new Scrubber();
+  s.add(key);
+
+  it('scrubs the whole text before cutting it: the key across the cut is not left half-shown', () => {
+    expect(s.cut(`${'A'.repeat(110)}${key} tail`, 120)).toBe(`${'A'.repeat(110)}[REDACTED]…`);
+    expect(s.cut(`${'A'.repeat(110)}${key} ${'B'.repeat(20)}`, 125)).toBe(
+      `${'A'.repeat(110)}[REDACTED] BBBB…`,
+    );
+  });
+
+  it('keeps a [REDACTED] mark whole when the cut lands in it', () => {
+    expect(s.cut(`${'A'.repeat(10)}${key} ${'B'.repeat(20)}`, 14)).toBe(`${'A'.repeat(10)}[REDACTED]…`);
+  });
+
+  it.each([
+    ['the key', key.slice(0, 10)],
+    ['its base64', b64.slice(0, 12)],
+    ['its base64, 4 characters', b64.slice(0, 4)],
+  ])('redacts the beginning of %s left at the cut', (_what, partial) => {
+    expect(s.cut(`${'A'.repeat(100)} ${partial}zzzzzzzz`, 101 + partial.length)).toBe(
+      `${'A'.repeat(100)} [REDACTED]…`,
+    );
+  });
+
+  it('text cut elsewhere (ending in …) loses a secret beginning at the cut, on any stream it passes', () => {
+    expect(s.scrub(`server error: AAAA${key.slice(0, 10)}… (HTTP 502)`)).toBe(
+      'server error: AAAA[REDACTED]… (HTTP 502)',
+    );
+    expect(s.scrub(`b64=${b64.slice(0, 12)}… end`)).toBe('b64=[REDACTED]… end');
+  });
+
+  it('leaves text alone when what ends at the cut is shorter than 4 characters or begins no secret', () => {
+    expect(s.scrub('Listing rooms…')).toBe('Listing rooms…');
+    expect(s.scrub('AAAA Sup…')).toBe('AAAA Sup…');
   });
 });

@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AtomicFile } from '../../src/fs/atomic.js';
-import { interruptHandler, stdoutErrorHandler } from '../../src/main.js';
+import { interruptHandler, stderrErrorHandler, stdoutErrorHandler } from '../../src/main.js';
 import { MemoryStream, tempConfigDir } from '../helpers/cli.js';
 
 const errno = (code: string, message: string) => Object.assign(new Error(message), { code });
@@ -55,5 +55,11 @@ describe('Ctrl-C', () => {
     expect(exits).toEqual([130]);
     expect(readdirSync(dir)).toEqual([]);
     await file.abort();
+  });
+});
+
+describe('stderr write errors', () => {
+  it.each([errno('EPIPE', 'write EPIPE'), errno('EIO', 'write EIO')])('are dropped: %s', (err) => {
+    expect(() => stderrErrorHandler()(err)).not.toThrow();
   });
 });

@@ -73,5 +73,6 @@ describe('checkFileUrl', () => {
   it('describes URLs without credentials or query', () => {
     expect(describeUrl('https://u:secret@h/a.mkv?sig=xyz')).toBe('https://h/a.mkv?…');
     expect(describeUrl('not a url')).toBe('not a url');
+    expect(describeUrl('x'.repeat(250))).toBe(`${'x'.repeat(200)}…`);
   });
 });

@@ -39,3 +39,19 @@ describe('secrets a server echoes never reach the terminal', () => {
     expect(r.stderr).not.toContain('Pr0xyS3cret');
   });
 });
+
+describe('a secret cut short is not left half-shown', () => {
+  /** Every piece of 4 characters or more that begins `secret`. */
+  const prefixes = (secret: string) =>
+    Array.from({ length: secret.length - 3 }, (_, i) => secret.slice(0, i + 4));
+
+  it('a long 502 page with the key at the 120-character cut, and its base64 near the 200-character one', async () => {
+    const api = await startHostile('echo-long', { appKey: APP_KEY });
+    const r = await out.run(['room', 'list', '--verbose', '--retries', '0'], { env: envFor(api.baseUrl) });
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain(`Error: GET /rooms: server error: ${'A'.repeat(110)}[REDACTED]… (HTTP 502)`);
+    expect(r.stderr).toMatch(/< A{110}\[REDACTED\] B{67}b64=\[REDACTED\]… \(\d+ bytes\)/);
+    const b64 = Buffer.from(APP_KEY).toString('base64');
+    for (const piece of [...prefixes(APP_KEY), ...prefixes(b64)]) expect(r.stderr).not.toContain(piece);
+  });
+});

@@ -20,6 +20,10 @@ export type HostileMode =
   | 'silent'
   /** A 502 page quoting the request's Authorization header and the key, and a non-JSON dial-in. */
   | 'echo-secrets'
+  /** A 400 JSON answer quoting the app key in its message (JSON-escaped, as any JSON writer does). */
+  | 'echo-json'
+  /** A 502 text page of 110 `A`s, then the app key, 67 `B`s, then its base64: cut at 120 characters the key is cut; with the key redacted, a cut at 200 lands in the base64. */
+  | 'echo-long'
   /** 302 to another origin. */
   | 'redirect'
   /** JSON nested 50 000 levels deep. */
@@ -153,6 +157,14 @@ export async function startHostile(mode: HostileMode, options: HostileOptions = 
           `<html><h1>502 Bad Gateway</h1><p>upstream rejected Authorization: ${auth} ` +
             `(app key ${options.appKey}, base64 ${Buffer.from(options.appKey ?? '').toString('base64')})</p></html>`,
         );
+      }
+      case 'echo-json':
+        return json(res, 400, { result: '400', error: `you sent ${options.appKey ?? ''}` });
+      case 'echo-long': {
+        const key = options.appKey ?? '';
+        const b64 = Buffer.from(key).toString('base64');
+        res.writeHead(502, { 'content-type': 'text/plain' });
+        return void res.end(`${'A'.repeat(110)}${key} ${'B'.repeat(67)}b64=${b64} end`);
       }
       case 'redirect':
         res.writeHead(302, { location: `${options.fileOrigin ?? 'http://127.0.0.2:9'}/stolen` });

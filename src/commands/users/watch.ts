@@ -1,3 +1,4 @@
+import { terminalColumns } from '../../context.js';
 import { listUsers, type RoomUser } from '../../api/users.js';
 import { render } from '../../output/render.js';
 import type { Runtime } from '../../runtime.js';
@@ -46,7 +47,7 @@ export async function watchUsers(rt: Runtime, roomId: string, settings: WatchSet
               format: 'table',
               fields: rt.globals.fields,
               tableColumns: USER_COLUMNS,
-              width: rt.ctx.stdout.columns,
+              width: terminalColumns(rt.ctx.stdout),
             });
       frame.draw(`${header}\n${body}`);
     },
