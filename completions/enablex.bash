@@ -10,7 +10,8 @@ _enablex_subcommands() {
     'archive') REPLY='download help' ;;
     'cdr') REPLY='summary help' ;;
     'profile') REPLY='add list show use remove help' ;;
-    'emulator') REPLY='simulate end join faults status help' ;;
+    'emulator') REPLY='simulate end join faults clock reset status help' ;;
+    'emulator clock') REPLY='advance set show help' ;;
     *) REPLY='' ;;
   esac
 }
@@ -51,6 +52,12 @@ _enablex_flags() {
     'emulator end') REPLY='-h --help' ;;
     'emulator join') REPLY='-h --help' ;;
     'emulator faults') REPLY='--clear --latency --fail-rate --fail-status --fail-result --retry-after --fail-first --hang-rate --truncate-rate --non-json-rate --non-json-status --reset-rate --fault-match --fault-seed -h --help' ;;
+    'emulator clock') REPLY='-h --help' ;;
+    'emulator clock advance') REPLY='-h --help' ;;
+    'emulator clock set') REPLY='-h --help' ;;
+    'emulator clock show') REPLY='-h --help' ;;
+    'emulator clock help') REPLY='' ;;
+    'emulator reset') REPLY='--seed -h --help' ;;
     'emulator status') REPLY='-w --watch --interval -h --help' ;;
     'emulator help') REPLY='' ;;
     'completion') REPLY='-h --help' ;;
@@ -179,6 +186,7 @@ _enablex_value() {
     'emulator faults|--reset-rate') REPLY='free' ;;
     'emulator faults|--fault-match') REPLY='free' ;;
     'emulator faults|--fault-seed') REPLY='free' ;;
+    'emulator reset|--seed') REPLY='choices:demo' ;;
     'emulator status|--interval') REPLY='free' ;;
     *'|--profile') REPLY='dynamic:profiles' ;;
     *'|--base-url') REPLY='free' ;;
@@ -208,7 +216,8 @@ _enablex_arg() {
     'profile help|0') REPLY='choices:add list show use remove' ;;
     'emulator simulate|0') REPLY='dynamic:rooms' ;;
     'emulator end|0') REPLY='dynamic:rooms' ;;
-    'emulator help|0') REPLY='choices:simulate end join faults status' ;;
+    'emulator clock help|0') REPLY='choices:advance set show' ;;
+    'emulator help|0') REPLY='choices:simulate end join faults clock reset status' ;;
     'completion|0') REPLY='choices:bash zsh fish' ;;
     'help|0') REPLY='choices:room token users archive cdr dialin api profile doctor emulator completion' ;;
     *) REPLY='' ;;

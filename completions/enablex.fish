@@ -2,7 +2,7 @@
 # Generated from the command tree by `npm run completions`; do not edit by hand.
 # Install: enablex completion fish > ~/.config/fish/completions/enablex.fish
 
-set -g __enablex_commands 'room' 'room create' 'room list' 'room get' 'room update' 'room export' 'room apply' 'room delete' 'room help' 'token' 'users' 'archive' 'archive download' 'archive help' 'cdr' 'cdr summary' 'cdr help' 'dialin' 'api' 'profile' 'profile add' 'profile list' 'profile show' 'profile use' 'profile remove' 'profile help' 'doctor' 'emulator' 'emulator simulate' 'emulator end' 'emulator join' 'emulator faults' 'emulator status' 'emulator help' 'completion' 'help'
+set -g __enablex_commands 'room' 'room create' 'room list' 'room get' 'room update' 'room export' 'room apply' 'room delete' 'room help' 'token' 'users' 'archive' 'archive download' 'archive help' 'cdr' 'cdr summary' 'cdr help' 'dialin' 'api' 'profile' 'profile add' 'profile list' 'profile show' 'profile use' 'profile remove' 'profile help' 'doctor' 'emulator' 'emulator simulate' 'emulator end' 'emulator join' 'emulator faults' 'emulator clock' 'emulator clock advance' 'emulator clock set' 'emulator clock show' 'emulator clock help' 'emulator reset' 'emulator status' 'emulator help' 'completion' 'help'
 set -g __enablex_v_globals '--profile' '--base-url' '-o' '--output' '--fields' '--timeout' '--retries'
 set -g __enablex_v_root_room_create '--description' '--mode' '--scheduled-time' '--duration' '--moderators' '--participants' '--audiences' '--quality' '--max-active-talkers' '--media-zone' '--record-moderator' '--record-participant' '--live-recording-url' '--billing-code' '--hls-view-url' '--name' '--owner-ref' '--data' '-f' '--file'
 set -g __enablex_v_root_room_list '--name' '--owner-ref' '--mode' '--type' '--created-since' '--sort-by' '--limit'
@@ -20,6 +20,7 @@ set -g __enablex_v_root_profile_add '--app-id' '--recording-user'
 set -g __enablex_v_root_emulator '--host' '--allow-host' '--port' '--state' '--seed' '--latency' '--fail-rate' '--fail-status' '--fail-result' '--retry-after' '--fail-first' '--hang-rate' '--truncate-rate' '--non-json-rate' '--non-json-status' '--reset-rate' '--fault-match' '--fault-seed' '--synthetic-cdr' '--synthetic-from' '--synthetic-to'
 set -g __enablex_v_root_emulator_simulate '--users' '--minutes'
 set -g __enablex_v_root_emulator_faults '--latency' '--fail-rate' '--fail-status' '--fail-result' '--retry-after' '--fail-first' '--hang-rate' '--truncate-rate' '--non-json-rate' '--non-json-status' '--reset-rate' '--fault-match' '--fault-seed'
+set -g __enablex_v_root_emulator_reset '--seed'
 set -g __enablex_v_root_emulator_status '--interval'
 
 # Prints the command path on the line so far ("room create"), skipping flags and their values.
@@ -381,6 +382,8 @@ complete -c enablex -n '__enablex_at emulator' -a 'simulate' -d 'record a finish
 complete -c enablex -n '__enablex_at emulator' -a 'end' -d 'end a room\'s live session now and write its CDR and archive'
 complete -c enablex -n '__enablex_at emulator' -a 'join' -d 'use a token as a client would: single use, within its 15 minutes'
 complete -c enablex -n '__enablex_at emulator' -a 'faults' -d 'show, replace (with the flags given) or clear a running emulator\'s injected faults'
+complete -c enablex -n '__enablex_at emulator' -a 'clock' -d 'move, set or show a running emulator\'s clock (tokens expire, rooms open, sessions end)'
+complete -c enablex -n '__enablex_at emulator' -a 'reset' -d 'empty a running emulator (rooms, tokens, sessions, CDR, archive; its --state file too) and reset its clock'
 complete -c enablex -n '__enablex_at emulator' -a 'status' -d 'show a running emulator\'s clock, counts, live sessions and faults'
 complete -c enablex -n '__enablex_at emulator' -a 'help' -d 'display help for command'
 complete -c enablex -n '__enablex_at emulator' -l host -x -d 'address to listen on (0.0.0.0: every interface, with a warning)'
@@ -402,7 +405,7 @@ complete -c enablex -n '__enablex_at emulator' -l non-json-rate -x -d 'share of 
 complete -c enablex -n '__enablex_at emulator' -l non-json-status -x -a '200 502'
 complete -c enablex -n '__enablex_at emulator' -l non-json-status -x -d 'status of that HTML page (default 502)'
 complete -c enablex -n '__enablex_at emulator' -l reset-rate -x -d 'share of connections reset without an answer'
-complete -c enablex -n '__enablex_at emulator' -l fault-match -x -d 'only requests whose "METHOD /path" contains this text get faults'
+complete -c enablex -n '__enablex_at emulator' -l fault-match -x -d 'only requests whose "METHOD /path" contains this text get faults; API paths as you write them ("GET /rooms")'
 complete -c enablex -n '__enablex_at emulator' -l fault-seed -x -d 'seed of the fault dice (default 1): same seed, same faults'
 complete -c enablex -n '__enablex_at emulator' -l synthetic-cdr -x -d 'also serve <count> generated CDR records (benchmarks; never stored)'
 complete -c enablex -n '__enablex_at emulator' -l synthetic-from -x -d 'start of the synthetic CDR period (default: 30 days ago)'
@@ -438,9 +441,33 @@ complete -c enablex -n '__enablex_at emulator faults' -l non-json-rate -x -d 'sh
 complete -c enablex -n '__enablex_at emulator faults' -l non-json-status -x -a '200 502'
 complete -c enablex -n '__enablex_at emulator faults' -l non-json-status -x -d 'status of that HTML page (default 502)'
 complete -c enablex -n '__enablex_at emulator faults' -l reset-rate -x -d 'share of connections reset without an answer'
-complete -c enablex -n '__enablex_at emulator faults' -l fault-match -x -d 'only requests whose "METHOD /path" contains this text get faults'
+complete -c enablex -n '__enablex_at emulator faults' -l fault-match -x -d 'only requests whose "METHOD /path" contains this text get faults; API paths as you write them ("GET /rooms")'
 complete -c enablex -n '__enablex_at emulator faults' -l fault-seed -x -d 'seed of the fault dice (default 1): same seed, same faults'
 complete -c enablex -n '__enablex_at emulator faults' -s h -l help -d 'show help for a command'
+
+# enablex emulator clock
+complete -c enablex -n '__enablex_at emulator clock' -a 'advance' -d 'move the emulator clock by <minutes> (negative goes back; at most 10 years a call)'
+complete -c enablex -n '__enablex_at emulator clock' -a 'set' -d 'set the emulator clock to <time> (ISO 8601 with Z or an offset)'
+complete -c enablex -n '__enablex_at emulator clock' -a 'show' -d 'show the emulator\'s now and its offset from the real clock (ms)'
+complete -c enablex -n '__enablex_at emulator clock' -a 'help' -d 'display help for command'
+complete -c enablex -n '__enablex_at emulator clock' -s h -l help -d 'show help for a command'
+
+# enablex emulator clock advance
+complete -c enablex -n '__enablex_at emulator clock advance' -s h -l help -d 'show help for a command'
+
+# enablex emulator clock set
+complete -c enablex -n '__enablex_at emulator clock set' -s h -l help -d 'show help for a command'
+
+# enablex emulator clock show
+complete -c enablex -n '__enablex_at emulator clock show' -s h -l help -d 'show help for a command'
+
+# enablex emulator clock help
+complete -c enablex -n '__enablex_at emulator clock help' -a 'advance set show'
+
+# enablex emulator reset
+complete -c enablex -n '__enablex_at emulator reset' -l seed -x -a 'demo'
+complete -c enablex -n '__enablex_at emulator reset' -l seed -x -d 'refill it with the demo rooms and sessions'
+complete -c enablex -n '__enablex_at emulator reset' -s h -l help -d 'show help for a command'
 
 # enablex emulator status
 complete -c enablex -n '__enablex_at emulator status' -s w -l watch -d 'keep watching the status: a table redrawn in place on a terminal, one NDJSON line per change otherwise; Ctrl-C stops (exit 0)'
@@ -448,7 +475,7 @@ complete -c enablex -n '__enablex_at emulator status' -l interval -x -d 'seconds
 complete -c enablex -n '__enablex_at emulator status' -s h -l help -d 'show help for a command'
 
 # enablex emulator help
-complete -c enablex -n '__enablex_at emulator help' -a 'simulate end join faults status'
+complete -c enablex -n '__enablex_at emulator help' -a 'simulate end join faults clock reset status'
 
 # enablex completion
 complete -c enablex -n '__enablex_at completion' -a 'bash zsh fish'

@@ -49,6 +49,8 @@ export interface EmulatorControl {
   status(): Promise<EmulatorStatus>;
   /** Moves the emulator clock (minutes may be negative; at most 10 years a call, 100 years in all). */
   advanceClock(minutes: number): Promise<{ now: string; clock_offset_ms: number }>;
+  /** Sets the emulator clock to an instant (ISO 8601 with Z or an offset), within 100 years of the real one. */
+  setClock(at: string): Promise<{ now: string; clock_offset_ms: number }>;
   /** Replaces the fault settings (see FaultConfig); `{}` clears them. */
   setFaults(config: FaultConfig): Promise<FaultConfig>;
   /** Clears every fault. */
@@ -81,6 +83,7 @@ export function controlClient(origin: string, appId: string, appKey: string): Em
   return {
     status: () => call('GET', '/status'),
     advanceClock: (minutes) => call('POST', '/clock/advance', { minutes }),
+    setClock: (at) => call('POST', '/clock/set', { at }),
     setFaults: async (config) => (await call<{ faults: FaultConfig }>('PUT', '/faults', config)).faults,
     clearFaults: async () => void (await call('DELETE', '/faults')),
     simulate: (roomId, request = {}) => call('POST', `/rooms/${id(roomId)}/simulate`, request),

@@ -134,18 +134,23 @@ export function controlRoutes(core: Core): Route[] {
             '10008',
             `minutes must be from -${MAX_ADVANCE_MINUTES} to ${MAX_ADVANCE_MINUTES} (10 years)`,
           );
-        const state = await core.change((s) => {
-          const offset = s.clockOffsetMs + Math.round(minutes * 60_000);
-          if (Math.abs(offset) > MAX_CLOCK_OFFSET_MS)
-            throw invalid(
-              '10008',
-              'the emulator clock may be at most 100 years off the real one: POST /reset starts over',
-            );
-          s.clockOffsetMs = offset;
-          return s;
-        });
-        const { now } = await core.view();
-        return json(200, { result: 0, now: now.toISOString(), clock_offset_ms: state.clockOffsetMs });
+        return moveClock(core, (offset) => offset + Math.round(minutes * 60_000));
+      },
+    },
+    {
+      method: 'POST',
+      pattern: 'clock/set',
+      handle: async (req) => {
+        const body = await req.body();
+        const at = isObject(body) ? body['at'] : undefined;
+        const target = typeof at === 'string' && /(Z|[+-]\d\d:?\d\d)$/i.test(at) ? Date.parse(at) : NaN;
+        if (Number.isNaN(target))
+          throw invalid(
+            '10008',
+            'at must be an ISO 8601 time with Z or an offset, e.g. 2026-12-01T09:00:00Z',
+          );
+        // The offset is measured from the real clock now, so the emulator reads `at` at once.
+        return moveClock(core, (offset, now) => offset + (target - now.getTime()));
       },
     },
     {
@@ -164,4 +169,23 @@ export function controlRoutes(core: Core): Route[] {
       },
     },
   ];
+}
+
+/** Sets the clock offset (bounded to 100 years) and answers the emulator's new now. */
+async function moveClock(
+  core: Core,
+  next: (offset: number, emulatorNow: Date) => number,
+): Promise<ReturnType<typeof json>> {
+  const state = await core.change((s, now) => {
+    const offset = Math.round(next(s.clockOffsetMs, now));
+    if (Math.abs(offset) > MAX_CLOCK_OFFSET_MS)
+      throw invalid(
+        '10008',
+        'the emulator clock may be at most 100 years off the real one: POST /reset starts over',
+      );
+    s.clockOffsetMs = offset;
+    return { clockOffsetMs: s.clockOffsetMs };
+  });
+  const { now } = await core.view();
+  return json(200, { result: 0, now: now.toISOString(), clock_offset_ms: state.clockOffsetMs });
 }

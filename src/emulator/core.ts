@@ -36,6 +36,11 @@ export class Core {
     return { state, now: emulatorNow(this.clock, state) };
   }
 
+  /** The emulator's now (clock offset included), without ending sessions whose time ran out. */
+  async now(): Promise<Date> {
+    return emulatorNow(this.clock, await this.store.read());
+  }
+
   /** Applies a change atomically (under the state lock when on disk). */
   change<T>(apply: (state: State, now: Date) => T): Promise<T> {
     return this.store.mutate((state) => {

@@ -37,7 +37,10 @@ export interface FaultConfig {
   nonJsonStatus?: 200 | 502;
   /** Share of requests whose connection is reset without an answer. */
   resetRate?: number;
-  /** Only requests whose `METHOD /path` contains this text are affected. */
+  /**
+   * Only requests whose `METHOD /path` contains this text are affected. API paths match both as the
+   * user sees them (relative to the base URL: `GET /rooms`) and in full (`GET /video/v2/rooms`).
+   */
   match?: string;
   /** Seed of the random source. Default 1. */
   seed?: number;
@@ -142,10 +145,14 @@ export class Faults {
     return { ...this.config, failFirstRemaining: this.failFirstLeft };
   }
 
-  /** Decides what happens to one request. Requests outside `match` draw nothing. */
-  decide(method: string, path: string): { kind: FaultKind | undefined; latencyMs: number } {
+  /**
+   * Decides what happens to one request. Requests outside `match` draw nothing; `paths` are the
+   * ways of writing the request's path (in full, and relative to the API base) that `match` may hit.
+   */
+  decide(method: string, ...paths: string[]): { kind: FaultKind | undefined; latencyMs: number } {
     const c = this.config;
-    if (c.match !== undefined && !`${method} ${path}`.includes(c.match))
+    const match = c.match;
+    if (match !== undefined && !paths.some((p) => `${method} ${p}`.includes(match)))
       return { kind: undefined, latencyMs: 0 };
     const latencyMs = c.latencyMs ?? 0;
     if (this.failFirstLeft > 0) {

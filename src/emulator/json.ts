@@ -1,3 +1,5 @@
+import { raw } from './journal.js';
+
 /** A JSON value, as the emulator stores and answers it. */
 export type Json = null | boolean | number | string | Json[] | JsonObject;
 
@@ -13,5 +15,5 @@ export function isObject(value: unknown): value is JsonObject {
 
 /** A deep copy of a JSON value (the state never shares objects between records). */
 export function clone<T extends Json>(value: T): T {
-  return structuredClone(value);
+  return structuredClone(raw(value));
 }

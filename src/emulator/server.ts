@@ -33,14 +33,19 @@ async function dispatch(routes: readonly Route[], req: Incoming, segments: strin
 function classify(path: string): {
   area: 'api' | 'control' | 'files' | 'none';
   segments: string[] | undefined;
+  /** The path relative to the API base (`/rooms`), as users write it; the full path elsewhere. */
+  userPath: string;
 } {
   const under = (prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
   const api = API_PREFIXES.find(under);
-  if (api) return { area: 'api', segments: segmentsOf(path.slice(api.length)) };
+  if (api) {
+    const rest = path.slice(api.length) || '/';
+    return { area: 'api', segments: segmentsOf(path.slice(api.length)), userPath: rest };
+  }
   const control = [CONTROL_PREFIX, LEGACY_CONTROL_PREFIX].find(under);
-  if (control) return { area: 'control', segments: segmentsOf(path.slice(control.length)) };
-  if (under(FILES_PREFIX)) return { area: 'files', segments: segmentsOf(path) };
-  return { area: 'none', segments: [] };
+  if (control) return { area: 'control', segments: segmentsOf(path.slice(control.length)), userPath: path };
+  if (under(FILES_PREFIX)) return { area: 'files', segments: segmentsOf(path), userPath: path };
+  return { area: 'none', segments: [], userPath: path };
 }
 
 /** Starts the HTTP server; `close` cuts idle and hung connections at once and lets answers being written finish (1.5 s at most). */
@@ -65,7 +70,9 @@ export async function listen(
   async function handle(req: IncomingMessage, res: ServerResponse, meta: { fault?: string }): Promise<void> {
     const method = req.method ?? 'GET';
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const { area, segments } = classify(path);
+    const { area, segments, userPath } = classify(path);
+    // The Date header tells the emulator's time (clock control route included), as doctor expects.
+    res.setHeader('date', (await core.now()).toUTCString());
     const reqView = incoming(req, path, originOf(req, fallbackOrigin));
     const head = method === 'HEAD';
     if (!hostAllowed(req.headers.host)) {
@@ -93,7 +100,7 @@ export async function listen(
       await send(res, reply, head);
       return;
     }
-    const decision = core.faults.decide(method, path);
+    const decision = core.faults.decide(method, userPath, path);
     if (decision.latencyMs > 0) await pause(decision.latencyMs);
     meta.fault = decision.kind;
     if (decision.kind === 'reset') {
@@ -128,6 +135,7 @@ export async function listen(
   }
 
   const server = createServer((req, res) => {
+    res.sendDate = false;
     const started = performance.now();
     const meta: { fault?: string } = {};
     active.add(res);

@@ -9,6 +9,7 @@ import type { LiveSession, LiveUser, RoomRecord, State } from './state.js';
 import { addMinutes } from './time.js';
 import { decodeTokenId } from './tokens.js';
 import { own } from './own.js';
+import { clone } from './json.js';
 
 /** A session started by a token join runs this long (or the room's duration) unless ended earlier. */
 const DEFAULT_SESSION_MINUTES = 60;
@@ -101,7 +102,7 @@ export function closeSession(
         confNum: session.confNum,
         callNum: user.callNum,
         roomId: session.roomId,
-        roomDetails: record ? structuredClone(record.room) : { room_id: session.roomId },
+        roomDetails: record ? clone(record.room) : { room_id: session.roomId },
         roomSeconds,
         user: { role: user.role, ip: user.ip, name: user.name, ref: user.user_ref, agent: user.agent },
         connect: joined,

@@ -119,7 +119,14 @@ export function simulate(
     }
     return summary(session, true, false);
   }
-  // A finished session is checked as if the room were empty: it may overlap a live one.
+  // A finished session ends now, so it would overlap the live one: two sessions at once in one room.
+  const live = own(state.sessions, roomId);
+  if (live)
+    throw conflict(
+      '10030',
+      `Room has a session in progress (conf_num ${live.confNum}, until ${live.endsAt}): a finished ` +
+        'session ending now would overlap it. End it first (enablex emulator end), or add people to it with live: true',
+    );
   if (req.users > capacityOf(record, false)) throw conflict('10114', 'Room is full');
   const start = addMinutes(now, -req.minutes);
   state.confSeq += 1;

@@ -2,27 +2,29 @@ import { readFile, rename, stat, unlink, writeFile, mkdir } from 'node:fs/promis
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { withLock } from './lock.js';
-import { StateFileError, cloneState, emptyState, reviveState, type State } from './state.js';
+import { applyInPlace } from './journal.js';
+import { StateFileError, emptyState, reviveState, type State } from './state.js';
 
 /**
- * Where the state lives. Readers get a snapshot they must not change; every change goes through
- * `mutate`, which applies a function to a private copy and keeps it only if the function returns.
+ * Where the state lives. Readers get the state as it is now: they must not change it, nor keep it
+ * across an `await` (a change may land meanwhile). Every change goes through `mutate`, which keeps
+ * the function's writes only if it returns.
  */
 export interface Store {
   read(): Promise<State>;
   mutate<T>(change: (state: State) => T): Promise<T>;
 }
 
-/** A store in memory: the state lives and dies with the server. */
-export function memoryStore(): Store {
-  let current = emptyState();
+/**
+ * A store in memory: the state lives and dies with the server. Changes are made in place and undone
+ * if they throw (journal.ts), so a write costs what it touches however many rooms there are.
+ */
+export function memoryStore(initial: State = emptyState()): Store {
+  const current = initial;
   return {
     read: async () => current,
     async mutate(change) {
-      const draft = cloneState(current);
-      const result = change(draft);
-      current = draft;
-      return result;
+      return applyInPlace(current, change);
     },
   };
 }

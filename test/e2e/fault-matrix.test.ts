@@ -98,6 +98,11 @@ interface Command {
   tries?: Record<string, number>;
   /** The command prints its own report on stdout even when it fails (doctor). */
   reportsOnStdout?: boolean;
+  /**
+   * The emulator runs on the real clock, not NOW: the command compares the server's Date header
+   * (which follows the emulator clock) with this machine's (doctor's clock check).
+   */
+  realClock?: boolean;
 }
 
 const API = '/video/v2';
@@ -190,6 +195,7 @@ const COMMANDS: Command[] = [
     args: () => ['doctor'],
     request: `GET ${API}/rooms`,
     reportsOnStdout: true,
+    realClock: true,
     // An HTML page with 200 is documented as "not the API" (a wrong base URL), a config failure.
     code: { 'non-JSON': 3 },
   },
@@ -244,7 +250,11 @@ const cases = [
  */
 const emulators = await Promise.all(
   cases.map((c) =>
-    startTestEmulator({ outputs: out, seed: c.command.demo ? 'demo' : undefined, now: () => NOW }),
+    startTestEmulator({
+      outputs: out,
+      seed: c.command.demo ? 'demo' : undefined,
+      now: c.command.realClock ? undefined : () => NOW,
+    }),
   ),
 );
 

@@ -101,6 +101,14 @@ describe('fault injection', () => {
     expect((await h.api('GET', '/cdr/conf/10000001')).status).toBe(503);
   });
 
+  it('match the path as the user writes it (relative to the base URL), under /video/v2 and /v1 alike', async () => {
+    const h = await start({ faults: { failRate: 1, match: 'GET /rooms' } });
+    expect((await h.api('GET', '/rooms')).status).toBe(503);
+    expect((await h.raw('GET', '/v1/rooms', { headers: { authorization: AUTH } })).status).toBe(503);
+    expect((await h.api('POST', '/rooms', { name: 'R', owner_ref: 'o' })).status).toBe(200);
+    expect((await h.api('GET', '/cdr/conf/10000001')).status).not.toBe(503);
+  });
+
   it('switch on and off at runtime through /_emulator/faults, which itself is never faulted', async () => {
     const h = await start();
     const set = await h.control('PUT', '/faults', { failRate: 1, failStatus: 500 });
@@ -122,5 +130,18 @@ describe('fault injection', () => {
       const res = await h.control('PUT', '/faults', bad);
       expect([res.status, at(res.body, 'result')]).toEqual([400, '10008']);
     }
+  });
+});
+
+describe('the Date header', () => {
+  afterEach(stopAll);
+
+  it('follows the emulator clock, clock control route included (doctor compares it)', async () => {
+    const h = await start();
+    const first = await h.api('GET', '/rooms');
+    expect(first.headers.get('date')).toBe(new Date('2026-11-29T12:00:00Z').toUTCString());
+    await h.control('POST', '/clock/advance', { minutes: 90 });
+    const later = await h.api('GET', '/rooms');
+    expect(later.headers.get('date')).toBe(new Date('2026-11-29T13:30:00Z').toUTCString());
   });
 });

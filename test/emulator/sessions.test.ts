@@ -81,6 +81,18 @@ describe('live sessions', () => {
 });
 
 describe('finished sessions', () => {
+  it('are refused while a live session runs in the room (they would overlap it), and nothing is recorded', async () => {
+    const h = await start();
+    const id = await h.room();
+    await h.control('POST', `/rooms/${id}/simulate`, { users: 2, live: true, minutes: 30 });
+    const sim = await h.control('POST', `/rooms/${id}/simulate`, { users: 2, minutes: 10 });
+    expect(sim.status).toBe(409);
+    expect(at(sim.body, 'error')).toMatch(/session in progress .*would overlap it.*emulator end/);
+    expect(at((await h.control('GET', '/status')).body, 'cdr')).toBe(0);
+    await h.control('POST', `/rooms/${id}/end`);
+    expect((await h.control('POST', `/rooms/${id}/simulate`, { users: 2, minutes: 10 })).status).toBe(200);
+  });
+
   it('simulate records N users over M minutes ending now', async () => {
     const h = await start();
     const id = await h.room();

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { shellQuote } from '../../src/shell.js';
 import { formatUtc } from '../../src/time.js';
+import { MORE_FLAGS } from '../../src/commands/room/wizard-more.js';
 import { BIN, requireTmuxAndBuild, TmuxSession } from './tmux.js';
 
 /**
@@ -66,14 +67,14 @@ afterEach(() => {
   rmSync(configDir, { recursive: true, force: true });
 });
 
-/** The environment of the binary: credentials, the local server, India's time zone, nothing else. */
-function env(): Record<string, string> {
+/** The environment of the binary: credentials, the local server, India's time zone (or `tz`), nothing else. */
+function env(tz = 'Asia/Kolkata'): Record<string, string> {
   return {
     PATH: process.env['PATH'] ?? '/usr/bin:/bin',
     HOME: cwd,
     TERM: 'xterm-256color',
     NO_COLOR: '1',
-    TZ: 'Asia/Kolkata',
+    TZ: tz,
     ENABLEX_APP_ID: APP_ID,
     ENABLEX_APP_KEY: APP_KEY,
     ENABLEX_BASE_URL: baseUrl,
@@ -82,10 +83,10 @@ function env(): Record<string, string> {
 }
 
 /** Starts `enablex <args>` in tmux; `redirect` is a shell redirection of stdout, e.g. `> out.json`. */
-function start(args: string, redirect = ''): TmuxSession {
+function start(args: string, redirect = '', tz?: string): TmuxSession {
   session = TmuxSession.start(`${shellQuote(process.execPath)} ${shellQuote(BIN)} ${args} ${redirect}`, {
     cwd,
-    env: env(),
+    env: env(tz),
   });
   return session;
 }
@@ -119,9 +120,9 @@ async function answerUpToType(s: TmuxSession, typeDowns: number): Promise<void> 
 }
 
 /** Answers name, owner, type scheduled and the start time. */
-async function answerUpToStart(s: TmuxSession, startAt: string): Promise<void> {
+async function answerUpToStart(s: TmuxSession, startAt: string, zone = 'Asia/Kolkata'): Promise<void> {
   await answerUpToType(s, 1);
-  await s.waitFor('? Start time in Asia/Kolkata (YYYY-MM-DD HH:MM, or "tomorrow 15:00")');
+  await s.waitFor(`? Start time in ${zone} (YYYY-MM-DD HH:MM, "23:30" or "tomorrow 9am")`);
   s.answer(startAt);
 }
 
@@ -251,7 +252,7 @@ describe('room create wizard in a terminal', { timeout: 60_000 }, () => {
     s.type('12');
     s.press('C-c');
     expect(await s.exitCode()).toBe(130);
-    expect(s.screen()).toContain('Error: Interrupted.');
+    expect(s.screen()).toContain('Error: Interrupted: no room was created.');
     expect(seen).toEqual([]);
     expect(readdirSync(cwd)).toEqual([]);
   });
@@ -278,5 +279,80 @@ describe('room create wizard in a terminal', { timeout: 60_000 }, () => {
     await s.waitFor('the settings file was not saved');
     expect(seen).toHaveLength(1);
     expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('reads "tomorrow 9am" in the local zone', async () => {
+    const s = start('room create');
+    await answerUpToStart(s, 'tomorrow 9am');
+    const at = kolkata(1, '09:00');
+    await s.waitFor(new RegExp(`Starts \\w{3} ${at.local} Asia/Kolkata = ${at.utc} UTC`));
+    await s.waitFor('? Duration in minutes');
+    s.press('C-c');
+    expect(await s.exitCode()).toBe(130);
+    expect(seen).toEqual([]);
+  });
+
+  it('asks which instant a fall-back time means (New York), and refuses a spring-forward one', async () => {
+    const year = new Date().getUTCFullYear() + 1;
+    // The first Sunday of November and the second of March, when New York's clocks change.
+    const sunday = (month: number, nth: number) => {
+      const first = new Date(Date.UTC(year, month, 1));
+      return 1 + ((7 - first.getUTCDay()) % 7) + (nth - 1) * 7;
+    };
+    const back = `${year}-11-${String(sunday(10, 1)).padStart(2, '0')}`;
+    const forward = `${year}-03-${String(sunday(2, 2)).padStart(2, '0')}`;
+    const s = start('room create --dry-run', '', 'America/New_York');
+    await answerUpToStart(s, `${forward} 02:30`, 'America/New_York');
+    await s.waitFor(`> --scheduled-time: ${forward} 02:30 does not exist in America/New_York`);
+    s.press('C-u');
+    s.answer(`${back} 01:30`);
+    await s.waitFor(
+      `${back} 01:30 happens twice in America/New_York (the clocks go back that night): which one?`,
+    );
+    s.press('Down', 'Enter');
+    await s.waitFor(`Starts Sun ${back} 01:30 America/New_York = ${back} 06:30:00 UTC`);
+    await s.waitFor('? Duration in minutes');
+    s.press('C-c');
+    expect(await s.exitCode()).toBe(130);
+    expect(s.screen()).toContain('Error: Interrupted: no room was created.');
+  });
+
+  it('more settings offers SIP dial-in, billing code, live recording and watermark', async () => {
+    const s = start('room create --dry-run');
+    await answerUpToType(s, 0);
+    await s.waitFor('? Mode');
+    s.press('Enter');
+    for (const prompt of ['? Moderators', '? Participants (1-200 for a permanent room)']) {
+      await s.waitFor(prompt);
+      s.answer('');
+    }
+    for (const prompt of ['? Video quality', '? Record every session']) {
+      await s.waitFor(prompt);
+      s.press('Enter');
+    }
+    await s.waitFor('? More settings (');
+    s.answer('y');
+    await s.waitFor('? More settings: pick one to set');
+    const sip = MORE_FLAGS.indexOf('sip') + 1;
+    const billing = MORE_FLAGS.indexOf('billing-code') + 1;
+    for (let i = 0; i < sip; i++) s.press('Down');
+    s.press('Enter');
+    await s.waitFor('? SIP dial-in (enable PSTN/SIP dial-in)');
+    s.press('Enter');
+    await s.waitFor('? More settings: pick one to set');
+    for (let i = sip; i < billing; i++) s.press('Down');
+    s.press('Enter');
+    await s.waitFor('? Billing code');
+    s.answer('B-42');
+    await s.waitFor(/Billing code\s+B-42/);
+    for (let i = 0; i < billing; i++) s.press('Up');
+    s.press('Enter');
+    await s.waitFor('? Create it?');
+    s.press('Enter');
+    const screen = await s.waitFor('--billing-code B-42');
+    expect(screen).toContain('"billing_code": "B-42"');
+    expect(screen).toMatch(/"sip": \{\s+"enabled": true/);
+    expect(await s.exitCode()).toBe(0);
+    expect(seen).toEqual([]);
   });
 });

@@ -39,7 +39,10 @@ export function addFaultFlags(cmd: Command): Command {
     )
     .addOption(new Option('--reset-rate <ratio>', 'share of connections reset without an answer'))
     .addOption(
-      new Option('--fault-match <text>', 'only requests whose "METHOD /path" contains this text get faults'),
+      new Option(
+        '--fault-match <text>',
+        'only requests whose "METHOD /path" contains this text get faults; API paths as you write them ("GET /rooms")',
+      ),
     )
     .addOption(new Option('--fault-seed <n>', 'seed of the fault dice (default 1): same seed, same faults'));
 }

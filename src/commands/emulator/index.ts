@@ -3,7 +3,7 @@ import { addWatchFlags } from '../../watch/flags.js';
 import { examples, type ActionFactory } from '../define.js';
 import { addFaultFlags } from './fault-flags.js';
 
-/** `enablex emulator` (serve) and its helpers `simulate`, `end`, `join`, `faults`, `status`. */
+/** `enablex emulator` (serve) and its helpers `simulate`, `end`, `join`, `faults`, `clock`, `reset`, `status`. */
 export function registerEmulator(program: Command, action: ActionFactory): void {
   const emulator = addFaultFlags(
     program
@@ -152,6 +152,60 @@ export function registerEmulator(program: Command, action: ActionFactory): void 
       ),
     )
     .action(action(() => import('./faults.js')));
+
+  const clock = emulator
+    .command('clock')
+    .description("move, set or show a running emulator's clock (tokens expire, rooms open, sessions end)");
+  clock
+    .command('advance')
+    .description('move the emulator clock by <minutes> (negative goes back; at most 10 years a call)')
+    .argument('<minutes>', 'minutes to move, e.g. 90 or -30')
+    .addHelpText(
+      'after',
+      examples(
+        ['past the 15 minutes of a token', 'enablex emulator clock advance 16'],
+        ['a day later, against the in-process emulator', 'enablex --emulator emulator clock advance 1440'],
+      ),
+    )
+    .action(action(() => import('./clock.js')));
+  clock
+    .command('set')
+    .description('set the emulator clock to <time> (ISO 8601 with Z or an offset)')
+    .argument('<time>', 'e.g. 2026-12-01T09:00:00Z')
+    .addHelpText(
+      'after',
+      examples(
+        ['just before a scheduled room opens', 'enablex emulator clock set 2026-12-01T08:50:00Z'],
+        ['09:00 in New York, as JSON', 'enablex emulator clock set 2026-12-01T09:00:00-05:00 -o json'],
+      ),
+    )
+    .action(action(() => import('./clock.js')));
+  clock
+    .command('show')
+    .description("show the emulator's now and its offset from the real clock (ms)")
+    .addHelpText(
+      'after',
+      examples(
+        ['the time and offset', 'enablex emulator clock show'],
+        ['only the time, for a script', 'NOW=$(enablex emulator clock show -q)'],
+      ),
+    )
+    .action(action(() => import('./clock.js')));
+
+  emulator
+    .command('reset')
+    .description(
+      'empty a running emulator (rooms, tokens, sessions, CDR, archive; its --state file too) and reset its clock',
+    )
+    .addOption(new Option('--seed <name>', 'refill it with the demo rooms and sessions').choices(['demo']))
+    .addHelpText(
+      'after',
+      examples(
+        ['start a test from nothing', 'enablex emulator reset'],
+        ['back to the demo data', 'enablex emulator reset --seed demo'],
+      ),
+    )
+    .action(action(() => import('./reset.js')));
 
   const status = emulator
     .command('status')

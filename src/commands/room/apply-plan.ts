@@ -90,6 +90,22 @@ function valueAt(obj: unknown, key: string): unknown {
   return cur;
 }
 
+/** Settings the API drops from an adhoc room's echo (recorded 2018): a file may still hold them. */
+const NOT_ECHOED_FOR_ADHOC = new Set([
+  'settings.duration',
+  'settings.wait_moderator',
+  'settings.wait_for_moderator',
+]);
+
+/**
+ * True when the API leaves `key` out of this room's echo whatever was sent: a disabled `sip` (the
+ * API keeps no `{"enabled": false}`) and an adhoc room's duration. Such a key is never a change.
+ */
+function droppedByServer(key: string, to: unknown, live: Record<string, unknown>): boolean {
+  if (key === 'sip.enabled') return canonical(to) === 'false';
+  return NOT_ECHOED_FOR_ADHOC.has(key) && canonical(valueAt(live, 'settings.adhoc')) === 'true';
+}
+
 /** The keys the file sets whose live value differs (type keys compared against the API's defaults). */
 export function diffRoom(desired: RoomBody, live: Room): Change[] {
   const view = liveView(live);
@@ -98,6 +114,7 @@ export function diffRoom(desired: RoomBody, live: Room): Change[] {
     const from = valueAt(view, key);
     const compared = from === undefined && key in TYPE_DEFAULTS ? TYPE_DEFAULTS[key] : from;
     if (canonical(compared) === canonical(to)) continue;
+    if (from === undefined && droppedByServer(key, to, view)) continue;
     changes.push({ key, from, to });
   }
   return changes;

@@ -80,8 +80,18 @@ export function show(value: unknown): string {
   return String(value);
 }
 
+/** Labels that capitals or a word make clearer than the flag's own words. */
+const LABELS: Readonly<Record<string, string>> = {
+  sip: 'SIP dial-in',
+  abwd: 'ABWD',
+  facex: 'FaceX',
+  'hls-view-url': 'HLS view URL',
+  'live-recording-url': 'Live recording URL',
+};
+
 /** "Max active talkers" for max-active-talkers. */
 export function settingLabel(flag: string): string {
+  if (Object.hasOwn(LABELS, flag)) return LABELS[flag] as string;
   const words = flag.replace(/-/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

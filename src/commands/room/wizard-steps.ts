@@ -2,9 +2,9 @@ import { formatLocal, formatUtc, parseDateTime } from '../../time.js';
 import { participantLimit } from './body.js';
 import { askSetting, askText, choose, textDefault, type WizardIO } from './wizard-ask.js';
 import { askMore, MORE_FLAGS } from './wizard-more.js';
-import { current, roomType, type RoomType, type WizardState } from './wizard-state.js';
+import { checkAnswer, current, roomType, type RoomType, type WizardState } from './wizard-state.js';
 import { TYPE_INFO, scheduleRows } from './wizard-summary.js';
-import { formatLocalInput, parseLocalTime } from './wizard-time.js';
+import { formatLocalInput, offsetLabel, readStartTime, type StartReading } from './wizard-time.js';
 
 /** One question of the wizard (or a small group of them). */
 export interface Step {
@@ -57,24 +57,52 @@ async function askType(state: WizardState, io: WizardIO): Promise<void> {
 async function askStart(state: WizardState, io: WizardIO): Promise<void> {
   const known = current(state, 'scheduled-time');
   const instant = typeof known === 'string' ? parseDateTime(known) : undefined;
+  // The last text read: askText checks the final answer last, so this is what was typed.
+  let reading: StartReading | undefined;
   const raw = await askText(
     state,
     io,
     'scheduled-time',
-    `Start time in ${io.zone} (YYYY-MM-DD HH:MM, or "tomorrow 15:00")`,
+    `Start time in ${io.zone} (YYYY-MM-DD HH:MM, "23:30" or "tomorrow 9am")`,
     {
       default: instant instanceof Date ? formatLocalInput(instant, io.zone) : undefined,
       convert: (text) => {
-        const at = parseLocalTime(text, io.zone, io.now());
-        return typeof at === 'string'
-          ? { ok: false, message: `--scheduled-time: ${at}.` }
-          : { ok: true, raw: formatUtc(at) };
+        reading = readStartTime(text, io.zone, io.now());
+        if (reading.kind === 'error') return { ok: false, message: `--scheduled-time: ${reading.message}.` };
+        // Both instants of a time the clocks pass twice are checked alike; the question below picks one.
+        return { ok: true, raw: formatUtc(reading.kind === 'at' ? reading.at : reading.instants[0]) };
       },
     },
   );
-  const at = raw === undefined ? undefined : parseDateTime(raw);
-  if (at instanceof Date)
-    io.say(io.c.dim(`  Starts ${formatLocal(at, io.zone)} ${io.zone} = ${formatUtc(at)} UTC`));
+  let at = raw === undefined ? undefined : parseDateTime(raw);
+  if (reading?.kind === 'ambiguous') at = await askWhichInstant(state, io, reading);
+  if (!(at instanceof Date)) return;
+  const day = reading?.kind === 'at' && reading.day ? `${reading.day}, ` : '';
+  const passed = reading?.kind === 'at' && reading.day === 'tomorrow' ? ' (that time has passed today)' : '';
+  io.say(io.c.dim(`  Starts ${day}${formatLocal(at, io.zone)} ${io.zone} = ${formatUtc(at)} UTC${passed}`));
+}
+
+/** The clocks go back and pass the typed time twice: the organiser says which one is meant. */
+async function askWhichInstant(
+  state: WizardState,
+  io: WizardIO,
+  reading: Extract<StartReading, { kind: 'ambiguous' }>,
+): Promise<Date> {
+  const [first, second] = reading.instants;
+  const option = (at: Date, which: string) => ({
+    value: at.toISOString(),
+    name: `${which}: ${offsetLabel(io.zone, at)} = ${formatUtc(at)} UTC`,
+    short: `${formatLocal(at, io.zone)} ${offsetLabel(io.zone, at)}`,
+  });
+  const picked = await io.prompter.select(
+    `${reading.text} happens twice in ${io.zone} (the clocks go back that night): which one?`,
+    [option(first, 'the first, before the clocks go back'), option(second, 'the second, after they go back')],
+    { default: first.toISOString() },
+  );
+  const at = picked === second.toISOString() ? second : first;
+  const checked = checkAnswer(state, 'scheduled-time', formatUtc(at), io.now());
+  if (checked.ok) choose(state, 'scheduled-time', checked.value);
+  return at;
 }
 
 async function askDuration(state: WizardState, io: WizardIO): Promise<void> {

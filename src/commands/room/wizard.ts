@@ -16,6 +16,9 @@ import { printRoom } from './show.js';
 import { offerSave } from './wizard-save.js';
 import { roomType, type WizardState } from './wizard-state.js';
 
+/** What Ctrl-C during the questions says: no request was sent. */
+const NOTHING_CREATED = 'Interrupted: no room was created.';
+
 /** The wizard's starting point: flags given with -i are offered as defaults, --data passes through. */
 export function seedState({ opts, command }: CommandInput): WizardState {
   const seeds = givenSettings(command);
@@ -54,7 +57,15 @@ export async function run(input: CommandInput, rt: Runtime): Promise<void> {
     c: rt.out.c,
   };
   io.say(io.c.bold('New room') + io.c.dim(` (times in ${io.zone}; Ctrl-C stops without creating anything)`));
-  const body = await collectAnswers(state, io, dryRun ? 'Print the request (dry run)' : 'Create the room');
+  const body = await collectAnswers(
+    state,
+    io,
+    dryRun ? 'Print the request (dry run)' : 'Create the room',
+  ).catch((err: unknown) => {
+    // Ctrl-C before the last answer: nothing was sent, and the organiser should know it.
+    if (err instanceof InterruptedError) throw new InterruptedError(NOTHING_CREATED);
+    throw err;
+  });
   if (!body) {
     rt.out.note('Nothing created.');
     return;
@@ -64,7 +75,7 @@ export async function run(input: CommandInput, rt: Runtime): Promise<void> {
     baseUrl: rt.globals.baseUrl,
     emulator: rt.globals.emulator,
   });
-  if (rt.ctx.signal.aborted) throw new InterruptedError();
+  if (rt.ctx.signal.aborted) throw new InterruptedError(NOTHING_CREATED);
   if (!http) {
     printDryRun(rt, 'POST', paths.rooms(), body);
     io.say(`\nThe same, without the wizard:\n  ${line}`);

@@ -139,6 +139,48 @@ describe('the plan: one action per room', () => {
   });
 });
 
+describe('keys the server drops from its echo are defaults, not changes', () => {
+  /** A live room as the API echoes it without any sip (a disabled one is not kept). */
+  const noSip = (settings: Record<string, unknown> = {}) => live('1', 'A', 't', settings, { sip: undefined });
+
+  it.each<[string, Record<string, unknown>, Room, string[]]>([
+    ['a disabled sip on a room without sip', { sip: { enabled: false } }, noSip(), ['unchanged A']],
+    ['an enabled sip on a room without sip', { sip: { enabled: true } }, noSip(), ['update A [sip.enabled]']],
+    [
+      "an adhoc room's duration",
+      { settings: { adhoc: true, duration: 30 } },
+      noSip({ adhoc: true }),
+      ['unchanged A'],
+    ],
+    [
+      "an adhoc room's wait_for_moderator",
+      { settings: { adhoc: true, wait_for_moderator: true } },
+      noSip({ adhoc: true }),
+      ['unchanged A'],
+    ],
+    [
+      'the duration of a room that is not adhoc',
+      { settings: { duration: 30 } },
+      noSip(),
+      ['update A [settings.duration]'],
+    ],
+    [
+      "an adhoc room's other settings still count",
+      { settings: { adhoc: true, duration: 30, participants: 4 } },
+      noSip({ adhoc: true, participants: '3' }),
+      ['update A [settings.participants]'],
+    ],
+    [
+      'a duration the live adhoc room does echo is compared',
+      { settings: { adhoc: true, duration: 30 } },
+      noSip({ adhoc: true, duration: '45' }),
+      ['update A [settings.duration]'],
+    ],
+  ])('%s', (_label, file, room, expected) => {
+    expect(brief(plan([{ name: 'A', owner_ref: 't', ...file }], [room]))).toEqual(expected);
+  });
+});
+
 describe('type coercions: "10" and 10 alike', () => {
   it.each<[unknown, unknown, boolean]>([
     ['10', 10, true],

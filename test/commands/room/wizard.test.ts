@@ -5,6 +5,9 @@ import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../../src/cli.js';
 import { buildCreateBody } from '../../../src/commands/room/body.js';
+import { ROOM_SETTINGS } from '../../../src/commands/room/settings.js';
+import { MORE_FLAGS } from '../../../src/commands/room/wizard-more.js';
+import { MAIN_FLAGS } from '../../../src/commands/room/wizard-summary.js';
 import type * as PromptModule from '../../../src/prompt.js';
 import { API_ORIGIN, makeContext, runCli, TEST_ENV } from '../../helpers/cli.js';
 import { useNock } from '../../helpers/nock.js';
@@ -162,6 +165,67 @@ describe('room create wizard: a scheduled room', () => {
   });
 });
 
+describe('room create wizard: start times as people type them', () => {
+  // The test clock is 2026-11-29 12:00 UTC: 17:30 in Kolkata.
+  const startOf = (check: () => unknown) =>
+    (check() as { settings: Record<string, unknown> }).settings['scheduled_time'];
+
+  it('a bare "23:30" is today, and says so', async () => {
+    const check = expectPost();
+    const answers = [...SCHEDULED];
+    answers[3] = '23:30';
+    const r = await wizard([], [...answers, false]);
+    expect(r.code).toBe(0);
+    expect(startOf(check)).toBe('2026-11-29 18:00:00');
+    expect(r.stderr).toContain('Starts today, Sun 2026-11-29 23:30 Asia/Kolkata = 2026-11-29 18:00:00 UTC\n');
+  });
+
+  it('a bare "9:00" that has passed today is tomorrow, and says why', async () => {
+    const check = expectPost();
+    const answers = [...SCHEDULED];
+    answers[3] = '9:00';
+    const r = await wizard([], [...answers, false]);
+    expect(startOf(check)).toBe('2026-11-30 03:30:00');
+    expect(r.stderr).toContain(
+      'Starts tomorrow, Mon 2026-11-30 09:00 Asia/Kolkata = 2026-11-30 03:30:00 UTC (that time has passed today)',
+    );
+  });
+
+  it('"tomorrow 9am" is read with its am', async () => {
+    const check = expectPost();
+    const answers = [...SCHEDULED];
+    answers[3] = 'tomorrow 9am';
+    expect((await wizard([], [...answers, false])).code).toBe(0);
+    expect(startOf(check)).toBe('2026-11-30 03:30:00');
+  });
+
+  it('asks which instant a time the clocks pass twice means (New York, clocks go back)', async () => {
+    const check = expectPost();
+    const answers = [...SCHEDULED];
+    answers.splice(3, 1, '2027-11-07 01:30', '2027-11-07T06:30:00.000Z');
+    const r = await wizard([], [...answers, false], { env: { TZ: 'America/New_York' } });
+    expect(r.code).toBe(0);
+    expect(r.prompter.transcript.questions).toContainEqual(
+      expect.stringContaining(
+        '2027-11-07 01:30 happens twice in America/New_York (the clocks go back that night): which one?',
+      ),
+    );
+    expect(startOf(check)).toBe('2027-11-07 06:30:00');
+    expect(r.stderr).toContain('Starts Sun 2027-11-07 01:30 America/New_York = 2027-11-07 06:30:00 UTC');
+  });
+
+  it('refuses a time the clocks skip (New York, clocks go forward), saying why', async () => {
+    expectPost();
+    const answers = [...SCHEDULED];
+    answers.splice(3, 0, '2027-03-14 02:30');
+    const r = await wizard([], [...answers, false], { env: { TZ: 'America/New_York' } });
+    expect(r.code).toBe(0);
+    expect(r.refusals).toEqual([
+      '--scheduled-time: 2027-03-14 02:30 does not exist in America/New_York: the clocks go forward 60 minutes that night (daylight saving time) and skip it; pick a time outside the gap, such as 03:30.',
+    ]);
+  });
+});
+
 describe('room create wizard: every answer is checked by the flag rules', () => {
   // [question index in SCHEDULED, bad answer, the flags' own message, the flags that give it]
   it.each([
@@ -207,8 +271,8 @@ describe('room create wizard: every answer is checked by the flag rules', () => 
     expect(r.refusals).toEqual([
       // In the zone the organiser types in, not in UTC.
       '--scheduled-time: must be in the future (it is Sun 2026-11-29 17:00 Asia/Kolkata, now is Sun 2026-11-29 17:30 Asia/Kolkata).',
-      '--scheduled-time: 2026-02-30 10:00 is not a real date and time; use "YYYY-MM-DD HH:MM" in your time zone (Asia/Kolkata), or "tomorrow 15:00".',
-      '--scheduled-time: use "YYYY-MM-DD HH:MM" in your time zone (Asia/Kolkata), or "tomorrow 15:00".',
+      '--scheduled-time: 2026-02-30 10:00 is not a real date and time; use "YYYY-MM-DD HH:MM" in your time zone (Asia/Kolkata), "23:30" or "tomorrow 9am".',
+      '--scheduled-time: use "YYYY-MM-DD HH:MM" in your time zone (Asia/Kolkata), "23:30" or "tomorrow 9am".',
     ]);
   });
 
@@ -288,6 +352,29 @@ describe('room create wizard: room types and settings', () => {
     expect(r.stderr).toContain(
       "  enablex room create --name X --owner-ref o --mode group --description 'Weekly all hands' --moderators 1 --participants 10 --no-auto-recording --no-screen-share --knock --media-zone IN\n",
     );
+  });
+
+  it('every setting flag can be answered: the main questions and "more settings" cover the settings table', () => {
+    const reachable = new Set([...MAIN_FLAGS, ...MORE_FLAGS]);
+    expect(ROOM_SETTINGS.map((s) => s.flag).filter((f) => !reachable.has(f))).toEqual([]);
+    for (const flag of ['sip', 'billing-code', 'live-recording', 'watermark'])
+      expect(MORE_FLAGS).toContain(flag);
+  });
+
+  it('more settings: SIP dial-in, billing code, live recording and watermark reach the body', async () => {
+    const check = expectPost();
+    const answers: Answer[] = [...PERMANENT_TO_SUMMARY.slice(0, -1), true];
+    answers.push('sip', 'yes', 'billing-code', 'B-42', 'live-recording', 'yes', 'watermark', 'yes');
+    answers.push('done', 'create', false);
+    const r = await wizard([], answers);
+    expect(r.code).toBe(0);
+    expect(check()).toMatchObject({
+      sip: { enabled: true },
+      settings: { billing_code: 'B-42', watermark: true },
+    });
+    expect(JSON.stringify(check())).toContain('"live_recording"');
+    expect(r.stderr).toMatch(/--live-recording/);
+    expect(r.stderr).toMatch(/--sip/);
   });
 
   it('offers flags given with -i as defaults and keeps the other settings given', async () => {
@@ -389,7 +476,7 @@ describe('room create wizard: stopping', () => {
     const answers: Answer[] = [...SCHEDULED.slice(0, at), CTRL_C];
     const r = await wizard([], answers);
     expect(r.code).toBe(130);
-    expect(r.stderr).toContain('Error: Interrupted.');
+    expect(r.stderr).toContain('Error: Interrupted: no room was created.');
     expect(r.stdout).toBe('');
     expect(readdirSync(cwd)).toEqual([]);
   });
