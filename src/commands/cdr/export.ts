@@ -6,6 +6,7 @@ import type { CommandInput } from '../define.js';
 import { fetchRecords, type FetchProgress } from './fetch.js';
 import { exportFormat, parsePlan, type CdrFlags } from './options.js';
 import { fileSink, stdoutSink, type Sink } from './sink.js';
+import { hiddenNote } from '../../output/printer.js';
 import { CDR_COLUMNS, OLDER_CDR_FIELDS } from './columns.js';
 import { createWriter } from './writers.js';
 
@@ -52,10 +53,18 @@ export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
   const outPath = flags.out === undefined ? undefined : resolve(rt.ctx.cwd, flags.out);
   const format = exportFormat(rt.globals, flags.out);
   if (rt.globals.fields) checkCdrFields(rt.globals.fields, (line) => rt.out.note(line));
-  const writer = await createWriter(format, rt.globals.fields, {
-    neutralise: !rt.globals.csvRaw,
-    terminal: outPath === undefined && rt.ctx.stdout.isTTY === true,
-  });
+  const writer = await createWriter(
+    format,
+    rt.globals.fields,
+    {
+      neutralise: !rt.globals.csvRaw,
+      terminal: outPath === undefined && rt.ctx.stdout.isTTY === true,
+    },
+    {
+      width: outPath === undefined ? rt.ctx.stdout.columns : undefined,
+      onHidden: (headers, width) => rt.out.note(hiddenNote(headers, width)),
+    },
+  );
   const http = await rt.http();
 
   let sink: Sink;
