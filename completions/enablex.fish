@@ -286,7 +286,7 @@ complete -c enablex -n '__enablex_at users' -s h -l help -d 'show help for a com
 complete -c enablex -n '__enablex_at archive' -a 'download' -d 'fetch the archive files (recording credentials needed); re-runs skip complete files and resume partial ones'
 complete -c enablex -n '__enablex_at archive' -a 'help' -d 'display help for command'
 complete -c enablex -n '__enablex_at archive' -l conf -x -d 'one session: its conference number'
-complete -c enablex -n '__enablex_at archive' -l room -x -a '(__enablex_dynamic rooms)' -d 'one room (alone: all its records; with --from/--to: that period)'
+complete -c enablex -n '__enablex_at archive' -l room -x -a '(__enablex_dynamic rooms)' -d 'one room, by id or name (alone: all its records; with --from/--to: that period)'
 complete -c enablex -n '__enablex_at archive' -l from -x -d 'first day, UTC: YYYY-MM-DD, today, yesterday or Nd (N days ago)'
 complete -c enablex -n '__enablex_at archive' -l to -x -d 'last day, UTC, included (same forms as --from)'
 complete -c enablex -n '__enablex_at archive' -l out -r -F -d 'write the list to this file (atomically) instead of stdout; format from -o, else the extension, else JSON'
@@ -294,7 +294,7 @@ complete -c enablex -n '__enablex_at archive' -s h -l help -d 'show help for a c
 
 # enablex archive download
 complete -c enablex -n '__enablex_at archive download' -l conf -x -d 'one session: its conference number'
-complete -c enablex -n '__enablex_at archive download' -l room -x -a '(__enablex_dynamic rooms)' -d 'one room (alone: all its records; with --from/--to: that period)'
+complete -c enablex -n '__enablex_at archive download' -l room -x -a '(__enablex_dynamic rooms)' -d 'one room, by id or name (alone: all its records; with --from/--to: that period)'
 complete -c enablex -n '__enablex_at archive download' -l from -x -d 'first day, UTC: YYYY-MM-DD, today, yesterday or Nd (N days ago)'
 complete -c enablex -n '__enablex_at archive download' -l to -x -d 'last day, UTC, included (same forms as --from)'
 complete -c enablex -n '__enablex_at archive download' -l dir -x -a '(__fish_complete_directories (commandline -ct))' -d 'folder to save into (created if missing)'
@@ -310,7 +310,7 @@ complete -c enablex -n '__enablex_at cdr' -a 'summary' -d 'connected minutes by 
 complete -c enablex -n '__enablex_at cdr' -a 'help' -d 'display help for command'
 complete -c enablex -n '__enablex_at cdr' -l out -r -F -d 'write to this file, atomically (format from -o, else its extension)'
 complete -c enablex -n '__enablex_at cdr' -l conf -x -d 'one session: its conference number'
-complete -c enablex -n '__enablex_at cdr' -l room -x -a '(__enablex_dynamic rooms)' -d 'one room (alone: all its records; with --from/--to: that period)'
+complete -c enablex -n '__enablex_at cdr' -l room -x -a '(__enablex_dynamic rooms)' -d 'one room, by id or name (alone: all its records; with --from/--to: that period)'
 complete -c enablex -n '__enablex_at cdr' -l from -x -d 'first day, UTC: YYYY-MM-DD, today, yesterday or Nd (N days ago)'
 complete -c enablex -n '__enablex_at cdr' -l to -x -d 'last day, UTC, included (same forms as --from)'
 complete -c enablex -n '__enablex_at cdr' -l chunk-days -x -d 'split the period into requests of n days (default 1)'
@@ -319,7 +319,7 @@ complete -c enablex -n '__enablex_at cdr' -s h -l help -d 'show help for a comma
 
 # enablex cdr summary
 complete -c enablex -n '__enablex_at cdr summary' -l conf -x -d 'one session: its conference number'
-complete -c enablex -n '__enablex_at cdr summary' -l room -x -a '(__enablex_dynamic rooms)' -d 'one room (alone: all its records; with --from/--to: that period)'
+complete -c enablex -n '__enablex_at cdr summary' -l room -x -a '(__enablex_dynamic rooms)' -d 'one room, by id or name (alone: all its records; with --from/--to: that period)'
 complete -c enablex -n '__enablex_at cdr summary' -l from -x -d 'first day, UTC: YYYY-MM-DD, today, yesterday or Nd (N days ago)'
 complete -c enablex -n '__enablex_at cdr summary' -l to -x -d 'last day, UTC, included (same forms as --from)'
 complete -c enablex -n '__enablex_at cdr summary' -l chunk-days -x -d 'split the period into requests of n days (default 1)'

@@ -8,6 +8,7 @@ import { FORMATS } from './output/render.js';
 import type { Runtime } from './runtime.js';
 import type { ActionFactory } from './commands/define.js';
 import { registerCommands } from './commands/index.js';
+import { secretFlagHint } from './secret-hints.js';
 
 /** Builds the whole command tree. `action` wires verbs to a runtime; completions build it with a no-op. */
 export function buildProgram(action: ActionFactory, version: string): Command {
@@ -87,7 +88,7 @@ function usageFromCommander(err: CommanderError, commandPath: string): UsageErro
     if (SECRET_FLAG.test(flag)) {
       return new UsageError(
         `${message.replace(/\s*\(Did you mean[^)]*\)/, '')}: secrets are never taken as flags (they would show in ps and shell history).`,
-        'Give the app key with --app-key-stdin, ENABLEX_APP_KEY or the masked prompt of `enablex profile add`.',
+        secretFlagHint(flag),
       );
     }
   }

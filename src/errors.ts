@@ -49,6 +49,8 @@ export interface ApiFailure {
   path: string;
   result: string | undefined;
   apiMessage: string | undefined;
+  /** The error answer as parsed JSON, when it was JSON (`enablex api` prints it, as `gh api` does). */
+  body?: unknown;
 }
 
 /** The API answered and refused the request (exit 1), or a subclass for 3/4/5. */

@@ -120,7 +120,7 @@ export class Runtime {
     if (!this.globals.canPrompt) {
       throw new UsageError(
         `${missing} (no prompt: ${this.whyNoPrompt()}).`,
-        'Pass the flags, or run in a terminal without --no-input.',
+        `Pass the flags, or ${this.howToPrompt()}.`,
       );
     }
     return createPrompter(this.ctx);
@@ -131,6 +131,14 @@ export class Runtime {
     if (truthyEnv(this.ctx.env['CI'])) return 'CI is set';
     if (!this.ctx.stdin.isTTY || !this.ctx.stderr.isTTY) return 'not a terminal';
     return '--no-input';
+  }
+
+  /** How to be asked instead, matching whyNoPrompt(): a terminal is no help to someone already in one. */
+  howToPrompt(): string {
+    const why = this.whyNoPrompt();
+    if (why === 'CI is set') return 'unset CI to be asked';
+    if (why === 'not a terminal') return 'run it in a terminal to be asked';
+    return 'leave out --no-input to be asked';
   }
 
   /** Registers work to do when the command ends (close servers, remove temp files). */

@@ -1,4 +1,5 @@
 import type { ApiFailure } from '../errors.js';
+import { summarizeHtml } from './html-summary.js';
 
 /** What one HTTP exchange meant, decided as NOTES.md "Success and errors" says. */
 export type Interpretation =
@@ -70,7 +71,7 @@ export function interpret(method: string, path: string, status: number, text: st
   }
   const is2xx = status >= 200 && status < 300;
   if (!parsed) {
-    const snippet = text.replace(/\s+/g, ' ').trim().slice(0, 120);
+    const snippet = summarizeHtml(text) ?? text.replace(/\s+/g, ' ').trim().slice(0, 120);
     return {
       ok: false,
       unreadable: is2xx,
@@ -97,6 +98,6 @@ export function interpret(method: string, path: string, status: number, text: st
   return {
     ok: false,
     unreadable: false,
-    failure: { ...base, result: resultOk ? undefined : result, apiMessage: full },
+    failure: { ...base, result: resultOk ? undefined : result, apiMessage: full, body },
   };
 }

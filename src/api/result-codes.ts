@@ -27,7 +27,8 @@ export const RESULT_HINTS: Readonly<Record<string, string>> = {
   '10010': 'The room needs an owner reference: pass --owner-ref.',
   '10004': 'A scheduled room needs --scheduled-time "YYYY-MM-DD HH:MM:SS" (UTC).',
   '10005': 'The scheduled time must look like "YYYY-MM-DD HH:MM:SS" (UTC).',
-  '10006': 'The scheduled time could not be read: use "YYYY-MM-DD HH:MM:SS" (UTC) in the future.',
+  '10006':
+    'The scheduled time was refused (unreadable or in the past): give a future time as "YYYY-MM-DD HH:MM:SS" (UTC).',
   '10007': 'The participant count is invalid: see the limits in `enablex room create --help`.',
   '10009': 'The body holds a key the API does not know: remove it from the --file body.',
   '10011': 'The duration is invalid: give --duration in minutes, at least 10.',

@@ -1,7 +1,8 @@
 import { Option, type Command } from 'commander';
 import type { ReportFilter } from '../api/paths.js';
 import { UsageError } from '../errors.js';
-import { checkId } from '../validate.js';
+import { checkConf, checkNotFuture } from './filter-rules.js';
+import { checkRoomRef } from './room-ref.js';
 
 /** The four filter flags shared by `archive`, `archive download` and `cdr`. */
 export interface FilterFlags {
@@ -20,7 +21,10 @@ export function addReportFilterFlags(cmd: Command): Command {
   return cmd
     .addOption(new Option('--conf <conf_num>', 'one session: its conference number'))
     .addOption(
-      new Option('--room <room-id>', 'one room (alone: all its records; with --from/--to: that period)'),
+      new Option(
+        '--room <room-id>',
+        'one room, by id or name (alone: all its records; with --from/--to: that period)',
+      ),
     )
     .addOption(new Option('--from <date>', 'first day, UTC: YYYY-MM-DD, today, yesterday or Nd (N days ago)'))
     .addOption(new Option('--to <date>', 'last day, UTC, included (same forms as --from)'));
@@ -68,7 +72,7 @@ export function resolveFilter(flags: FilterFlags, now: Date): ReportFilter {
         '--conf cannot be combined with --room, --from or --to: a conference number is already one session.',
       );
     }
-    return { by: 'conf', conf: checkId(conf, '--conf') };
+    return { by: 'conf', conf: checkConf(conf) };
   }
   if ((from === undefined) !== (to === undefined)) {
     throw new UsageError(
@@ -77,11 +81,12 @@ export function resolveFilter(flags: FilterFlags, now: Date): ReportFilter {
         : '--from needs --to (for example --to today).',
     );
   }
-  const roomId = room === undefined ? undefined : checkId(room, '--room');
+  const roomId = room === undefined ? undefined : checkRoomRef(room, '--room');
   if (from !== undefined && to !== undefined) {
     const f = parseReportDate(from, '--from', now);
     const t = parseReportDate(to, '--to', now);
     if (f > t) throw new UsageError(`--from ${f} is after --to ${t}: the period must run forwards.`);
+    checkNotFuture(f, now);
     return roomId ? { by: 'room-period', room: roomId, from: f, to: t } : { by: 'period', from: f, to: t };
   }
   if (roomId) return { by: 'room', room: roomId };

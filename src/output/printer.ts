@@ -45,7 +45,8 @@ export class Printer {
   /** Prints a result (object or list) on stdout as -o, --fields and -q ask. */
   data(value: unknown, spec: PrintSpec = {}): void {
     const g = this.globals;
-    if (g.quiet && spec.idField) {
+    if (g.quiet) {
+      if (!spec.idField) return; // -q prints identifiers or nothing: this data has none
       const items = Array.isArray(value) ? value : [value];
       for (const item of items) {
         const id = getPath(item, spec.idField);

@@ -37,6 +37,7 @@ describe('interpret: success and failure as NOTES.md decides', () => {
         path: '/rooms',
         result: '50001',
         apiMessage: 'Failed to create Room',
+        body: { result: '50001', error: '[Reason] Failed to create Room', desc: '' },
       },
     });
   });
@@ -52,8 +53,23 @@ describe('interpret: success and failure as NOTES.md decides', () => {
   });
 
   it('treats a non-JSON error body as a plain failure with a snippet', () => {
-    const r = interpret('GET', '/rooms', 502, '<html>Bad gateway</html>');
-    expect(r.ok === false && !r.unreadable && r.failure.apiMessage).toBe('<html>Bad gateway</html>');
+    const r = interpret('GET', '/rooms', 502, 'upstream   connect error');
+    expect(r.ok === false && !r.unreadable && r.failure.apiMessage).toBe('upstream connect error');
+  });
+
+  it.each([
+    ['<html>Bad gateway</html>', 'the server answered an HTML page'],
+    [
+      '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>',
+      'the server answered an HTML page (502 Bad Gateway)',
+    ],
+    [
+      '<!DOCTYPE html><html><body><h1>Service &amp; Unavailable</h1></body></html>',
+      'the server answered an HTML page (Service & Unavailable)',
+    ],
+  ])('sums up an HTML error page by its title: %j', (html, message) => {
+    const r = interpret('GET', '/rooms', 502, html);
+    expect(r.ok === false && r.failure.apiMessage).toBe(message);
   });
 
   it('accepts an empty body on PATCH and DELETE only', () => {

@@ -107,18 +107,18 @@ const OLDER_CDR = JSON.parse(
 ) as { response: { cdr: Record<string, unknown>[] } };
 
 describe('cdr with the older documented record', () => {
-  const reply = () => api().get('/video/v2/cdr/conf/XXX').reply(200, OLDER_CDR.response);
+  const reply = () => api().get('/video/v2/cdr/conf/10000042').reply(200, OLDER_CDR.response);
 
   it('-o json keeps every field as sent', async () => {
     reply();
-    const r = await runCli(['cdr', '--conf', 'XXX', '-o', 'json']);
+    const r = await runCli(['cdr', '--conf', '10000042', '-o', 'json']);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual(OLDER_CDR.response.cdr);
   });
 
   it.each([['table'], ['csv'], ['ndjson'], ['yaml']])('-o %s does not fail', async (format) => {
     reply();
-    const r = await runCli(['cdr', '--conf', 'XXX', '-o', format]);
+    const r = await runCli(['cdr', '--conf', '10000042', '-o', format]);
     expect(r.code, r.stderr).toBe(0);
     // The default table has no cdr_id column; the role is in it.
     expect(r.stdout).toContain(format === 'table' ? 'moderator' : 'abcabcabc');
@@ -129,7 +129,7 @@ describe('cdr with the older documented record', () => {
     const r = await runCli([
       'cdr',
       '--conf',
-      'XXX',
+      '10000042',
       '-o',
       'json',
       '--fields',
@@ -143,7 +143,7 @@ describe('cdr with the older documented record', () => {
 
   it('cdr summary counts it with 0 connected minutes and says so', async () => {
     reply();
-    const r = await runCli(['cdr', 'summary', '--conf', 'XXX', '-o', 'json']);
+    const r = await runCli(['cdr', 'summary', '--conf', '10000042', '-o', 'json']);
     expect(r.code, r.stderr).toBe(0);
     expect((JSON.parse(r.stdout) as { totals: unknown }).totals).toEqual({
       records: 1,

@@ -92,8 +92,10 @@ describe('resolveFilter', () => {
     [{ room: 'r', from: 'today' }, /--from needs --to/],
     [{ from: '2024-03-02', to: '2024-03-01' }, /--from 2024-03-02 is after --to 2024-03-01/],
     [{ from: 'today', to: 'yesterday' }, /is after --to/],
-    [{ room: '../rooms' }, /--room "..\/rooms" is not a valid id/],
-    [{ conf: '' }, /--conf is empty/],
+    [{ room: ' ' }, /--room is empty/],
+    [{ conf: '' }, /--conf "" is not a conference number/],
+    [{ conf: '12a' }, /--conf "12a" is not a conference number: they are digits only/],
+    [{ from: '2026-11-30', to: '2026-11-30' }, /--from 2026-11-30 is in the future/],
     [{ from: '2027-02-29', to: '2027-03-01' }, /--from "2027-02-29" is not a real day/],
   ])('%j is refused', (flags, message) => {
     expect(() => resolveFilter(flags, NOW)).toThrow(UsageError);

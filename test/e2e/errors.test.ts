@@ -59,7 +59,9 @@ describe('API errors', () => {
         /--scheduled-time/,
       ],
       [['room', 'create', '--name', 'x', '--owner-ref', 'o', '--quality', 'UHD'], /--quality|quality/],
-      [['room', 'get', '../etc'], /<room-id>/],
+      [['room', 'get', ' '], /<room-id> is empty/],
+      [['cdr', '--conf', 'abc'], /--conf "abc" is not a conference number/],
+      [['archive', '--from', '2099-01-01', '--to', '2099-01-02'], /in the future/],
       [
         [
           'token',

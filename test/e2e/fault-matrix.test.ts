@@ -96,14 +96,20 @@ interface Command {
   code?: Record<string, number>;
   /** How often each request is sent when not `1 + RETRIES` (or once for a POST), by fault name. */
   tries?: Record<string, number>;
-  /** The command prints its own report on stdout even when it fails (doctor). */
+  /** The command prints its own report on stdout even when it fails (doctor, room apply's plan). */
   reportsOnStdout?: boolean;
+  /** Input files written into the case folder before the run (name: text). */
+  inputs?: Record<string, string>;
   /**
    * The emulator runs on the real clock, not NOW: the command compares the server's Date header
    * (which follows the emulator clock) with this machine's (doctor's clock check).
    */
   realClock?: boolean;
 }
+
+/** A rooms file of one room that does not exist yet, so `room apply` has to create it. */
+const ROOMS_FILE =
+  'rooms:\n  - name: Fault apply\n    owner_ref: faults-apply\n    settings:\n      quality: HD\n';
 
 const API = '/video/v2';
 const COMMANDS: Command[] = [
@@ -183,12 +189,38 @@ const COMMANDS: Command[] = [
     request: `GET ${API}/cdr/conf/${CONF}`,
     demo: true,
   },
+  { name: 'room export', args: () => ['room', 'export'], request: `GET ${API}/rooms` },
+  {
+    name: 'room apply (live rooms unreadable)',
+    args: () => ['room', 'apply', '-f', 'rooms.yaml'],
+    request: `GET ${API}/rooms`,
+    inputs: { 'rooms.yaml': ROOMS_FILE },
+  },
+  {
+    // The live rooms are read first, then each room is created on its own: a failed room is part
+    // of a multi-part job, so apply goes on with the others and exits 6.
+    name: 'room apply',
+    args: () => ['room', 'apply', '-f', 'rooms.yaml'],
+    request: `POST ${API}/rooms`,
+    inputs: { 'rooms.yaml': ROOMS_FILE },
+    faultMatch: `POST ${API}/rooms`,
+    code: { '*': 6 },
+    // The plan is its report on stdout, printed before anything is sent.
+    reportsOnStdout: true,
+  },
   { name: 'dialin', args: () => ['dialin'], request: `GET ${API}/dialin/` },
-  { name: 'api get', args: () => ['api', 'get', 'rooms'], request: `GET ${API}/rooms` },
+  // `api` prints a JSON error answer on stdout, as `gh api` does.
+  {
+    name: 'api get',
+    args: () => ['api', 'get', 'rooms'],
+    request: `GET ${API}/rooms`,
+    reportsOnStdout: true,
+  },
   {
     name: 'api post',
     args: () => ['api', 'post', 'rooms', '--data', '{"name":"Raw","owner_ref":"faults"}'],
     request: `POST ${API}/rooms`,
+    reportsOnStdout: true,
   },
   {
     name: 'doctor',
@@ -266,8 +298,10 @@ describe.concurrent('every command under every fault', () => {
     const dir = tempDir('faults');
     const previous = command.outFile !== undefined && FAULTS.indexOf(fault) % 2 === 0;
     if (previous) writeFileSync(join(dir, command.outFile ?? ''), PREVIOUS);
+    for (const [name, text] of Object.entries(command.inputs ?? {})) writeFileSync(join(dir, name), text);
     const before = filesUnder(dir);
-    const files = command.match ? await archiveFiles(t) : [];
+    const perFile = command.request.includes('/_files/');
+    const files = perFile ? await archiveFiles(t) : [];
     const match = command.match ?? command.faultMatch;
     await t.faults({ ...fault.config, ...(match ? { match } : {}) });
     const mark = t.requests.length;
@@ -302,7 +336,7 @@ describe.concurrent('every command under every fault', () => {
     const post = command.request.startsWith('POST ');
     const perRequest = command.tries?.[fault.name] ?? (post && fault.postRetried !== true ? 1 : 1 + RETRIES);
     expect(r.ms, label).toBeGreaterThanOrEqual(fault.leastMs?.(perRequest) ?? 0);
-    if (command.match) {
+    if (perFile) {
       expect(files.length, 'archive files of the demo session').toBeGreaterThan(1);
       const lines = await settledHits(t, mark, command, room, files.length * perRequest);
       const tries = new Map<string, number>();
@@ -321,7 +355,7 @@ describe.concurrent('every command under every fault', () => {
     const after = filesUnder(dir);
     if (previous) expect(readFileSync(join(dir, command.outFile ?? ''), 'utf8'), label).toBe(PREVIOUS);
     if (!command.outDir) expect(after, label).toEqual(before);
-    else if (!command.match) expect(filesUnder(join(dir, command.outDir)), label).toEqual([]);
+    else if (!perFile) expect(filesUnder(join(dir, command.outDir)), label).toEqual([]);
     else {
       const saved = filesUnder(join(dir, command.outDir));
       expect(

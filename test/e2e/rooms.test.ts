@@ -324,7 +324,7 @@ describe('room delete', () => {
       { room_id: keep, deleted: true },
       expect.objectContaining({ room_id: missing, deleted: false }),
     ]);
-    expect(partial.stderr).toContain('1 of 2 rooms were not deleted');
+    expect(partial.stderr).toContain('1 of 2 rooms was not deleted');
     expect(await t.roomIds()).not.toContain(keep);
   });
 

@@ -50,12 +50,12 @@ const records = () =>
 
 describe('cdr --out x.csv: cells a spreadsheet would run are neutralised unless --csv-raw', () => {
   it('by default, each formula cell starts with a quote; numbers stay numbers', async () => {
-    nock(API_ORIGIN).get('/video/v2/cdr/conf/c').reply(200, records());
+    nock(API_ORIGIN).get('/video/v2/cdr/conf/7').reply(200, records());
     const out = join(cfg.dir, 'billing.csv');
     const r = await runCli([
       'cdr',
       '--conf',
-      'c',
+      '7',
       '--out',
       out,
       '--fields',
@@ -74,9 +74,9 @@ describe('cdr --out x.csv: cells a spreadsheet would run are neutralised unless 
   });
 
   it('--csv-raw writes every cell exactly as received', async () => {
-    nock(API_ORIGIN).get('/video/v2/cdr/conf/c').reply(200, records());
+    nock(API_ORIGIN).get('/video/v2/cdr/conf/7').reply(200, records());
     const out = join(cfg.dir, 'raw.csv');
-    const r = await runCli(['cdr', '--conf', 'c', '--out', out, '--fields', 'cdr_id,user.name', '--csv-raw']);
+    const r = await runCli(['cdr', '--conf', '7', '--out', out, '--fields', 'cdr_id,user.name', '--csv-raw']);
     expect(r.code).toBe(0);
     const lines = readFileSync(out, 'utf8').split('\r\n');
     expect(lines[3]).toBe('id-2,-2+3');
@@ -95,17 +95,17 @@ describe('cdr --out x.csv: cells a spreadsheet would run are neutralised unless 
 
   it('cdr -o csv on a terminal shows control characters in cells escaped', async () => {
     nock(API_ORIGIN)
-      .get('/video/v2/cdr/conf/c')
+      .get('/video/v2/cdr/conf/7')
       .reply(200, cdrBody([cdrRecord({ cdr_id: 'id-0', user: { name: 'Ann\u001b]52;c;eA==\u0007\rBob' } })]));
-    const r = await runCli(['cdr', '--conf', 'c', '-o', 'csv', '--fields', 'cdr_id,user.name'], {
+    const r = await runCli(['cdr', '--conf', '7', '-o', 'csv', '--fields', 'cdr_id,user.name'], {
       stdoutTTY: true,
     });
     expect(r.stdout).toBe('cdr_id,user.name\r\nid-0,Ann\\x1b]52;c;eA==\\x07\\x0dBob\r\n');
   });
 
   it('json and ndjson keep the exact text (they are not opened as spreadsheets)', async () => {
-    nock(API_ORIGIN).get('/video/v2/cdr/conf/c').reply(200, records());
-    const r = await runCli(['cdr', '--conf', 'c', '-o', 'ndjson', '--fields', 'user.name']);
+    nock(API_ORIGIN).get('/video/v2/cdr/conf/7').reply(200, records());
+    const r = await runCli(['cdr', '--conf', '7', '-o', 'ndjson', '--fields', 'user.name']);
     expect(r.stdout.split('\n')[2]).toBe('{"user":{"name":"-2+3"}}');
   });
 });

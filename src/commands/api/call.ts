@@ -3,6 +3,7 @@ import { Printer } from '../../output/printer.js';
 import type { Runtime } from '../../runtime.js';
 import { printable } from '../dialin/secrets.js';
 import type { CommandInput } from '../define.js';
+import { withErrorBody } from './error-body.js';
 import { parseMethod, parsePath, readData } from './input.js';
 
 /** `enablex api <method> <path>`: one raw authenticated call through the same HTTP layer. */
@@ -18,13 +19,17 @@ export async function run({ args, opts }: CommandInput, rt: Runtime): Promise<vo
     rt.out.warn(`<path> starts with "${path.split('/')[0]}": the base URL already ends in /video/v2.`);
   }
   const http = await rt.http();
-  const body = await rt.out.spin(`${method} /${path}…`, () => http.request({ method, path, json }));
-  if (body === undefined) {
-    rt.out.success(`${method} /${path}: done (the answer was empty).`);
-    return;
-  }
-  const shown = printable(body, Boolean(opts['showSecrets']), rt.out);
   // A raw answer reads best as JSON; -o/--json still choose another format.
   const out = rt.globals.formatExplicit ? rt.out : new Printer(rt.ctx, { ...rt.globals, format: 'json' });
-  out.data(shown);
+  const showSecrets = Boolean(opts['showSecrets']);
+  const body = await withErrorBody(
+    () => rt.out.spin(`${method} /${path}…`, () => http.request({ method, path, json })),
+    out,
+    showSecrets,
+  );
+  if (body === undefined) {
+    rt.out.success(`Sent ${method} /${path}; the answer was empty.`);
+    return;
+  }
+  out.data(printable(body, showSecrets, rt.out));
 }

@@ -10,6 +10,7 @@ import type { CommandInput } from '../define.js';
 import { resolveFilter, type FilterFlags } from '../report-filter.js';
 import { recordingTrust } from '../../download/url-policy.js';
 import { planFiles } from './plan.js';
+import { resolveFilterRoom } from '../room-ref.js';
 import { refuseUntrusted } from './trust.js';
 
 /** Options of `archive download`. */
@@ -72,11 +73,12 @@ function missingRecording(): AuthError {
  */
 export async function run({ opts, command }: CommandInput, rt: Runtime): Promise<void> {
   const flags = withParentFilters(opts, command.parent?.opts() ?? {});
-  const filter = resolveFilter(flags, rt.ctx.now());
+  const checked = resolveFilter(flags, rt.ctx.now());
   const concurrency = wholeFlag(flags.concurrency, '--concurrency', 1, 16);
   const dir = await checkDir(flags.dir, rt.ctx.cwd);
   const { recording } = await rt.credentials();
   if (!recording && !flags.dryRun) throw missingRecording();
+  const filter = await resolveFilterRoom(rt, checked);
   const http = await rt.http();
   // Checked before the listing is asked for: a bad allow-list is a usage error, nothing sent.
   const trust = recordingTrust(http.baseUrl, rt.ctx.env);

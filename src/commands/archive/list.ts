@@ -10,6 +10,7 @@ import type { Runtime } from '../../runtime.js';
 import type { CommandInput } from '../define.js';
 import { resolveFilter, type FilterFlags } from '../report-filter.js';
 import { ARCHIVE_COLUMNS } from './index.js';
+import { resolveFilterRoom } from '../room-ref.js';
 
 /** Options of `archive`. */
 export interface ListOptions extends FilterFlags {
@@ -52,9 +53,10 @@ async function openOut(path: string): Promise<OutputFile> {
 /** `enablex archive [--conf|--room|--from/--to] [--out file]`: the sessions' archive entries. */
 export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
   const flags = opts as ListOptions;
-  const filter = resolveFilter(flags, rt.ctx.now());
+  const checked = resolveFilter(flags, rt.ctx.now());
   if (flags.out !== undefined && flags.out.trim() === '') throw new UsageError('--out needs a file name.');
   const outPath = flags.out === undefined ? undefined : resolve(rt.ctx.cwd, flags.out);
+  const filter = await resolveFilterRoom(rt, checked);
   const http = await rt.http();
   const out = outPath === undefined ? undefined : await openOut(outPath);
   if (out) rt.onCleanup(() => out.abort());

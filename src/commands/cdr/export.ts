@@ -9,6 +9,8 @@ import { fileSink, stdoutSink, type Sink } from './sink.js';
 import { hiddenNote } from '../../output/printer.js';
 import { CDR_COLUMNS, OLDER_CDR_FIELDS } from './columns.js';
 import { createWriter } from './writers.js';
+import { quietWriter } from './quiet-writer.js';
+import { resolveFilterRoom } from '../room-ref.js';
 
 /**
  * Checks --fields before any request. Records drifted over the years (older ones carry
@@ -53,18 +55,22 @@ export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
   const outPath = flags.out === undefined ? undefined : resolve(rt.ctx.cwd, flags.out);
   const format = exportFormat(rt.globals, flags.out);
   if (rt.globals.fields) checkCdrFields(rt.globals.fields, (line) => rt.out.note(line));
-  const writer = await createWriter(
-    format,
-    rt.globals.fields,
-    {
-      neutralise: !rt.globals.csvRaw,
-      terminal: outPath === undefined && rt.ctx.stdout.isTTY === true,
-    },
-    {
-      width: outPath === undefined ? rt.ctx.stdout.columns : undefined,
-      onHidden: (headers, width) => rt.out.note(hiddenNote(headers, width)),
-    },
-  );
+  const writer =
+    rt.globals.quiet && !outPath
+      ? quietWriter()
+      : await createWriter(
+          format,
+          rt.globals.fields,
+          {
+            neutralise: !rt.globals.csvRaw,
+            terminal: outPath === undefined && rt.ctx.stdout.isTTY === true,
+          },
+          {
+            width: outPath === undefined ? rt.ctx.stdout.columns : undefined,
+            onHidden: (headers, width) => rt.out.note(hiddenNote(headers, width)),
+          },
+        );
+  plan.filter = await resolveFilterRoom(rt, plan.filter);
   const http = await rt.http();
 
   let sink: Sink;

@@ -5,6 +5,7 @@ import type { CommandInput } from '../define.js';
 import { SummaryBuilder, factsOf, type CdrSummary } from './aggregate.js';
 import { fetchRecords } from './fetch.js';
 import { parsePlan, type CdrFlags } from './options.js';
+import { resolveFilterRoom } from '../room-ref.js';
 
 /** The sections of the summary, in print order: also the keys `--fields` may pick. */
 const SECTIONS = ['by_room', 'by_user', 'by_day', 'quality', 'totals'] as const;
@@ -48,6 +49,7 @@ export async function run({ opts, command }: CommandInput, rt: Runtime): Promise
   }
   const sections = format === 'table' ? sectionsOf(rt.globals.fields) : SECTIONS;
   const plan = parsePlan(flags, rt.ctx.now());
+  plan.filter = await resolveFilterRoom(rt, plan.filter);
   const http = await rt.http();
   const builder = new SummaryBuilder();
   const done = await rt.out.spin('Fetching CDR…', (spinner) =>
@@ -60,7 +62,9 @@ export async function run({ opts, command }: CommandInput, rt: Runtime): Promise
     }),
   );
   const summary = builder.result();
-  if (format !== 'table') {
+  if (rt.globals.quiet) {
+    rt.out.data(summary.by_room, { idField: 'room_id' });
+  } else if (format !== 'table') {
     rt.out.data(summary);
   } else {
     rt.out.raw(renderTables(summary, sections));

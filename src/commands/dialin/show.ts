@@ -53,6 +53,7 @@ export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
   const http = await rt.http();
   const answer = await rt.out.spin('Reading dial-in settings…', () => getDialin(http));
   const shown = printable(answer, Boolean(opts['showSecrets']), rt.out) as Dialin;
+  if (rt.globals.quiet) return rt.out.data(shown.dialin ?? [], { idField: 'phone' });
   if (rt.globals.format === 'table' && !rt.globals.fields) return printTable(rt, shown);
   rt.out.data(shown);
 }

@@ -7,5 +7,5 @@ export async function run({ args }: CommandInput, rt: Runtime): Promise<void> {
   const store = await rt.store();
   store.require(name);
   store.setDefault(name);
-  rt.out.success(`Profile "${name}" is now the default.`);
+  rt.out.success(`Made profile "${name}" the default.`);
 }

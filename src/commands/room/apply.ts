@@ -81,7 +81,7 @@ export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
   const plan = computePlan(desired, live, { prune: o.prune === true, now: rt.ctx.now() });
 
   const table = rt.globals.format === 'table';
-  if (table)
+  if (table && !rt.globals.quiet)
     rt.out.raw(
       renderDiff(plan, new Chalk({ level: rt.globals.stdoutColor ? 1 : 0 }), { replace: o.replace === true }),
     );
@@ -135,7 +135,13 @@ export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
     progress?.end();
     outcomes = result.outcomes;
     summarize(rt, outcomes);
-    if (!table) rt.out.data(outcomes);
+    // -q: the ids of the rooms created, updated, re-created or deleted.
+    if (rt.globals.quiet)
+      rt.out.data(
+        outcomes.filter((x) => x.status === 'done'),
+        { idField: 'room_id' },
+      );
+    else if (!table) rt.out.data(outcomes);
     if (result.stopped !== undefined) throw result.stopped;
   }
 

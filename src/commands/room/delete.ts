@@ -1,8 +1,8 @@
 import { deleteRoom } from '../../api/rooms.js';
 import { CliError, ExitCode, PartialError, UsageError } from '../../errors.js';
 import type { Runtime } from '../../runtime.js';
-import { checkId } from '../../validate.js';
 import type { CommandInput } from '../define.js';
+import { checkRoomRef, resolveRoomRefs } from '../room-ref.js';
 
 /** One line of the delete report. */
 interface Outcome {
@@ -18,14 +18,16 @@ const PER_ROOM: readonly number[] = [ExitCode.API, ExitCode.NOT_FOUND];
 
 /** `enablex room delete <room-id...>`: asks on a terminal, needs --yes otherwise; several ids allowed. */
 export async function run({ args }: CommandInput, rt: Runtime): Promise<void> {
-  const ids = [...new Set(args.map((a) => checkId(a, '<room-id>')))];
+  const refs = [...new Set(args.map((a) => checkRoomRef(a, '<room-id>')))];
+  // Refused before a name is looked up: a usage error sends nothing.
+  if (!rt.globals.yes && !rt.globals.canPrompt) {
+    throw new UsageError(
+      `refusing to delete ${refs.length === 1 ? 'a room' : `${refs.length} rooms`} without --yes (${rt.whyNoPrompt()}).`,
+      'Add --yes to confirm.',
+    );
+  }
+  const ids = [...new Set(await resolveRoomRefs(rt, refs, '<room-id>'))];
   if (!rt.globals.yes) {
-    if (!rt.globals.canPrompt) {
-      throw new UsageError(
-        `refusing to delete ${ids.length === 1 ? 'a room' : `${ids.length} rooms`} without --yes (${rt.whyNoPrompt()}).`,
-        'Add --yes to confirm.',
-      );
-    }
     const prompter = await rt.prompter('--yes');
     const ok = await prompter.confirm(
       `Delete ${ids.length === 1 ? `room ${ids[0]}` : `${ids.length} rooms (${ids.join(', ')})`}? This cannot be undone.`,
@@ -56,7 +58,13 @@ export async function run({ args }: CommandInput, rt: Runtime): Promise<void> {
       rt.out.failure(`${id}: ${err.message}`);
     }
   }
-  if (rt.globals.formatExplicit) rt.out.data(outcomes, { idField: 'room_id' });
+  // -q: the ids of the rooms deleted, one a line.
+  if (rt.globals.quiet)
+    rt.out.data(
+      outcomes.filter((o) => o.deleted),
+      { idField: 'room_id' },
+    );
+  else if (rt.globals.formatExplicit) rt.out.data(outcomes, { idField: 'room_id' });
   const failed = outcomes.filter((o) => !o.deleted);
   if (failed.length === 0) return;
   // Nothing deleted and every failure alike (all not found, say): that code, not "partly failed".
@@ -64,5 +72,8 @@ export async function run({ args }: CommandInput, rt: Runtime): Promise<void> {
   if (failed.length === ids.length && codes.size === 1 && lastError) {
     throw new CliError(`none of the ${ids.length} rooms were deleted.`, lastError.exitCode, lastError.hint);
   }
-  throw new PartialError(`${failed.length} of ${ids.length} rooms were not deleted.`, lastError?.hint);
+  throw new PartialError(
+    `${failed.length} of ${ids.length} rooms ${failed.length === 1 ? 'was' : 'were'} not deleted.`,
+    lastError?.hint,
+  );
 }

@@ -79,7 +79,7 @@ export function registerRoom(program: Command, action: ActionFactory): void {
   room
     .command('get')
     .description('show one room')
-    .argument('<room-id>', 'the room id')
+    .argument('<room-id>', 'the room id, or its name when no other room has it')
     .addHelpText(
       'after',
       examples(
@@ -93,7 +93,7 @@ export function registerRoom(program: Command, action: ActionFactory): void {
     room
       .command('update')
       .description('change a room: only the given settings change (mode, scheduled and adhoc cannot)')
-      .argument('<room-id>', 'the room id')
+      .argument('<room-id>', 'the room id, or its name when no other room has it')
       .addOption(new Option('--dry-run', 'print the request that would be sent, send nothing')),
     { hideImmutable: true },
   )
@@ -163,7 +163,7 @@ export function registerRoom(program: Command, action: ActionFactory): void {
   room
     .command('delete')
     .description('delete rooms (asks first on a terminal; needs --yes otherwise)')
-    .argument('<room-id...>', 'one or more room ids')
+    .argument('<room-id...>', 'one or more room ids (or names, each unique)')
     .addHelpText(
       'after',
       examples(

@@ -1,8 +1,8 @@
 import { paths } from '../../api/paths.js';
 import { getRoom, updateRoom } from '../../api/rooms.js';
 import type { Runtime } from '../../runtime.js';
-import { checkId } from '../../validate.js';
 import type { CommandInput } from '../define.js';
+import { resolveRoomRef } from '../room-ref.js';
 import { buildUpdateBody } from './body.js';
 import { printDryRun } from './dry-run.js';
 import { roomInputFrom } from './input.js';
@@ -18,8 +18,8 @@ import { noteScheduledTime } from './time-note.js';
  * by create's rules; then PATCH. --dry-run reads the room too. Prints the updated room.
  */
 export async function run({ args, opts, command }: CommandInput, rt: Runtime): Promise<void> {
-  const roomId = checkId(args[0], '<room-id>');
   const given = buildUpdateBody(await roomInputFrom(opts, command, rt));
+  const roomId = await resolveRoomRef(rt, args[0], '<room-id>');
   const http = await rt.http();
   const current = await rt.out.spin('Reading room…', () => getRoom(http, roomId));
   const { body, merged } = mergeUpdate(current, given);

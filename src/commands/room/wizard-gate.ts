@@ -35,6 +35,6 @@ export function missingError(missing: readonly string[], rt: Runtime): UsageErro
   }
   return new UsageError(
     `missing ${list(missing)}${why}.`,
-    'Pass the flags, or run `enablex room create` in a terminal to be asked for them.',
+    `Pass the flags, or ${rt.globals.canPrompt ? 'add -i to be asked for them' : rt.howToPrompt()}.`,
   );
 }

@@ -1,8 +1,9 @@
 import { createToken, TOKEN_LIFETIME_MS, type TokenBody, type TokenRole } from '../../api/tokens.js';
 import { UsageError } from '../../errors.js';
 import type { Runtime } from '../../runtime.js';
-import { checkId, parseKeyValues } from '../../validate.js';
+import { parseKeyValues } from '../../validate.js';
 import type { CommandInput } from '../define.js';
+import { resolveRoomRef } from '../room-ref.js';
 import { terminalSafe } from '../../output/escape.js';
 import { decodeToken, viewValue } from './decode.js';
 
@@ -38,8 +39,8 @@ export function buildTokenBody(opts: Record<string, unknown>): TokenBody {
 
 /** `enablex token <room-id>`: POST /rooms/{id}/tokens, print the token (alone with -q). */
 export async function run({ args, opts }: CommandInput, rt: Runtime): Promise<void> {
-  const roomId = checkId(args[0], '<room-id>');
   const body = buildTokenBody(opts);
+  const roomId = await resolveRoomRef(rt, args[0], '<room-id>');
   const http = await rt.http();
   const issuedAt = rt.ctx.now();
   const token = await rt.out.spin('Creating token…', () => createToken(http, roomId, body));

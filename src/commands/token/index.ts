@@ -8,7 +8,7 @@ export function registerToken(program: Command, action: ActionFactory): void {
   program
     .command('token')
     .description('create a token for one user to join a room (single use, valid 15 minutes)')
-    .argument('<room-id>', 'the room id')
+    .argument('<room-id>', 'the room id, or its name when no other room has it')
     .addOption(new Option('--name <name>', 'name of the user who joins').makeOptionMandatory())
     .addOption(
       new Option('--user-ref <ref>', 'your reference for the user, shown in reports').makeOptionMandatory(),

@@ -19,7 +19,7 @@ export function registerUsers(program: Command, action: ActionFactory): void {
   const users = program
     .command('users')
     .description('list the users connected to a room (empty when no session is in progress)')
-    .argument('<room-id>', 'the room id');
+    .argument('<room-id>', 'the room id, or its name when no other room has it');
   addWatchFlags(users, 'who joins and leaves')
     .addHelpText(
       'after',

@@ -1,14 +1,14 @@
 import { listUsers } from '../../api/users.js';
 import type { Runtime } from '../../runtime.js';
-import { checkId } from '../../validate.js';
 import { watchSettings } from '../../watch/options.js';
 import type { CommandInput } from '../define.js';
+import { resolveRoomRef } from '../room-ref.js';
 import { USER_COLUMNS } from './index.js';
 
 /** `enablex users <room-id>`: GET /rooms/{id}/users; a room with no session lists nobody. */
 export async function run({ args, opts }: CommandInput, rt: Runtime): Promise<void> {
-  const roomId = checkId(args[0], '<room-id>');
   const watch = watchSettings(opts, rt.globals, rt.ctx.stdout.isTTY === true);
+  const roomId = await resolveRoomRef(rt, args[0], '<room-id>');
   if (watch) {
     const { watchUsers } = await import('./watch.js');
     return watchUsers(rt, roomId, watch);

@@ -112,7 +112,7 @@ describe('api: calls', () => {
     nock(API_ORIGIN).delete(`${V2}/rooms/${ROOM}`).reply(204);
     const r = await runCli(['api', 'delete', `rooms/${ROOM}`]);
     expect(r).toMatchObject({ code: 0, stdout: '' });
-    expect(r.stderr).toContain(`✓ DELETE /rooms/${ROOM}: done (the answer was empty).`);
+    expect(r.stderr).toContain(`✓ Sent DELETE /rooms/${ROOM}; the answer was empty.`);
   });
 
   it('warns when the path repeats the base URL prefix', async () => {
@@ -229,7 +229,7 @@ describe('api: API errors and retries', () => {
       400,
       { result: '10009', error: '[Reason] Unknown key' },
       1,
-      RESULT_HINTS['10009'],
+      'The --data body holds a key the API does not know: remove it.',
     ],
     ['server error', 500, { result: '50000' }, 5, undefined],
     ['a non-JSON answer', 200, 'plain text', 5, undefined],
@@ -237,8 +237,31 @@ describe('api: API errors and retries', () => {
     nock(API_ORIGIN).get(`${V2}/rooms/${ROOM}`).reply(status, body);
     const r = await runCli(['api', 'get', `rooms/${ROOM}`]);
     expect(r.code).toBe(code);
-    expect(r.stdout).toBe('');
+    // The error answer on stdout, as `gh api` prints it; nothing for a body that is not JSON.
+    expect(r.stdout).toBe(typeof body === 'string' ? '' : `${JSON.stringify(body, null, 2)}\n`);
     if (hint) expect(r.stderr).toContain(`Hint: ${hint}`);
+  });
+
+  it('tells `api post rooms` about body keys, not flags, and prints the answer on stdout', async () => {
+    const answer = { result: '10010', error: 'owner_ref missing' };
+    nock(API_ORIGIN).post(`${V2}/rooms`).reply(200, answer);
+    const r = await runCli(['api', 'post', 'rooms', '--data', '{"name":"x"}']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual(answer);
+    expect(r.stderr).toContain(
+      'Hint: The room needs an owner reference: add "owner_ref" to the --data body.',
+    );
+    expect(r.stderr).not.toContain('--owner-ref');
+  });
+
+  it('hides secrets in an error answer too', async () => {
+    nock(API_ORIGIN)
+      .get(`${V2}/dialin/`)
+      .reply(500, { result: '50000', app_key: 'LeakedAppKey1234567890abcdefghijkl' });
+    const r = await runCli(['api', 'get', 'dialin/']);
+    expect(r.code).toBe(5);
+    expect(r.stdout).not.toContain('LeakedAppKey');
+    expect(r.stdout).toContain('"result": "50000"');
   });
 
   /** A stub that answers 500 up to `max` times and counts the requests. */

@@ -148,7 +148,9 @@ describe('archive: bad input is exit 2 before any request', () => {
     [['--from', '2026-11-01'], /--from needs --to/],
     [['--from', '2026-02-30', '--to', 'today'], /not a real day/],
     [['--from', 'today', '--to', 'yesterday'], /must run forwards/],
-    [['--room', '../x'], /--room .* is not a valid id/],
+    [['--room', ''], /--room is empty: give a room id or a room name/],
+    [['--conf', 'abc'], /--conf "abc" is not a conference number/],
+    [['--from', '2027-01-01', '--to', '2027-01-02'], /--from 2027-01-01 is in the future/],
     [
       ['--conf', '1', '--out', '/no/such/folder/x.json'],
       /--out \/no\/such\/folder\/x\.json: cannot write there \(its folder does not exist\)/,

@@ -82,15 +82,15 @@ describe('cdr: chunked periods', () => {
 
   it('chunks a room period on the room-period route', async () => {
     nock(API_ORIGIN)
-      .get('/video/v2/cdr/room-period/r1/2026-11-01/2026-11-02')
+      .get('/video/v2/cdr/room-period/5f3b2c1a9d8e7f6a5b4c3d2f/2026-11-01/2026-11-02')
       .reply(200, cdrBody([rec('x')]));
     nock(API_ORIGIN)
-      .get('/video/v2/cdr/room-period/r1/2026-11-03/2026-11-03')
+      .get('/video/v2/cdr/room-period/5f3b2c1a9d8e7f6a5b4c3d2f/2026-11-03/2026-11-03')
       .reply(200, cdrBody([rec('y')]));
     const r = await runCli([
       'cdr',
       '--room',
-      'r1',
+      '5f3b2c1a9d8e7f6a5b4c3d2f',
       '--from',
       '2026-11-01',
       '--to',
@@ -233,8 +233,8 @@ describe('cdr: a failed or interrupted export leaves nothing', () => {
     const out = join(dir, 'cdr.csv');
     const { writeFileSync } = await import('node:fs');
     writeFileSync(out, 'previous export\n');
-    nock(API_ORIGIN).get('/video/v2/cdr/conf/c').reply(500, 'boom');
-    const r = await runCli(['cdr', '--conf', 'c', '--out', out]);
+    nock(API_ORIGIN).get('/video/v2/cdr/conf/7').reply(500, 'boom');
+    const r = await runCli(['cdr', '--conf', '7', '--out', out]);
     expect(r.code).toBe(5);
     expect(readFileSync(out, 'utf8')).toBe('previous export\n');
     expect(readdirSync(dir)).toEqual(['cdr.csv']);

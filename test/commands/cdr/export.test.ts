@@ -65,8 +65,17 @@ describe('cdr: filters to routes', () => {
     ],
     [['--from', 'yesterday', '--to', 'yesterday'], '/video/v2/cdr/period/2026-11-28/2026-11-28'],
     [
-      ['--room', 'r-1', '--from', '2026-11-01', '--to', '2026-11-03', '--chunk-days', '5'],
-      '/video/v2/cdr/room-period/r-1/2026-11-01/2026-11-03',
+      [
+        '--room',
+        '5f3b2c1a9d8e7f6a5b4c3d2f',
+        '--from',
+        '2026-11-01',
+        '--to',
+        '2026-11-03',
+        '--chunk-days',
+        '5',
+      ],
+      '/video/v2/cdr/room-period/5f3b2c1a9d8e7f6a5b4c3d2f/2026-11-01/2026-11-03',
     ],
   ])('%j -> GET %s', async (flags, path) => {
     api()
@@ -93,21 +102,22 @@ describe('cdr: filters to routes', () => {
     ['2026-12-31', '2027-01-01', ['2026-12-31', '2027-01-01']],
   ])('%s..%s asks for each day across the month end', async (from, to, days) => {
     for (const d of days) api().get(`/video/v2/cdr/period/${d}/${d}`).reply(200, cdrBody([]));
-    const r = await runCli(['cdr', '--from', from, '--to', to, '-o', 'csv']);
+    const now = new Date('2028-12-31T12:00:00Z');
+    const r = await runCli(['cdr', '--from', from, '--to', to, '-o', 'csv'], { now });
     expect(r.code).toBe(0);
   });
 
   it.each([
     [[], /give a filter/],
-    [['--conf', 'c', '--room', 'r'], /--conf cannot be combined/],
-    [['--conf', 'c', '--from', 'today', '--to', 'today'], /--conf cannot be combined/],
+    [['--conf', '7', '--room', 'r'], /--conf cannot be combined/],
+    [['--conf', '7', '--from', 'today', '--to', 'today'], /--conf cannot be combined/],
     [['--from', 'today'], /--from needs --to/],
     [['--room', 'r', '--to', 'today'], /--to needs --from/],
     [['--from', '2026-11-02', '--to', '2026-11-01'], /after --to 2026-11-01/],
     [['--from', '2027-02-29', '--to', '2027-03-01'], /2027 is not a leap year/],
     [['--from', '2026-13-01', '--to', 'today'], /--from "2026-13-01" is not a real day/],
     [['--from', 'last week', '--to', 'today'], /--from "last week" is not a date/],
-    [['--conf', 'c', '--chunk-days', '2'], /--chunk-days needs --from and --to/],
+    [['--conf', '7', '--chunk-days', '2'], /--chunk-days needs --from and --to/],
     [['--room', 'r', '--concurrency', '2'], /--concurrency needs --from and --to/],
     [
       ['--from', '7d', '--to', 'today', '--chunk-days', '0'],
@@ -123,10 +133,17 @@ describe('cdr: filters to routes', () => {
       ['--from', '2000-01-01', '--to', 'today'],
       /spans 9830 days: .* 9830 requests .*Raise --chunk-days to 10/s,
     ],
-    [['--conf', 'c', '--out', ''], /--out needs a file name/],
-    [['--room', '../x'], /--room "..\/x" is not a valid id/],
-    [['--conf', 'a b'], /--conf "a b" is not a valid id/],
-    [['--conf', 'c', 'extra'], /too many arguments/],
+    [['--conf', '7', '--out', ''], /--out needs a file name/],
+    [['--room', 'a\u0007b'], /--room "a\\x07b" is neither a room id nor a room name/],
+    [['--conf', 'a b'], /--conf "a b" is not a conference number: they are digits only/],
+    [['--conf', 'abc'], /--conf "abc" is not a conference number/],
+    [['--conf', '1234-5678'], /--conf "1234-5678" is not a conference number/],
+    [
+      ['--from', '2026-11-30', '--to', '2026-12-31'],
+      /--from 2026-11-30 is in the future \(today is 2026-11-29 UTC\)/,
+    ],
+    [['--from', '2027-01-01', '--to', '2027-01-01'], /--from 2027-01-01 is in the future/],
+    [['--conf', '7', 'extra'], /too many arguments/],
   ])('%j exits 2 before any request', async (flags, message) => {
     const r = await runCli(['cdr', ...flags]);
     expect(r.stdout).toBe('');
@@ -135,20 +152,20 @@ describe('cdr: filters to routes', () => {
   });
 
   it('refuses an --out folder that does not exist, before any request', async () => {
-    const r = await runCli(['cdr', '--conf', 'c', '--out', join(dir, 'missing', 'cdr.csv')]);
+    const r = await runCli(['cdr', '--conf', '7', '--out', join(dir, 'missing', 'cdr.csv')]);
     expect(r.stderr).toMatch(/--out .*cdr\.csv: cannot write there \(its folder does not exist\)/);
     expect(r.code).toBe(2);
   });
 
   it('refuses an --out that is a folder', async () => {
-    const r = await runCli(['cdr', '--conf', 'c', '--out', dir]);
+    const r = await runCli(['cdr', '--conf', '7', '--out', dir]);
     expect(r.stderr).toMatch(/is a folder: give a file name/);
     expect(r.code).toBe(2);
   });
 
   it('refuses to run without credentials (exit 3), leaving no file', async () => {
     const out = join(dir, 'cdr.csv');
-    const r = await runCli(['cdr', '--conf', 'c', '--out', out], {
+    const r = await runCli(['cdr', '--conf', '7', '--out', out], {
       env: { ENABLEX_APP_ID: undefined, ENABLEX_APP_KEY: undefined, ENABLEX_CONFIG_DIR: dir },
     });
     expect(r.code).toBe(3);
@@ -159,9 +176,9 @@ describe('cdr: filters to routes', () => {
 describe('cdr: API results', () => {
   it.each([['0'], [0]])('result %j is success', async (result) => {
     api()
-      .get('/video/v2/cdr/conf/c')
+      .get('/video/v2/cdr/conf/7')
       .reply(200, cdrBody([cdrRecord()], result));
-    const r = await runCli(['cdr', '--conf', 'c', '-o', 'ndjson']);
+    const r = await runCli(['cdr', '--conf', '7', '-o', 'ndjson']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual(cdrRecord());
   });
@@ -169,8 +186,8 @@ describe('cdr: API results', () => {
   it.each([[{ result: '0', cdr: null }], [{ result: '0' }], [{ result: 0, cdr: [] }]])(
     '%j is an empty export: header only in CSV',
     async (body) => {
-      api().get('/video/v2/cdr/conf/c').reply(200, body);
-      const r = await runCli(['cdr', '--conf', 'c', '-o', 'csv']);
+      api().get('/video/v2/cdr/conf/7').reply(200, body);
+      const r = await runCli(['cdr', '--conf', '7', '-o', 'csv']);
       expect(r.stdout).toBe(HEADER);
       expect(r.stderr).toBe('0 records\n');
       expect(r.code).toBe(0);
@@ -190,8 +207,8 @@ describe('cdr: API results', () => {
     [200, 'not json', 5, /not readable JSON/],
     [200, { result: '0', cdr: { a: 1 } }, 5, /"cdr" is not a list/],
   ])('HTTP %d %j exits %d', async (status, body, code, message) => {
-    api().get('/video/v2/cdr/conf/c').reply(status, body);
-    const r = await runCli(['cdr', '--conf', 'c', '-o', 'csv']);
+    api().get('/video/v2/cdr/conf/7').reply(status, body);
+    const r = await runCli(['cdr', '--conf', '7', '-o', 'csv']);
     expect(r.stderr).toMatch(message);
     expect(r.code).toBe(code);
     expect(r.stdout).toBe('');
@@ -207,9 +224,9 @@ describe('cdr: API results', () => {
       },
     });
     api()
-      .get('/video/v2/cdr/conf/c')
+      .get('/video/v2/cdr/conf/7')
       .reply(200, cdrBody([rec]));
-    const r = await runCli(['cdr', '--conf', 'c', '-o', 'csv']);
+    const r = await runCli(['cdr', '--conf', '7', '-o', 'csv']);
     const rows = parseCsv(r.stdout);
     expect(cell(rows, 1, 'usage.screen_minutes')).toBe('0');
     expect(cell(rows, 1, 'usage.connect_minutes')).toBe('0');
@@ -222,9 +239,9 @@ describe('cdr: CSV', () => {
   it('escapes commas, quotes, newlines and keeps non-ASCII as UTF-8 (RFC 4180, CRLF)', async () => {
     const names = ['Doe, Jane', 'The "Boss"', 'two\nlines', 'cr\r\nlf', '山田太郎', 'Zoë 😀', ' padded '];
     api()
-      .get('/video/v2/cdr/conf/c')
+      .get('/video/v2/cdr/conf/7')
       .reply(200, cdrBody(names.map((name, i) => cdrRecord({ cdr_id: `id-${i}`, user: { name } }))));
-    const r = await runCli(['cdr', '--conf', 'c', '-o', 'csv', '--fields', 'cdr_id,user.name']);
+    const r = await runCli(['cdr', '--conf', '7', '-o', 'csv', '--fields', 'cdr_id,user.name']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       'cdr_id,user.name\r\n' +
@@ -243,16 +260,16 @@ describe('cdr: CSV', () => {
     const sparse = { cdr_id: 'sparse', extra_key: 'x', user: { name: 'Solo', nickname: 'S' } };
     const reordered = Object.fromEntries(Object.entries(cdrRecord({ cdr_id: 'full' })).reverse());
     api()
-      .get('/video/v2/cdr/conf/a')
+      .get('/video/v2/cdr/conf/1')
       .reply(200, cdrBody([sparse]));
     api()
-      .get('/video/v2/cdr/conf/b')
+      .get('/video/v2/cdr/conf/2')
       .reply(200, cdrBody([reordered, sparse]));
     api()
-      .get('/video/v2/cdr/conf/a')
+      .get('/video/v2/cdr/conf/1')
       .reply(200, cdrBody([sparse]));
-    const a = await runCli(['cdr', '--conf', 'a', '-o', 'csv']);
-    const b = await runCli(['cdr', '--conf', 'b', '-o', 'csv']);
+    const a = await runCli(['cdr', '--conf', '1', '-o', 'csv']);
+    const b = await runCli(['cdr', '--conf', '2', '-o', 'csv']);
     expect(a.stdout.startsWith(HEADER)).toBe(true);
     expect(b.stdout.startsWith(HEADER)).toBe(true);
     const rows = parseCsv(b.stdout);
@@ -262,15 +279,15 @@ describe('cdr: CSV', () => {
     expect(cell(rows, 2, 'room.room_id')).toBe('');
     expect(b.stdout).not.toContain('extra_key');
     expect(b.stdout).not.toContain('nickname');
-    const json = await runCli(['cdr', '--conf', 'a', '-o', 'json']);
+    const json = await runCli(['cdr', '--conf', '1', '-o', 'json']);
     expect(JSON.parse(json.stdout)).toEqual([sparse]);
   });
 
   it('writes room.room_details and open quality blocks as one JSON-text column each', async () => {
     api()
-      .get('/video/v2/cdr/conf/c')
+      .get('/video/v2/cdr/conf/7')
       .reply(200, cdrBody([cdrRecord({ stats_quality: { receive: { rtt: { avg: 12 } } } })]));
-    const r = await runCli(['cdr', '--conf', 'c', '-o', 'csv']);
+    const r = await runCli(['cdr', '--conf', '7', '-o', 'csv']);
     const rows = parseCsv(r.stdout);
     expect(JSON.parse(cell(rows, 1, 'room.room_details')!)).toEqual({
       name: 'Standup',
@@ -289,9 +306,9 @@ describe('cdr: CSV', () => {
       user: { name: 'true' },
     });
     api()
-      .get('/video/v2/cdr/conf/c')
+      .get('/video/v2/cdr/conf/7')
       .reply(200, cdrBody([old, cdrRecord({ sip: true, lowcode: false })]));
-    const r = await runCli(['cdr', '--conf', 'c', '-o', 'csv']);
+    const r = await runCli(['cdr', '--conf', '7', '-o', 'csv']);
     const rows = parseCsv(r.stdout);
     for (const row of [1, 2]) {
       expect(cell(rows, row, 'sip')).toBe('true');
@@ -300,9 +317,9 @@ describe('cdr: CSV', () => {
     expect(cell(rows, 1, 'published_track.audio')).toBe('true');
     expect(cell(rows, 1, 'published_track.video')).toBe('false');
     api()
-      .get('/video/v2/cdr/conf/c')
+      .get('/video/v2/cdr/conf/7')
       .reply(200, cdrBody([old]));
-    const j = await runCli(['cdr', '--conf', 'c', '-o', 'ndjson', '--fields', 'sip,published_track.video']);
+    const j = await runCli(['cdr', '--conf', '7', '-o', 'ndjson', '--fields', 'sip,published_track.video']);
     expect(j.stdout).toBe('{"sip":"TRUE","published_track":{"video":"False"}}\n');
   });
 });
@@ -325,23 +342,23 @@ describe('cdr: other formats', () => {
   const records = [cdrRecord({ cdr_id: 'a' }), cdrRecord({ cdr_id: 'b', extra: { x: [1, 2] } })];
 
   it('json is the list exactly as JSON.stringify(list, null, 2)', async () => {
-    api().get('/video/v2/cdr/conf/c').reply(200, cdrBody(records));
-    const r = await runCli(['cdr', '--conf', 'c', '--json']);
+    api().get('/video/v2/cdr/conf/7').reply(200, cdrBody(records));
+    const r = await runCli(['cdr', '--conf', '7', '--json']);
     expect(r.stdout).toBe(JSON.stringify(records, null, 2) + '\n');
   });
 
   it('json of nothing is []', async () => {
-    api().get('/video/v2/cdr/conf/c').reply(200, cdrBody([]));
-    const r = await runCli(['cdr', '--conf', 'c', '-o', 'json']);
+    api().get('/video/v2/cdr/conf/7').reply(200, cdrBody([]));
+    const r = await runCli(['cdr', '--conf', '7', '-o', 'json']);
     expect(r.stdout).toBe('[]\n');
   });
 
   it('yaml parses back to the records; --fields picks keys', async () => {
-    api().get('/video/v2/cdr/conf/c').reply(200, cdrBody(records));
-    const r = await runCli(['cdr', '--conf', 'c', '-o', 'yaml']);
+    api().get('/video/v2/cdr/conf/7').reply(200, cdrBody(records));
+    const r = await runCli(['cdr', '--conf', '7', '-o', 'yaml']);
     expect(parseYaml(r.stdout)).toEqual(records);
-    api().get('/video/v2/cdr/conf/c').reply(200, cdrBody(records));
-    const f = await runCli(['cdr', '--conf', 'c', '-o', 'yaml', '--fields', 'cdr_id,user.name']);
+    api().get('/video/v2/cdr/conf/7').reply(200, cdrBody(records));
+    const f = await runCli(['cdr', '--conf', '7', '-o', 'yaml', '--fields', 'cdr_id,user.name']);
     expect(parseYaml(f.stdout)).toEqual([
       { cdr_id: 'a', user: { name: 'Ava' } },
       { cdr_id: 'b', user: { name: 'Ava' } },
@@ -352,8 +369,8 @@ describe('cdr: other formats', () => {
     const many = Array.from({ length: 150 }, (_, i) =>
       cdrRecord({ cdr_id: `id-${i}`, conf_num: `conf-${i}` }),
     );
-    api().get('/video/v2/cdr/conf/c').reply(200, cdrBody(many));
-    const r = await runCli(['cdr', '--conf', 'c']);
+    api().get('/video/v2/cdr/conf/7').reply(200, cdrBody(many));
+    const r = await runCli(['cdr', '--conf', '7']);
     expect(r.code).toBe(0);
     expect(r.stdout.match(/trans_date/g)).toHaveLength(1);
     expect(r.stdout).toContain('conf-0 ');
@@ -373,10 +390,10 @@ describe('cdr: other formats', () => {
 describe('cdr --out', () => {
   it('writes the file atomically and says so on stderr; nothing on stdout', async () => {
     api()
-      .get('/video/v2/cdr/conf/c')
+      .get('/video/v2/cdr/conf/7')
       .reply(200, cdrBody([cdrRecord()]));
     const out = join(dir, 'cdr.csv');
-    const r = await runCli(['cdr', '--conf', 'c', '--out', out]);
+    const r = await runCli(['cdr', '--conf', '7', '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`Wrote 1 record to ${out}\n`);
@@ -393,26 +410,26 @@ describe('cdr --out', () => {
     ['cdr.csv', ['-o', 'ndjson'], (t: string) => JSON.parse(t.trim())],
   ])('%s %j picks the format', async (name, flags, read) => {
     api()
-      .get('/video/v2/cdr/conf/c')
+      .get('/video/v2/cdr/conf/7')
       .reply(200, cdrBody([cdrRecord()]));
     const out = join(dir, name);
-    const r = await runCli(['cdr', '--conf', 'c', '--out', out, ...flags]);
+    const r = await runCli(['cdr', '--conf', '7', '--out', out, ...flags]);
     expect(r.code).toBe(0);
     expect(read(readFileSync(out, 'utf8'))).toEqual(cdrRecord());
   });
 
   it('-q silences the count line', async () => {
     api()
-      .get('/video/v2/cdr/conf/c')
+      .get('/video/v2/cdr/conf/7')
       .reply(200, cdrBody([cdrRecord()]));
-    const r = await runCli(['cdr', '--conf', 'c', '--out', join(dir, 'q.csv'), '-q']);
+    const r = await runCli(['cdr', '--conf', '7', '--out', join(dir, 'q.csv'), '-q']);
     expect(r.stderr).toBe('');
     expect(existsSync(join(dir, 'q.csv'))).toBe(true);
   });
 
   it('resolves a relative --out against the working folder', async () => {
-    api().get('/video/v2/cdr/conf/c').reply(200, cdrBody([]));
-    const r = await runCli(['cdr', '--conf', 'c', '--out', 'rel.csv'], { cwd: dir });
+    api().get('/video/v2/cdr/conf/7').reply(200, cdrBody([]));
+    const r = await runCli(['cdr', '--conf', '7', '--out', 'rel.csv'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(readFileSync(join(dir, 'rel.csv'), 'utf8')).toBe(HEADER);
   });
@@ -422,7 +439,7 @@ describe('cdr: --fields takes any dotted path', () => {
   it.each(['cdr_id,user..name', '.cdr_id', 'user.'])(
     '%s (an empty part): exit 2, nothing sent',
     async (fields) => {
-      const r = await runCli(['cdr', '--conf', 'c', '-o', 'csv', '--fields', fields]);
+      const r = await runCli(['cdr', '--conf', '7', '-o', 'csv', '--fields', fields]);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/is not a dotted path/);
       expect(r.stdout).toBe('');
@@ -434,9 +451,9 @@ describe('cdr: --fields takes any dotted path', () => {
     ['usr.name,cdr_idd', /--fields: "usr.name", "cdr_idd" are not documented CDR fields/],
   ])('%s: a note about the undocumented names, and the export runs', async (fields, message) => {
     api()
-      .get('/video/v2/cdr/conf/c')
+      .get('/video/v2/cdr/conf/7')
       .reply(200, cdrBody([cdrRecord()]));
-    const r = await runCli(['cdr', '--conf', 'c', '-o', 'csv', '--fields', fields]);
+    const r = await runCli(['cdr', '--conf', '7', '-o', 'csv', '--fields', fields]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(message);
     expect(r.stdout.split('\r\n')[0]).toBe(fields);
@@ -445,12 +462,12 @@ describe('cdr: --fields takes any dotted path', () => {
   it('exports the fields of an older documented record (user.confName, user.token) without a note', async () => {
     const older = { ...cdrRecord(), user: { name: 'Ann', token: 'tkn-1', confName: 'Weekly' } };
     api()
-      .get('/video/v2/cdr/conf/c')
+      .get('/video/v2/cdr/conf/7')
       .reply(200, cdrBody([older]));
     const r = await runCli([
       'cdr',
       '--conf',
-      'c',
+      '7',
       '-o',
       'csv',
       '--fields',
@@ -465,9 +482,9 @@ describe('cdr: --fields takes any dotted path', () => {
     'accepts %s (a column, an object above columns, or a key inside an open object)',
     async (field) => {
       api()
-        .get('/video/v2/cdr/conf/c')
+        .get('/video/v2/cdr/conf/7')
         .reply(200, cdrBody([cdrRecord()]));
-      const r = await runCli(['cdr', '--conf', 'c', '-o', 'json', '--fields', field]);
+      const r = await runCli(['cdr', '--conf', '7', '-o', 'json', '--fields', field]);
       expect(r.code).toBe(0);
     },
   );

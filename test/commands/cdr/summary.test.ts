@@ -106,8 +106,8 @@ describe('cdr summary', () => {
   ];
 
   it('prints JSON as one object', async () => {
-    nock(API_ORIGIN).get('/video/v2/cdr/conf/c').reply(200, cdrBody(records));
-    const r = await runCli(['cdr', 'summary', '--conf', 'c', '--json']);
+    nock(API_ORIGIN).get('/video/v2/cdr/conf/7').reply(200, cdrBody(records));
+    const r = await runCli(['cdr', 'summary', '--conf', '7', '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
       by_room: [{ room_id: '5f3b2c1a9d8e7f6a5b4c3d2e', records: 2, connect_minutes: 7 }],
@@ -122,8 +122,8 @@ describe('cdr summary', () => {
   });
 
   it('prints small tables under headings by default; --fields picks sections', async () => {
-    nock(API_ORIGIN).get('/video/v2/cdr/conf/c').reply(200, cdrBody(records));
-    const r = await runCli(['cdr', 'summary', '--conf', 'c']);
+    nock(API_ORIGIN).get('/video/v2/cdr/conf/7').reply(200, cdrBody(records));
+    const r = await runCli(['cdr', 'summary', '--conf', '7']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       [
@@ -152,8 +152,8 @@ describe('cdr summary', () => {
         '',
       ].join('\n'),
     );
-    nock(API_ORIGIN).get('/video/v2/cdr/conf/c').reply(200, cdrBody(records));
-    const f = await runCli(['cdr', 'summary', '--conf', 'c', '--fields', 'totals']);
+    nock(API_ORIGIN).get('/video/v2/cdr/conf/7').reply(200, cdrBody(records));
+    const f = await runCli(['cdr', 'summary', '--conf', '7', '--fields', 'totals']);
     expect(f.stdout.startsWith('Totals\n')).toBe(true);
     expect(f.stdout).not.toContain('by room');
   });
@@ -168,9 +168,9 @@ describe('cdr summary', () => {
     } = (older as { usage: Record<string, unknown> }).usage;
     const withoutMinutes = { ...older, usage };
     nock(API_ORIGIN)
-      .get('/video/v2/cdr/conf/c')
+      .get('/video/v2/cdr/conf/7')
       .reply(200, cdrBody([withoutMinutes, records[0]]));
-    const r = await runCli(['cdr', 'summary', '--conf', 'c', '-o', 'json']);
+    const r = await runCli(['cdr', 'summary', '--conf', '7', '-o', 'json']);
     expect(r.code, r.stderr).toBe(0);
     const totals = (JSON.parse(r.stdout) as { totals: Record<string, number> }).totals;
     expect(totals['records']).toBe(2);
@@ -178,15 +178,15 @@ describe('cdr summary', () => {
     expect(r.stderr).toContain('1 of 2 records had no usage minutes');
     expect(r.stderr).toContain('counted as 0 connected minutes');
     nock(API_ORIGIN)
-      .get('/video/v2/cdr/conf/c')
+      .get('/video/v2/cdr/conf/7')
       .reply(200, cdrBody([withoutMinutes]));
-    const table = await runCli(['cdr', 'summary', '--conf', 'c', '--fields', 'totals']);
+    const table = await runCli(['cdr', 'summary', '--conf', '7', '--fields', 'totals']);
     expect(table.stdout).toContain('records_without_minutes');
   });
 
   it('says so when there are no records', async () => {
-    nock(API_ORIGIN).get('/video/v2/cdr/conf/c').reply(200, cdrBody([]));
-    const r = await runCli(['cdr', 'summary', '--conf', 'c', '--fields', 'by_room,quality,totals']);
+    nock(API_ORIGIN).get('/video/v2/cdr/conf/7').reply(200, cdrBody([]));
+    const r = await runCli(['cdr', 'summary', '--conf', '7', '--fields', 'by_room,quality,totals']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       [
@@ -225,12 +225,12 @@ describe('cdr summary', () => {
   });
 
   it.each([
-    [['--conf', 'c', '-o', 'csv'], /-o csv does not fit a summary/],
-    [['--conf', 'c', '-o', 'ndjson'], /-o ndjson does not fit a summary/],
-    [['--conf', 'c', '--out', 'x.json'], /--out is for the record export/],
-    [['--conf', 'c', '--fields', 'by_room,nope'], /--fields "nope" is not a summary section/],
+    [['--conf', '7', '-o', 'csv'], /-o csv does not fit a summary/],
+    [['--conf', '7', '-o', 'ndjson'], /-o ndjson does not fit a summary/],
+    [['--conf', '7', '--out', 'x.json'], /--out is for the record export/],
+    [['--conf', '7', '--fields', 'by_room,nope'], /--fields "nope" is not a summary section/],
     [['--from', 'today'], /--from needs --to/],
-    [['--conf', 'c', '--chunk-days', '3'], /--chunk-days needs --from and --to/],
+    [['--conf', '7', '--chunk-days', '3'], /--chunk-days needs --from and --to/],
     [[], /give a filter/],
   ])('%j exits 2 before any request', async (flags, message) => {
     const r = await runCli(['cdr', 'summary', ...flags]);
@@ -240,8 +240,10 @@ describe('cdr summary', () => {
   });
 
   it('fails with the API error code when a chunk fails', async () => {
-    nock(API_ORIGIN).get('/video/v2/cdr/room/r1').reply(200, { result: '10202', error: 'room_id missing' });
-    const r = await runCli(['cdr', 'summary', '--room', 'r1']);
+    nock(API_ORIGIN)
+      .get('/video/v2/cdr/room/5f3b2c1a9d8e7f6a5b4c3d2f')
+      .reply(200, { result: '10202', error: 'room_id missing' });
+    const r = await runCli(['cdr', 'summary', '--room', '5f3b2c1a9d8e7f6a5b4c3d2f']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
   });

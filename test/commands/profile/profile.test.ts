@@ -294,18 +294,23 @@ describe('profile list, show, use, remove', () => {
 });
 
 describe('a secret given as a flag', () => {
-  it.each([['--app-key=SuperSecretValue123'], ['--recording-password=SuperSecretValue123']])(
-    '%s is refused without echoing the value',
-    async (flag) => {
-      const r = await runCli(['profile', 'add', 'x', '--app-id', 'abcd1234', flag], {
-        env: { ENABLEX_CONFIG_DIR: '/nonexistent' },
-      });
-      expect(r.code).toBe(2);
-      expect(r.stderr).not.toContain('SuperSecretValue123');
-      expect(r.stderr).toMatch(/secrets are never taken as flags[\s\S]*Hint: .*--app-key-stdin/);
-      expect(r.stderr).not.toContain('Did you mean');
-    },
-  );
+  it.each([
+    ['--app-key=SuperSecretValue123', /Hint: .*--app-key-stdin/],
+    [
+      '--recording-password=SuperSecretValue123',
+      /Hint: .*--recording-password-stdin .*ENABLEX_RECORDING_PASSWORD/,
+    ],
+  ])('%s is refused without echoing the value, with the hint for that secret', async (flag, hint) => {
+    const r = await runCli(['profile', 'add', 'x', '--app-id', 'abcd1234', flag], {
+      env: { ENABLEX_CONFIG_DIR: '/nonexistent' },
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toContain('SuperSecretValue123');
+    expect(r.stderr).toMatch(/secrets are never taken as flags/);
+    expect(r.stderr).toMatch(hint);
+    if (flag.startsWith('--recording')) expect(r.stderr).not.toContain('app key');
+    expect(r.stderr).not.toContain('Did you mean');
+  });
 });
 
 describe('a broken config folder or file is a configuration error (exit 3), never a bug', () => {

@@ -118,12 +118,12 @@ describe('token: input checks (exit 2, nothing sent)', () => {
       ['token', ROOM, '--name', 'Ada', '--user-ref', ''],
       /--user-ref must not be empty/,
     ],
+    ['an empty room', ['token', ' ', '--name', 'Ada', '--user-ref', 'u'], /<room-id> is empty/],
     [
-      'a room id with a slash',
-      ['token', 'a/b', '--name', 'Ada', '--user-ref', 'u'],
-      /<room-id>.*not a valid id/,
+      'a room name with a control character',
+      ['token', 'a\u001bb', '--name', 'Ada', '--user-ref', 'u'],
+      /<room-id> .* is neither a room id nor a room name/,
     ],
-    ['a room id of ..', ['token', '..', '--name', 'Ada', '--user-ref', 'u'], /<room-id>/],
     ['no room id', ['token', '--name', 'Ada', '--user-ref', 'u'], /room-id/],
     [
       'six --data keys',

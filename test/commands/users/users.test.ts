@@ -120,11 +120,15 @@ describe('users: failures', () => {
     if (hint) expect(r.stderr).toContain(`Hint: ${hint}`);
   });
 
-  it.each([['a/b'], ['..'], ['x%2f']])('refuses the room id %s before sending (exit 2)', async (id) => {
-    const r = await runCli(['users', id]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/<room-id>/);
-  });
+  it.each([['a/b'], ['..'], ['x%2f']])(
+    'looks %s up as a room name, never putting it in a URL (exit 4 when no room has it)',
+    async (ref) => {
+      nock(API_ORIGIN).get('/video/v2/rooms').reply(200, { result: 0, rooms: [] });
+      const r = await runCli(['users', ref]);
+      expect(r.code).toBe(4);
+      expect(r.stderr).toContain(`<room-id> "${ref}": no room has this name`);
+    },
+  );
 
   it('needs a room id', async () => {
     const r = await runCli(['users']);
