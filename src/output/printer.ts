@@ -144,5 +144,5 @@ function checkFields(value: unknown, fields: readonly string[]): void {
 /** The stderr note for columns a narrow terminal could not show. */
 export function hiddenNote(headers: readonly string[], width: number): string {
   const list = headers.join(', ');
-  return `Not shown at ${width} columns: ${list} (widen the terminal, choose with --fields, or use -o csv).`;
+  return `Not shown at ${width} columns: ${list} (see --fields, -o csv).`;
 }
