@@ -3,8 +3,9 @@ export const RESULT_HINTS: Readonly<Record<string, string>> = {
   '10000':
     'The application was not found: check the app id and app key (`enablex doctor` shows which source is used).',
   '40001': 'No room has that id: list rooms with `enablex room list`.',
+  // 40002 is what the create-token call itself answers ("Token denied. Unauthorized"): asking again changes nothing.
   '40002':
-    'The token was denied as unauthorized: it was already used or expired (single use, 15 minutes); create a new one with `enablex token`.',
+    "The token was denied as unauthorized: these credentials may not issue tokens for this room (a room of another application, or an application without that right). Check the room id with `enablex room get`, the app id and key with `enablex doctor`, and the application's rights in the EnableX portal.",
   '10001': 'The room id is missing from the request: pass it as the first argument.',
   '10003': 'settings.scheduled must be true or false.',
   '10008': 'settings.auto_recording must be true or false.',
@@ -12,7 +13,7 @@ export const RESULT_HINTS: Readonly<Record<string, string>> = {
   '10013': 'The wait-for-moderator setting must be true or false (--wait-for-moderator).',
   '10015': 'A SIP room needs a SIP URI (sip.uri).',
   '10016': 'settings.adhoc must be true or false.',
-  '10017': 'A room cannot be both adhoc and scheduled: pick one.',
+  '10017': 'settings.adhoc does not fit the room: a room cannot be both adhoc and scheduled, pick one.',
   '10018': 'A setting does not apply to this room type: remove it from the body.',
   '10019': 'The mode must be group or lecture.',
   '10020': 'The mode does not fit this room: group or lecture.',
@@ -54,7 +55,7 @@ export const RESULT_HINTS: Readonly<Record<string, string>> = {
   '50002': 'EnableX could not list the resources: try again later.',
   '50003': 'EnableX could not read the resource: try again later.',
   '50004': 'EnableX could not delete the room: it may have a session in progress.',
-  '50005': 'EnableX reported an internal error: try again later.',
+  '50005': 'EnableX could not delete the room: it may have a session in progress; try again later.',
 };
 
 /** Result codes that mean "the credentials are wrong". */

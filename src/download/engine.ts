@@ -4,6 +4,7 @@ import { backoffMs, proxyAgents } from '../api/http.js';
 import { makeFolders } from '../fs/folders.js';
 import { fileErrorWords } from '../fs/output-error.js';
 import { fetchFile, type FetchDeps, type FileJob } from './fetch.js';
+import { refuseLinkedFolders } from './folder-links.js';
 import { CredentialsRefused, FileFailure } from './responses.js';
 
 /** How one file ended. */
@@ -77,6 +78,15 @@ export async function downloadAll(jobs: readonly FileJob[], options: EngineOptio
 
   /** Fetches one job, retrying transient failures; `mine` is this job's own abort signal. */
   async function attempts(job: FileJob, mine: AbortSignal): Promise<FileOutcome | undefined> {
+    try {
+      await refuseLinkedFolders(job);
+    } catch (err) {
+      const error =
+        err instanceof FileFailure
+          ? err.message
+          : `cannot save the file (${fileErrorWords(err) ?? (err instanceof Error ? err.message : String(err))})`;
+      return { path: job.rel, status: 'failed', bytes: 0, error };
+    }
     if (await options.manifest.isComplete(job.rel, job.full)) {
       return { path: job.rel, status: 'skipped', bytes: 0 };
     }
@@ -84,6 +94,8 @@ export async function downloadAll(jobs: readonly FileJob[], options: EngineOptio
     for (let attempt = 0; ; attempt++) {
       try {
         await makeFolders(dirname(job.full));
+        // Again after creating them: a link planted meanwhile is refused too.
+        await refuseLinkedFolders(job);
         await fetchFile(job, {
           ...deps,
           signal: mine,

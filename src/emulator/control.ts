@@ -1,6 +1,6 @@
 import type { Core } from './core.js';
 import { checkFaultConfig } from './faults.js';
-import { conflict, invalid } from './errors.js';
+import { EmulatorError, conflict, invalid } from './errors.js';
 import { isObject } from './json.js';
 import { json } from './reply.js';
 import type { Route } from './router.js';
@@ -16,6 +16,16 @@ import { own } from './own.js';
 export const MAX_ADVANCE_MINUTES = 10 * 366 * 24 * 60;
 /** The emulator clock stays within 100 years of the real one, so every date it writes is valid. */
 export const MAX_CLOCK_OFFSET_MS = 100 * 366 * 86_400_000;
+
+/** A usable stored clock offset: a finite number within MAX_CLOCK_OFFSET_MS. */
+export function isClockOffset(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= MAX_CLOCK_OFFSET_MS;
+}
+
+/** A bad clock request: a plain 400 without a result code (no room setting is involved). */
+function badClock(message: string): EmulatorError {
+  return new EmulatorError(400, undefined, message, false);
+}
 
 /** The routes that drive the emulator (same Basic auth as the API; never subject to faults). */
 export function controlRoutes(core: Core): Route[] {
@@ -128,11 +138,10 @@ export function controlRoutes(core: Core): Route[] {
         const body = await req.body();
         const minutes = isObject(body) ? body['minutes'] : undefined;
         if (typeof minutes !== 'number' || !Number.isFinite(minutes))
-          throw invalid('10008', 'minutes must be a number');
+          throw badClock('Clock advance: minutes must be a number, e.g. {"minutes": 60}.');
         if (Math.abs(minutes) > MAX_ADVANCE_MINUTES)
-          throw invalid(
-            '10008',
-            `minutes must be from -${MAX_ADVANCE_MINUTES} to ${MAX_ADVANCE_MINUTES} (10 years)`,
+          throw badClock(
+            `Clock advance: minutes must be from -${MAX_ADVANCE_MINUTES} to ${MAX_ADVANCE_MINUTES} (10 years a call).`,
           );
         return moveClock(core, (offset) => offset + Math.round(minutes * 60_000));
       },
@@ -145,9 +154,8 @@ export function controlRoutes(core: Core): Route[] {
         const at = isObject(body) ? body['at'] : undefined;
         const target = typeof at === 'string' && /(Z|[+-]\d\d:?\d\d)$/i.test(at) ? Date.parse(at) : NaN;
         if (Number.isNaN(target))
-          throw invalid(
-            '10008',
-            'at must be an ISO 8601 time with Z or an offset, e.g. 2026-12-01T09:00:00Z',
+          throw badClock(
+            'Clock set: at must be an ISO 8601 time with Z or an offset, e.g. 2026-12-01T09:00:00Z.',
           );
         // The offset is measured from the real clock now, so the emulator reads `at` at once.
         return moveClock(core, (offset, now) => offset + (target - now.getTime()));
@@ -177,11 +185,10 @@ async function moveClock(
   next: (offset: number, emulatorNow: Date) => number,
 ): Promise<ReturnType<typeof json>> {
   const state = await core.change((s, now) => {
-    const offset = Math.round(next(s.clockOffsetMs, now));
+    const offset = Math.round(next(isClockOffset(s.clockOffsetMs) ? s.clockOffsetMs : 0, now));
     if (Math.abs(offset) > MAX_CLOCK_OFFSET_MS)
-      throw invalid(
-        '10008',
-        'the emulator clock may be at most 100 years off the real one: POST /reset starts over',
+      throw badClock(
+        'Clock: the emulator clock may be at most 100 years off the real one; POST /reset starts over.',
       );
     s.clockOffsetMs = offset;
     return { clockOffsetMs: s.clockOffsetMs };

@@ -7,6 +7,7 @@ import { controlClient, type EmulatorControl } from './control-api.js';
 import { CONTROL_PREFIX } from './paths.js';
 import { displayHost, listen } from './server.js';
 import { isPristine } from './state.js';
+import { isClockOffset } from './control.js';
 import { fileStore, memoryStore } from './store.js';
 import { planSynthetic, type SyntheticCdrOptions } from './synthetic.js';
 
@@ -52,6 +53,8 @@ export interface StartOptions {
   now?: () => Date;
   /** One line per request: `METHOD path status ms`. */
   log?: (line: string) => void;
+  /** Warnings about the state file (an ignored clock offset). Default: a line on stderr. */
+  warn?: (line: string) => void;
   /** Extra CDR records generated on the fly for benchmarks (never stored). */
   syntheticCdr?: SyntheticCdrOptions;
 }
@@ -99,6 +102,14 @@ export async function startEmulator(opts: StartOptions = {}): Promise<RunningEmu
   const faults = new Faults(opts.faults ?? {});
   // Also creates the state file, so a bad path fails now rather than at the first request.
   await store.mutate((state) => {
+    // A file written before the offset was bounded may hold one no advance can undo: start at 0.
+    if (!isClockOffset(state.clockOffsetMs)) {
+      const warn = opts.warn ?? ((line: string) => void process.stderr.write(`Warning: ${line}\n`));
+      warn(
+        `${opts.statePath ?? 'the state'} holds a clock offset of ${String(state.clockOffsetMs)} ms, more than 100 years: ignored, the emulator clock starts at the real time.`,
+      );
+      state.clockOffsetMs = 0;
+    }
     if (opts.seed === 'demo' && isPristine(state))
       seedDemo(state, emulatorNow(clock, state), credentials.appId);
   });

@@ -10,12 +10,14 @@ const FIXED_TYPE_KEYS = ['mode', 'scheduled', 'adhoc'];
 
 /**
  * Participant limits. The route page gives 1-300 for scheduled rooms and 1-1000 for scheduled
- * lecture rooms; for the others it ties the limit to streams and active talkers ("1-200 with 8
- * talkers"). The emulator simplifies that to 1-200.
+ * lecture rooms; for the others it ties the limit to about 1600 streams ("1-200 with 8 talkers"):
+ * participants x max_active_talkers <= 1600, at most 1000, and 200 when no talker count is given.
+ * This is the CLI's own rule, so the emulator never refuses a count the CLI lets through.
  */
 export function participantLimit(settings: JsonObject): number {
-  if (settings['scheduled'] !== true) return 200;
-  return settings['mode'] === 'lecture' ? 1000 : 300;
+  if (settings['scheduled'] === true) return settings['mode'] === 'lecture' ? 1000 : 300;
+  const talkers = toCount(settings['max_active_talkers']);
+  return talkers ? Math.min(1000, Math.floor(1600 / talkers)) : 200;
 }
 
 /** The body as an object, or 10001 when it is some other JSON value. */

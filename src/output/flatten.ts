@@ -34,7 +34,8 @@ function toScalar(v: unknown): string | number | boolean | null {
 export function getPath(value: unknown, path: string): unknown {
   let cur: unknown = value;
   for (const part of path.split('.')) {
-    if (!isPlainObject(cur)) return undefined;
+    // Own properties only: `toString` or `__proto__` is not a field of a record.
+    if (!isPlainObject(cur) || !Object.hasOwn(cur, part)) return undefined;
     cur = cur[part];
   }
   return cur;

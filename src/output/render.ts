@@ -53,7 +53,7 @@ function cell(v: unknown): string {
 }
 
 function project(row: FlatRow, columns: readonly string[], source: unknown): unknown[] {
-  return columns.map((c) => (c in row ? row[c] : getPath(source, c)));
+  return columns.map((c) => (Object.hasOwn(row, c) ? row[c] : getPath(source, c)));
 }
 
 /** Renders a list or a single object in any format, as a string ending in a newline (or empty). */
@@ -89,7 +89,7 @@ export function render(data: unknown, opts: RenderOptions): string {
       const rows = items.map((i) => flatten(i));
       if (!isList) {
         const entries = fields
-          ? fields.map((f) => [f, f in rows[0]! ? rows[0]![f] : getPath(data, f)] as const)
+          ? fields.map((f) => [f, Object.hasOwn(rows[0]!, f) ? rows[0]![f] : getPath(data, f)] as const)
           : Object.entries(rows[0] ?? {});
         const keys = entries.map(([k]) => terminalSafe(k));
         const keyWidth = Math.max(0, ...keys.map((k) => k.length));

@@ -62,6 +62,30 @@ describe('enablex emulator (serve)', () => {
     expect(await running).toBe(0);
   });
 
+  it('--host 0.0.0.0: the printed setup lines work as printed, --insecure included when the address is not loopback', async () => {
+    const controller = new AbortController();
+    const ctx = makeContext({ env: {}, signal: controller.signal });
+    const running = run(['emulator', '--host', '0.0.0.0', '--port', '0'], ctx);
+    await until(() => ctx.out.text.includes('\n') && ctx.err.text.includes('Ctrl-C'));
+    const exported = /export (ENABLEX_BASE_URL=.*)$/m.exec(ctx.err.text)?.[1] ?? '';
+    const env = Object.fromEntries(
+      [...exported.matchAll(/(ENABLEX_\w+)=('[^']*'|\S+)/g)].map((m) => [m[1]!, m[2]!.replace(/^'|'$/g, '')]),
+    );
+    expect(env['ENABLEX_BASE_URL']).toBe(ctx.out.text.trim());
+    const remote = !/^http:\/\/(127\.|localhost|\[::1\])/.test(env['ENABLEX_BASE_URL'] ?? '');
+    if (remote) {
+      expect(ctx.err.text).toContain('add --insecure to every command');
+      const refused = await cli(['room', 'list'], env);
+      expect([refused.code, refused.stderr]).toEqual([2, expect.stringMatching(/not loopback/)]);
+      expect((await cli(['--insecure', 'room', 'list'], env)).code).toBe(0);
+    } else {
+      expect(ctx.err.text).not.toContain('--insecure');
+      expect((await cli(['room', 'list'], env)).code).toBe(0);
+    }
+    controller.abort(new Error('received SIGINT'));
+    expect(await running).toBe(0);
+  });
+
   it('refuses --allow-host without a usable name', async () => {
     const r = await cli(['emulator', '--port', '0', '--allow-host', 'a b']);
     expect(r.code).toBe(2);

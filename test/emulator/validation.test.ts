@@ -22,6 +22,11 @@ const CREATE_CASES: [string, unknown, string][] = [
   ['participants zero', { ...base, settings: { participants: 0 } }, '10007'],
   ['participants not a number', { ...base, settings: { participants: 'ten' } }, '10007'],
   ['participants above 200 (permanent)', { ...base, settings: { participants: '201' } }, '10007'],
+  [
+    'participants above 1600 streams (permanent, 8 talkers)',
+    { ...base, settings: { participants: '201', max_active_talkers: 8 } },
+    '10007',
+  ],
   ['participants above 300 (scheduled)', scheduled({ participants: 301 }), '10007'],
   [
     'participants above 1000 (scheduled lecture)',
@@ -104,6 +109,9 @@ describe('POST /rooms validation', () => {
       { name: 'Room', owner_ref: 654321, settings: { scheduled: false, scheduled_time: '' } },
       scheduled({ participants: 300 }),
       scheduled({ mode: 'lecture', participants: 1000 }),
+      // About 1600 streams: fewer active talkers allow more participants, as the CLI allows.
+      { ...base, settings: { participants: '400', max_active_talkers: 4 } },
+      { ...base, settings: { participants: 1000, max_active_talkers: 1 } },
     ]) {
       expect((await h.api('POST', '/rooms', body)).status).toBe(200);
     }

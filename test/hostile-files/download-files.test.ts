@@ -73,6 +73,29 @@ describe('archive download in a tampered folder', () => {
     expect(fetched.filter((l) => l.startsWith(`GET ${new URL(target.url).pathname} `))).toEqual([]);
   });
 
+  it('a session folder that is a symbolic link is not followed: its files fail, nothing lands outside --dir', async () => {
+    const root = tempDir('linked-session');
+    const dir = join(root, 'dl3');
+    const outside = join(root, 'outside');
+    mkdirSync(outside);
+    mkdirSync(dir);
+    const files = await plan(dir);
+    const session = files[0]!.path.split('/')[0]!;
+    expect(files.every((f) => f.path.startsWith(`${session}/`))).toBe(true);
+    symlinkSync('../outside', join(dir, session));
+
+    const mark = t.requests.length;
+    const r = await out.run(['archive', 'download', '--conf', conf, '--dir', dir], {
+      env: t.envWithRecording(),
+    });
+    expect(r.code, r.stderr).toBe(6);
+    expect(r.stderr).toMatch(/Downloaded 0, skipped 0, failed 15/);
+    expect(r.stderr).toContain(`folder ${session} is a symbolic link; remove it`);
+    expect(readdirSync(outside)).toEqual([]);
+    expect(lstatSync(join(dir, session)).isSymbolicLink()).toBe(true);
+    expect(t.since(mark).filter((l) => l.startsWith('GET /_files/'))).toEqual([]);
+  });
+
   it('15 files at once print no MaxListenersExceededWarning; under umask 022 every file is 0600, folders 0700', async () => {
     const dir = join(tempDir('private'), 'audit');
     const r = await out.bash(

@@ -15,16 +15,23 @@ function text(value: unknown): string | null {
   return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
 }
 
+/** A usable amount: a finite, non-negative number (or numeric string); undefined otherwise. */
+function amount(value: unknown): number | undefined {
+  const n = numeric(value);
+  return n !== undefined && n >= 0 ? n : undefined;
+}
+
 /**
  * Billed connected minutes of one record: `usage.connect_minutes_cal` (minutes, rounded up: what
- * EnableX bills) when present; otherwise `usage.connect_minutes`, which the route page gives in
- * seconds despite its name, converted and rounded up the same way; undefined when neither is there
- * (older records have only subscribed/published minutes), which the summary counts as 0 and reports.
+ * EnableX bills) when usable; otherwise `usage.connect_minutes`, which the route page gives in
+ * seconds despite its name, converted and rounded up the same way. Usable means a non-negative
+ * number (or numeric string). Undefined when neither is usable (missing in older records, which
+ * carry only subscribed/published minutes, or `"abc"`, `-5`): the summary counts it as 0 and reports it.
  */
 export function knownConnectMinutes(record: unknown): number | undefined {
-  const billed = numeric(getPath(record, 'usage.connect_minutes_cal'));
+  const billed = amount(getPath(record, 'usage.connect_minutes_cal'));
   if (billed !== undefined) return billed;
-  const seconds = numeric(getPath(record, 'usage.connect_minutes'));
+  const seconds = amount(getPath(record, 'usage.connect_minutes'));
   return seconds === undefined ? undefined : Math.ceil(seconds / 60);
 }
 
@@ -40,7 +47,7 @@ export interface Facts {
   ref: string | null;
   day: string | null;
   minutes: number;
-  /** False when the record has no usage minutes at all (counted as 0). */
+  /** False when the record has no usable usage minutes (missing or not a non-negative number; counted as 0). */
   minutesKnown: boolean;
   quality: 'good' | 'bad' | 'other';
 }
@@ -77,7 +84,7 @@ export interface CdrSummary {
   by_user: ({ name: string | null; ref: string | null } & Tally)[];
   by_day: ({ day: string | null } & Tally)[];
   quality: { good: number; bad: number; other: number };
-  /** `records_without_minutes`: records with neither usage.connect_minutes_cal nor usage.connect_minutes, counted as 0 minutes. */
+  /** `records_without_minutes`: records with neither a usable usage.connect_minutes_cal nor usage.connect_minutes, counted as 0 minutes. */
   totals: Tally & { records_without_minutes: number };
 }
 

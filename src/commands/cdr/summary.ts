@@ -73,7 +73,8 @@ export async function run({ opts, command }: CommandInput, rt: Runtime): Promise
   if (missing) {
     rt.out.note(
       `${missing} of ${summary.totals.records} record${summary.totals.records === 1 ? '' : 's'} had no usage minutes ` +
-        '(neither usage.connect_minutes_cal nor usage.connect_minutes, as in older records): counted as 0 connected minutes.',
+        '(usage.connect_minutes_cal and usage.connect_minutes missing, as in older records, or not a non-negative number): ' +
+        'counted as 0 connected minutes.',
     );
   }
   const d = done.duplicates;

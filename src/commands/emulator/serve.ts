@@ -1,3 +1,4 @@
+import { isLoopbackHost } from '../../api/base-url.js';
 import { StateFileError } from '../../emulator/state.js';
 import type { Runtime } from '../../runtime.js';
 import { shellQuote } from '../../shell.js';
@@ -60,6 +61,7 @@ export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
     faults: options.faults,
     syntheticCdr: options.syntheticCdr,
     log: (line) => rt.out.note(line, rt.out.c.dim),
+    warn: (line) => rt.out.warn(line),
   }).catch((err: unknown) => {
     throw startError(err, options);
   });
@@ -89,6 +91,13 @@ export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
     say(
       `  export ENABLEX_BASE_URL=${shellQuote(baseUrl)} ENABLEX_APP_ID=${shellQuote(credentials.appId)} ENABLEX_APP_KEY=${shellQuote(credentials.appKey)}`,
     );
+  }
+  if (!appFromEnv && !isLoopbackHost(new URL(baseUrl).hostname)) {
+    // The CLI refuses plain http:// to any other host unless told (there is no environment switch).
+    say(
+      `  then add --insecure to every command (plain http:// to ${new URL(baseUrl).hostname} is refused otherwise), e.g. enablex --insecure room list;`,
+    );
+    say(`  on this machine ENABLEX_BASE_URL=${shellQuote(emulator.baseUrl)} needs no --insecure`);
   }
   if (!recordingFromEnv) {
     say(

@@ -20,6 +20,9 @@ describe('connectMinutes', () => {
     [{ connect_minutes_cal: '', connect_minutes: 59 }, 1],
     [{ connect_minutes_cal: 'n/a', connect_minutes: 30 }, 1],
     [{ connect_minutes_cal: null, connect_minutes: 1 }, 1],
+    [{ connect_minutes_cal: -3, connect_minutes: 120 }, 2],
+    [{ connect_minutes: -5 }, 0],
+    [{ connect_minutes: 'abc' }, 0],
     [{}, 0],
   ])('%j -> %d minutes', (usage, want) => {
     expect(connectMinutes({ usage })).toBe(want);
@@ -182,6 +185,33 @@ describe('cdr summary', () => {
       .reply(200, cdrBody([withoutMinutes]));
     const table = await runCli(['cdr', 'summary', '--conf', '7', '--fields', 'totals']);
     expect(table.stdout).toContain('records_without_minutes');
+  });
+
+  it('counts every record whose minutes are missing or not a non-negative number', async () => {
+    let n = 0;
+    const withUsage = (usage: Record<string, unknown>) => {
+      n += 1;
+      const base = cdrRecord({ cdr_id: `cdr-${n}` });
+      const {
+        connect_minutes: _m,
+        connect_minutes_cal: _c,
+        ...rest
+      } = (base as { usage: Record<string, unknown> }).usage;
+      return { ...base, usage: { ...rest, ...usage } };
+    };
+    const body = [
+      withUsage({ connect_minutes: 'abc' }),
+      withUsage({ connect_minutes: -5 }),
+      withUsage({ connect_minutes: '7' }),
+      withUsage({ connect_minutes: 1230, connect_minutes_cal: 21 }),
+    ];
+    nock(API_ORIGIN).get('/video/v2/cdr/conf/c').reply(200, cdrBody(body));
+    const r = await runCli(['cdr', 'summary', '--conf', 'c', '-o', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const totals = (JSON.parse(r.stdout) as { totals: Record<string, number> }).totals;
+    expect(totals).toEqual({ records: 4, connect_minutes: 22, records_without_minutes: 2 });
+    expect(r.stderr).toContain('2 of 4 records had no usage minutes');
+    expect(r.stderr).toContain('not a non-negative number');
   });
 
   it('says so when there are no records', async () => {

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import nock from 'nock';
 import { stringify as toYaml } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildRoom } from '../../../src/emulator/room-rules.js';
+import { buildRoom, patchRoom } from '../../../src/emulator/room-rules.js';
+import { ROLES } from '../../../src/emulator/tokens.js';
 import type { Json } from '../../../src/emulator/json.js';
 import { API_ORIGIN, runCli, TEST_NOW, tempConfigDir } from '../../helpers/cli.js';
 import { useNock } from '../../helpers/nock.js';
@@ -173,6 +174,182 @@ describe('room create: any flags and --file either send a body the API allows or
       { numRuns: 300 },
     );
     // Both sides of the property are exercised, not only refusals.
+    expect(outcomes.sent).toBeGreaterThan(10);
+    expect(outcomes.refused).toBeGreaterThan(10);
+  });
+});
+
+const ROOM_ID = '5f3b2c1a9d8e7f6a5b4c3d2e';
+/** The rooms an update starts from, as the emulator builds them (so GET answers a real shape). */
+const currentRooms = [
+  buildRoom(
+    { name: 'Daily', owner_ref: 'team-7', settings: { participants: '10', mode: 'group', quality: 'SD' } },
+    TEST_NOW,
+    ROOM_ID,
+  ),
+  buildRoom(
+    {
+      name: 'Review',
+      owner_ref: 'team-7',
+      settings: {
+        scheduled: true,
+        scheduled_time: future,
+        duration: '30',
+        participants: '20',
+        moderators: '2',
+      },
+      data: { team: 'a' },
+    },
+    TEST_NOW,
+    ROOM_ID,
+  ),
+];
+
+const updateFlagArb = fc
+  .record(
+    {
+      name: text,
+      'owner-ref': text,
+      description: text,
+      // Up to 200: the emulator caps every unscheduled room at 200, below the route page's 1600 / talkers.
+      participants: countText(1, 200),
+      moderators: countText(0, 10),
+      duration: countText(10, 120),
+      audiences: countText(0, 100),
+      'max-active-talkers': countText(1, 16),
+      quality: mostly(fc.constantFrom('HD', 'SD', 'LD'), fc.constantFrom('XL', '', 'hd ')),
+      'media-zone': mostly(fc.constantFrom('IN', 'SG', 'US', 'XX'), fc.constantFrom('EU', '')),
+      'record-moderator': mostly(fc.constantFrom('audiovideo', 'audio'), fc.constant('video')),
+      'scheduled-time': rare(future),
+      knock: fc.constantFrom<boolean | undefined>(undefined, true, false),
+      'auto-recording': fc.constantFrom<boolean | undefined>(undefined, true, false),
+      data: fc.array(fc.tuple(dataKey, fc.string({ maxLength: 5 })), { maxLength: 3 }),
+    },
+    { requiredKeys: [] },
+  )
+  .filter((flags) =>
+    Object.values(flags).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0)),
+  );
+
+/** Booleans as `--flag` / `--no-flag`; the rest as for room create. */
+function updateArgv(flags: Record<string, unknown>): string[] {
+  const argv: string[] = [];
+  for (const [flag, value] of Object.entries(flags)) {
+    if (value === false) argv.push(`--no-${flag}`);
+    else argv.push(...argvOf({ [flag]: value }));
+  }
+  return argv;
+}
+
+describe('room update: any flags either send a change the API allows or exit 2, sending nothing', () => {
+  it('property', async () => {
+    const outcomes = { sent: 0, refused: 0 };
+    await fc.assert(
+      fc.asyncProperty(updateFlagArb, fc.constantFrom(0, 1), async (flags, which) => {
+        const current = currentRooms[which]!;
+        const sent: unknown[] = [];
+        nock(API_ORIGIN)
+          .get(`/video/v2/rooms/${ROOM_ID}`)
+          .optionally()
+          .reply(200, { result: 0, room: current });
+        nock(API_ORIGIN)
+          .patch(`/video/v2/rooms/${ROOM_ID}`)
+          .optionally()
+          .reply(200, (_uri, body) => {
+            sent.push(body);
+            return { result: 0, room: current };
+          });
+        const argv = ['room', 'update', ROOM_ID, ...updateArgv(flags), '-q'];
+        const r = await runCli(argv, { env: { ENABLEX_CONFIG_DIR: cfg.dir } });
+        nock.cleanAll();
+        if (r.code === 2) {
+          expect(sent).toEqual([]);
+          outcomes.refused += 1;
+          expect(r.stderr).toMatch(/^Error: .*--[a-z]/);
+          return;
+        }
+        expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+        expect(sent).toHaveLength(1);
+        outcomes.sent += 1;
+        const body = sent[0] as Record<string, unknown>;
+        // The emulator applies the route page's rules to the room as the update leaves it.
+        expect(() => patchRoom(current, body as Json, TEST_NOW)).not.toThrow();
+        const settings = (body['settings'] ?? {}) as Record<string, unknown>;
+        for (const key of ['mode', 'scheduled', 'adhoc']) expect(settings).not.toHaveProperty(key);
+        for (const key of ['participants', 'moderators', 'duration', 'max_active_talkers', 'audiences']) {
+          if (settings[key] !== undefined) expect(String(settings[key])).toMatch(/^\d+$/);
+        }
+        for (const k of Object.keys((body['data'] ?? {}) as Record<string, unknown>)) {
+          expect(['__proto__', 'constructor', 'prototype']).not.toContain(k);
+        }
+      }),
+      { numRuns: 200 },
+    );
+    expect(outcomes.sent).toBeGreaterThan(10);
+    expect(outcomes.refused).toBeGreaterThan(10);
+  });
+});
+
+const tokenFlagArb = fc.record(
+  {
+    name: text,
+    'user-ref': text,
+    role: mostly(
+      fc.constantFrom(...ROLES.filter((r) => r !== 'audience')),
+      fc.constantFrom('admin', '', 'Moderator'),
+    ),
+    data: fc.array(fc.tuple(dataKey, fc.string({ maxLength: 5 })), { maxLength: 6 }),
+  },
+  { requiredKeys: [] },
+);
+
+describe('token: any flags either send a body the route page allows or exit 2, sending nothing', () => {
+  it('property', async () => {
+    const outcomes = { sent: 0, refused: 0 };
+    await fc.assert(
+      fc.asyncProperty(tokenFlagArb, async (flags) => {
+        const sent: unknown[] = [];
+        nock(API_ORIGIN)
+          .get(`/video/v2/rooms/${ROOM_ID}`)
+          .optionally()
+          .reply(200, { result: 0, room: currentRooms[0] });
+        nock(API_ORIGIN)
+          .post(`/video/v2/rooms/${ROOM_ID}/tokens`)
+          .optionally()
+          .reply(200, (_uri, body) => {
+            sent.push(body);
+            return { result: 0, token: Buffer.from('{"tokenId":"t"}').toString('base64') };
+          });
+        const r = await runCli(['token', ROOM_ID, ...argvOf(flags), '-q'], {
+          env: { ENABLEX_CONFIG_DIR: cfg.dir },
+        });
+        nock.cleanAll();
+        if (r.code === 2) {
+          expect(sent).toEqual([]);
+          outcomes.refused += 1;
+          expect(r.stderr).toMatch(/^Error: .*--[a-z]/);
+          return;
+        }
+        expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+        expect(sent).toHaveLength(1);
+        outcomes.sent += 1;
+        // The route page: name, user_ref and role required (role one of four), data an optional object.
+        const body = sent[0] as Record<string, unknown>;
+        expect(Object.keys(body).every((k) => ['name', 'user_ref', 'role', 'data'].includes(k))).toBe(true);
+        expect(typeof body['name'] === 'string' && body['name'].trim() !== '').toBe(true);
+        expect(typeof body['user_ref'] === 'string' && body['user_ref'].trim() !== '').toBe(true);
+        expect(ROLES).toContain(body['role']);
+        if (body['data'] !== undefined) {
+          const data = body['data'] as Record<string, unknown>;
+          expect(Object.keys(data).length).toBeLessThanOrEqual(5);
+          for (const [k, v] of Object.entries(data)) {
+            expect(['__proto__', 'constructor', 'prototype']).not.toContain(k);
+            expect(typeof v).toBe('string');
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
     expect(outcomes.sent).toBeGreaterThan(10);
     expect(outcomes.refused).toBeGreaterThan(10);
   });
