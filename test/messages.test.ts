@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RESULT_HINTS } from '../src/api/result-codes.js';
+import { JOIN_DENIED_HINT } from '../src/commands/emulator/join.js';
 import { API_ORIGIN, runCli, tempConfigDir } from './helpers/cli.js';
 import { useNock } from './helpers/nock.js';
 
@@ -38,9 +38,9 @@ describe('messages', () => {
     expect(r.stderr).toContain('Hint: Check the base URL');
   });
 
-  it('a reused token (40002) is told to make a new token, not to check the room id', () => {
-    expect(RESULT_HINTS['40002']).toMatch(/already used or expired .* create a new one/);
-    expect(RESULT_HINTS['40002']).not.toContain('room id');
+  it('a reused token (40002 when joining) is told to make a new token, not to check the room id', () => {
+    expect(JOIN_DENIED_HINT).toMatch(/already used or expired\. Create a new one/);
+    expect(JOIN_DENIED_HINT).not.toContain('room id');
   });
 
   it('10006 ("in the past") is not told only that the time "could not be read"', async () => {

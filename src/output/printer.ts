@@ -18,6 +18,8 @@ export interface PrintSpec {
   wrap?: string;
   /** Colours the CLI adds to table columns (doctor's status), applied after the cell is escaped. */
   styles?: Readonly<Record<string, (text: string) => string>>;
+  /** Columns a narrow terminal hides first, in order (default: from the right; ids never). */
+  hideFirst?: readonly string[];
 }
 
 /** A spinner as commands see it; a no-op when stderr is not a TTY. */
@@ -65,6 +67,9 @@ export class Printer {
         width: terminalColumns(this.ctx.stdout),
         wrap: spec.wrap,
         styles: spec.styles,
+        keep: spec.idField,
+        hideFirst: spec.hideFirst,
+        onHidden: (headers, width) => this.note(hiddenNote(headers, width)),
         csv: { neutralise: !g.csvRaw, terminal: this.ctx.stdout.isTTY === true },
       }),
     );
@@ -137,4 +142,10 @@ function checkFields(value: unknown, fields: readonly string[]): void {
     `--fields: no record has ${unknown.map((f) => `"${f}"`).join(', ')}.`,
     `Fields here: ${known.slice(0, 30).join(', ')}${known.length > 30 ? ', …' : ''}.`,
   );
+}
+
+/** The stderr note for columns a narrow terminal could not show. */
+export function hiddenNote(headers: readonly string[], width: number): string {
+  const list = headers.join(', ');
+  return `Not shown at ${width} columns: ${list} (see --fields, -o csv).`;
 }

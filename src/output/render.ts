@@ -4,7 +4,10 @@ import { columnsOf, flatten, getPath, pickPaths, type FlatRow } from './flatten.
 import { csvLine, type CsvOptions } from './csv.js';
 import { jsonTerminalSafe, terminalSafe } from './escape.js';
 import { yamlStringify } from './yaml.js';
-import { cutToWidth, textWidth } from './width.js';
+import { fitToWidth, headerNames } from './fit.js';
+import { textWidth } from './width.js';
+
+export { fitToWidth, headerNames, StreamedTable, type FittedTable } from './fit.js';
 
 const require = createRequire(import.meta.url);
 
@@ -34,6 +37,12 @@ export interface RenderOptions {
   csv?: CsvOptions | undefined;
   /** Table colours the CLI adds to a column, applied after the cell is escaped. */
   styles?: Readonly<Record<string, (text: string) => string>> | undefined;
+  /** A table column never cut nor hidden on a narrow terminal (the `-q` id); `…id` columns never are. */
+  keep?: string | undefined;
+  /** Table columns a narrow terminal hides first, in order; default: from the right. */
+  hideFirst?: readonly string[] | undefined;
+  /** Told the headers of the table columns hidden to fit the terminal. */
+  onHidden?: ((headers: readonly string[], width: number) => void) | undefined;
 }
 
 /** A value as a table cell: server text never reaches the terminal as control characters. */
@@ -95,12 +104,23 @@ export function render(data: unknown, opts: RenderOptions): string {
       const body = rows.map((r, idx) =>
         project(r, columns, items[idx]).map((v, i) => style(columns[i]!, cell(v))),
       );
+      const keep = columns.flatMap((c, i) => (c === opts.keep || /(^|[._])id$/.test(c) ? [i] : []));
+      const hideFirst = opts.hideFirst?.map((c) => columns.indexOf(c)).filter((i) => i >= 0);
       const fitted = fitToWidth(
-        columns.map(terminalSafe),
+        headerNames(columns).map(terminalSafe),
         body,
         opts.width,
         opts.wrap ? columns.indexOf(opts.wrap) : -1,
+        keep,
+        hideFirst && [
+          ...hideFirst,
+          ...columns
+            .map((_, i) => i)
+            .reverse()
+            .filter((i) => !hideFirst.includes(i)),
+        ],
       );
+      if (fitted.hidden.length && opts.width) opts.onHidden?.(fitted.hidden, opts.width);
       // cli-table3 only when a column wraps; plain columns are a few string operations.
       if (!fitted.colWidths) return columnsText(fitted.head, fitted.body);
       const table = newTable({
@@ -123,71 +143,6 @@ function leadWith(lead: readonly string[], all: readonly string[], always: boole
 }
 
 const GAP = 2;
-const MIN_COLUMN = 8;
-
-// eslint-disable-next-line no-control-regex -- matching the ESC of ANSI colour codes is the point
-const ANSI = /\u001b\[[0-9;]*m/;
-/** Terminal columns of a cell: its widest line. */
-const visible = (text: string) => textWidth(text);
-const DATE_LIKE = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z?)?$/;
-const ISO_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2}(\.\d+)?)?Z$/;
-
-/** The shape of a table fitted to a width: cut cells, and column widths when one column wraps. */
-export interface FittedTable {
-  head: string[];
-  body: string[][];
-  colWidths?: number[];
-}
-
-/**
- * Shrinks a table to the terminal width (when there is one) the way gh does. In order: dotted
- * headers become their last part (`settings.mode` -> `mode`), timestamps lose their seconds, then
- * the widest columns give way and their cells end in "…". Id columns are never cut (people copy
- * them); the `wrap` column (a message, such as doctor's fixes) wraps instead of being cut.
- * Piped output (no width) keeps every character.
- */
-export function fitToWidth(
-  head: string[],
-  body: string[][],
-  width: number | undefined,
-  wrap = -1,
-): FittedTable {
-  const measure = (names: string[], rows: string[][]) =>
-    names.map((h, i) => Math.max(h.length, ...rows.map((row) => visible(row[i] ?? ''))));
-  const total = () => widths.reduce((a, b) => a + b, 0) + GAP * (head.length - 1);
-  let widths = measure(head, body);
-  if (!width || total() <= width) return { head, body };
-  const short = head.map((h) => h.slice(h.lastIndexOf('.') + 1));
-  head = short.map((name, i) => (short.indexOf(name) === short.lastIndexOf(name) ? name : head[i]!));
-  body = body.map((row) => row.map((c) => c.replace(ISO_TIME, '$1 $2')));
-  widths = measure(head, body);
-  if (wrap >= 0) {
-    const others = widths.reduce((a, b, i) => (i === wrap ? a : a + b), 0) + GAP * (head.length - 1);
-    if (width - others >= 20) {
-      widths[wrap] = width - others;
-      return { head, body, colWidths: widths };
-    }
-  }
-  // Ids and dates or times are not cut: a cut one is useless.
-  const rigid = head.map((h, i) => {
-    const values = body.map((row) => row[i] ?? '').filter((v) => v !== '');
-    return /(^|[._])id$/.test(h) || (values.length > 0 && values.every((v) => DATE_LIKE.test(v)));
-  });
-  const shrinkable = (i: number) => !rigid[i] && (widths[i] ?? 0) > MIN_COLUMN;
-  while (total() > width) {
-    let widest = -1;
-    for (let i = 0; i < widths.length; i++)
-      if (shrinkable(i) && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
-    if (widest < 0) break;
-    widths[widest]! -= 1;
-  }
-  const cut = (text: string, w: number) =>
-    visible(text) > w && !ANSI.test(text) ? `${cutToWidth(text, Math.max(1, w - 1))}…` : text;
-  return {
-    head: head.map((h, i) => cut(h, widths[i]!)),
-    body: body.map((row) => row.map((c, i) => cut(c, widths[i]!))),
-  };
-}
 
 /** Plain tables in the style of gh and kubectl: a header row, two spaces between columns, no rules. */
 const BORDERLESS: TableType.TableConstructorOptions = {

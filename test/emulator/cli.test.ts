@@ -149,7 +149,11 @@ describe('enablex emulator simulate / end / join / faults / status', () => {
     );
     const joined = await cli(['emulator', 'join', String(token), '-o', 'json'], env);
     expect(JSON.parse(joined.stdout)).toMatchObject({ room_id: room, user: { name: 'Ann', role: 'viewer' } });
-    expect((await cli(['emulator', 'join', String(token)], env)).code).toBe(1);
+    const again = await cli(['emulator', 'join', String(token)], env);
+    expect(again.code).toBe(1);
+    // The token was spent: the hint says so, not the API-wide one about rights.
+    expect(again.stderr).toContain('already used or expired');
+    expect(again.stderr).not.toContain('rights');
     expect(
       (await cli(['emulator', 'faults', '--fail-first', '1', '--fail-status', '429'], env)).stderr,
     ).toContain('Faults set: first 1 requests fail (429)');

@@ -43,6 +43,8 @@ export interface TestContextOptions {
   stdin?: string;
   stdinTTY?: boolean;
   stdoutTTY?: boolean;
+  /** Width of a TTY stdout (default 100). */
+  columns?: number;
   stderrTTY?: boolean;
   now?: Date;
   cwd?: string;
@@ -61,7 +63,7 @@ export const TEST_NOW = new Date('2026-11-29T12:00:00Z');
 
 /** Builds a context with in-memory streams, a fixed clock and instant sleeps. */
 export function makeContext(opts: TestContextOptions = {}): TestContext {
-  const out = new MemoryStream(opts.stdoutTTY ?? false);
+  const out = new MemoryStream(opts.stdoutTTY ?? false, opts.columns);
   const err = new MemoryStream(opts.stderrTTY ?? false);
   let stdin: InStream;
   if (opts.stdin !== undefined) {

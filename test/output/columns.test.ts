@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type TableType from 'cli-table3';
 import { describe, expect, it } from 'vitest';
-import { columnsText, fitToWidth } from '../../src/output/render.js';
+import { columnsText, fitToWidth, headerNames, StreamedTable } from '../../src/output/render.js';
 import { cutToWidth, textWidth } from '../../src/output/width.js';
 
 const require = createRequire(import.meta.url);
@@ -105,5 +105,54 @@ describe('terminal widths', () => {
     const name = fitted.body[0]?.[1] ?? '';
     expect(textWidth(name)).toBeLessThanOrEqual(20 - 2 - 7);
     expect(name.endsWith('…')).toBe(true);
+  });
+
+  it('names headers by the column list alone: last part, full path when two would clash', () => {
+    expect(headerNames(['room_id', 'settings.mode', 'user.name', 'room.name'])).toEqual([
+      'room_id',
+      'mode',
+      'user.name',
+      'room.name',
+    ]);
+  });
+
+  it('hides whole columns, never headers cut, when even the narrowest layout is too wide', () => {
+    const fitted = fitToWidth(
+      ['id', 'name', 'participants', 'transcoded'],
+      [['abc', 'n'.repeat(40), '1', '2']],
+      30,
+    );
+    expect(fitted.head).toEqual(['id', 'name', 'participants']);
+    expect(fitted.hidden).toEqual(['transcoded']);
+    expect(fitted.widths.reduce((a, b) => a + b, 0) + 2 * (fitted.widths.length - 1)).toBeLessThanOrEqual(30);
+  });
+});
+
+describe('StreamedTable', () => {
+  const head = ['room_id', 'name'];
+  const first = [['5f3b2c1a9d8e7f6a5b4c3d2e', 'Ava']];
+
+  it("lays later rows out to the first rows' widths, cutting them on a terminal", () => {
+    const t = StreamedTable.plan(
+      [...head, 'role'],
+      first.map((r) => [...r, 'host']),
+      { width: 50, keep: [0] },
+    );
+    expect(t.header()).toBe('room_id                   name  role\n');
+    expect(t.row([...first[0]!, 'host'])).toBe('5f3b2c1a9d8e7f6a5b4c3d2e  Ava   host\n');
+    const later = t.row([
+      '5f3b2c1a9d8e7f6a5b4c3d2f',
+      'Bartholomew',
+      'Montgomery-Fitzgerald, guest of honour',
+    ]);
+    // A middle column keeps its width; the last may use the rest of the terminal.
+    expect(later).toBe('5f3b2c1a9d8e7f6a5b4c3d2f  Bar…  Montgomery-Fitzge…\n');
+    expect(textWidth(later.trimEnd())).toBe(50);
+  });
+
+  it('keeps every character when piped: only the longer row shifts', () => {
+    const t = StreamedTable.plan(['name', 'role'], [['Ava', 'host']], {});
+    expect(t.row(['Bartholomew', 'guest'])).toBe('Bartholomew  guest\n');
+    expect(t.row(['Bo', 'guest'])).toBe('Bo    guest\n');
   });
 });

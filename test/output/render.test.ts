@@ -80,7 +80,9 @@ describe('render', () => {
       { when: '2026-11-30 12:00:00', name: 'y' },
     ];
     const out = render(rows, { format: 'table', width: 50 });
-    expect(out).toContain('2026-11-29 12:00:00');
+    // Seconds go when the table is too wide, but the date and minute are whole.
+    expect(out).toContain('2026-11-29 12:00');
+    expect(out).not.toMatch(/2026-11-29 1…/);
     expect(out).toContain('…');
   });
 
@@ -97,7 +99,7 @@ describe('render', () => {
   it('table: list with chosen columns', () => {
     const out = render(rooms, { format: 'table', tableColumns: ['room_id', 'settings.mode'] });
     expect(out).toContain('room_id');
-    expect(out).toContain('settings.mode');
+    expect(out.split('\n')[0]).toBe('room_id  mode');
     expect(out).toContain('lecture');
     expect(out).not.toContain('Alpha');
   });

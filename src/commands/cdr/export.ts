@@ -6,6 +6,7 @@ import type { CommandInput } from '../define.js';
 import { fetchRecords, type FetchProgress } from './fetch.js';
 import { exportFormat, parsePlan, type CdrFlags } from './options.js';
 import { fileSink, stdoutSink, type Sink } from './sink.js';
+import { hiddenNote } from '../../output/printer.js';
 import { CDR_COLUMNS, OLDER_CDR_FIELDS } from './columns.js';
 import { createWriter } from './writers.js';
 import { quietWriter } from './quiet-writer.js';
@@ -57,10 +58,18 @@ export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
   const writer =
     rt.globals.quiet && !outPath
       ? quietWriter()
-      : await createWriter(format, rt.globals.fields, {
-          neutralise: !rt.globals.csvRaw,
-          terminal: outPath === undefined && rt.ctx.stdout.isTTY === true,
-        });
+      : await createWriter(
+          format,
+          rt.globals.fields,
+          {
+            neutralise: !rt.globals.csvRaw,
+            terminal: outPath === undefined && rt.ctx.stdout.isTTY === true,
+          },
+          {
+            width: outPath === undefined ? rt.ctx.stdout.columns : undefined,
+            onHidden: (headers, width) => rt.out.note(hiddenNote(headers, width)),
+          },
+        );
   plan.filter = await resolveFilterRoom(rt, plan.filter);
   const http = await rt.http();
 

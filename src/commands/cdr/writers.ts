@@ -2,11 +2,13 @@ import type { CdrRecord } from '../../api/cdr.js';
 import { csvField, csvLine, type CsvOptions } from '../../output/csv.js';
 import { jsonTerminalSafe } from '../../output/escape.js';
 import { pickPaths } from '../../output/flatten.js';
-import { render, type Format } from '../../output/render.js';
+import { headerNames, StreamedTable } from '../../output/fit.js';
+import type { Format } from '../../output/render.js';
+import { terminalSafe } from '../../output/escape.js';
 import { CDR_COLUMNS, CDR_TABLE_COLUMNS, rowReader } from './columns.js';
 
-/** What a writer makes of one record as soon as its chunk arrives: output text, or a table row. */
-export type Item = string | Readonly<Record<string, string>>;
+/** What a writer makes of one record as soon as its chunk arrives: output text, or a table row's cells. */
+export type Item = string | readonly string[];
 
 /**
  * Turns records into output text one at a time, so an export never holds more than the chunks in
@@ -19,14 +21,23 @@ export interface RecordWriter {
   end(count: number): string;
 }
 
-/** Rows per table block: a table needs all its rows to size its columns, so it prints in blocks. */
-export const TABLE_BLOCK = 100;
+/** Rows that size the table's columns: they wait, then every later row is printed as it comes. */
+export const TABLE_SAMPLE = 100;
+
+/** What the table writer needs of the terminal. */
+export interface TableTarget {
+  /** Terminal width (none when piped: nothing is cut). */
+  width?: number | undefined;
+  /** Told the headers of columns hidden to fit the terminal. */
+  onHidden?: ((headers: readonly string[], width: number) => void) | undefined;
+}
 
 /** The writer of one output format; `fields` (--fields) replaces the columns or keys of any format. */
 export async function createWriter(
   format: Format,
   fields: readonly string[] | undefined,
   csv: CsvOptions = {},
+  table: TableTarget = {},
 ): Promise<RecordWriter> {
   const shape = (r: CdrRecord): unknown => (fields ? pickPaths(r, fields) : r);
   const text = (item: Item): string => item as string; // every writer but table prepares text
@@ -75,7 +86,7 @@ export async function createWriter(
       };
     }
     case 'table':
-      return tableWriter(fields ?? CDR_TABLE_COLUMNS);
+      return tableWriter(fields ?? CDR_TABLE_COLUMNS, table);
   }
 }
 
@@ -95,30 +106,35 @@ function csvRecord(values: readonly unknown[], opts: CsvOptions): string {
   return cells.join(',');
 }
 
-/** Table blocks through the shared renderer, so they look like every other table of the CLI. */
-function tableWriter(columns: readonly string[]): RecordWriter {
+/**
+ * One table for the whole export: the first TABLE_SAMPLE rows size the columns (and decide what a
+ * narrow terminal hides), then the header and those rows print, and every later row follows as it
+ * comes, laid out to the same widths.
+ */
+function tableWriter(columns: readonly string[], target: TableTarget): RecordWriter {
   const read = rowReader(columns);
   const cell = (v: unknown): string =>
-    v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
-  let rows: Record<string, string>[] = [];
-  let blocks = 0;
-  const flush = (): string => {
+    terminalSafe(v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  const keep = columns.flatMap((c, i) => (c === 'conf_num' || /(^|[._])id$/.test(c) ? [i] : []));
+  let sample: (readonly string[])[] | undefined = [];
+  let table: StreamedTable | undefined;
+  const start = (): string => {
+    const rows = sample ?? [];
+    sample = undefined;
     if (rows.length === 0) return '';
-    const text = render(rows, { format: 'table', tableColumns: columns });
-    rows = [];
-    return (blocks++ > 0 ? '\n' : '') + text;
+    table = StreamedTable.plan(headerNames(columns).map(terminalSafe), rows, { width: target.width, keep });
+    if (table.hidden.length && target.width) target.onHidden?.(table.hidden, target.width);
+    return table.header() + rows.map((r) => table!.row(r)).join('');
   };
   return {
     start: () => '',
-    // Flat rows keyed by column name, values already text: the renderer has nothing left to flatten.
-    prepare: (r) => {
-      const values = read(r);
-      return Object.fromEntries(columns.map((c, i) => [c, cell(values[i])]));
-    },
+    prepare: (r) => read(r).map(cell),
     write: (item) => {
-      rows.push(item as Record<string, string>); // this writer's prepare made it
-      return rows.length >= TABLE_BLOCK ? flush() : '';
+      const cells = item as readonly string[]; // this writer's prepare made it
+      if (table) return table.row(cells);
+      sample!.push(cells);
+      return sample!.length >= TABLE_SAMPLE ? start() : '';
     },
-    end: () => flush(),
+    end: () => (table ? '' : start()),
   };
 }

@@ -1,4 +1,4 @@
-import { UsageError } from '../../errors.js';
+import { ApiError, UsageError } from '../../errors.js';
 import type { Runtime } from '../../runtime.js';
 import type { CommandInput } from '../define.js';
 import { readStdin } from '../input-file.js';
@@ -17,11 +17,11 @@ export async function run({ args }: CommandInput, rt: Runtime): Promise<void> {
   const token = (args[0] === '-' ? await readStdin(rt.ctx, '<token>') : (args[0] ?? '')).trim();
   if (token === '') throw new UsageError('<token> is empty.', 'Pass the token, or - to read it from stdin.');
   const control = await controlClient(rt);
-  const joined = await control.request<Joined & { result?: unknown }>({
-    method: 'POST',
-    path: 'join',
-    json: { token },
-  });
+  const joined = await control
+    .request<Joined & { result?: unknown }>({ method: 'POST', path: 'join', json: { token } })
+    .catch((err: unknown) => {
+      throw err instanceof ApiError && err.failure.result === '40002' ? reusedToken(err) : err;
+    });
   const { result: _result, ...shown } = joined;
   if (rt.globals.format === 'table' && !rt.globals.quiet) {
     rt.out.success(
@@ -29,4 +29,12 @@ export async function run({ args }: CommandInput, rt: Runtime): Promise<void> {
     );
   }
   rt.out.data(shown, { idField: 'conf_num' });
+}
+
+/** When joining, 40002 means the token was spent: the API-wide hint (about rights) would mislead. */
+export const JOIN_DENIED_HINT =
+  'A token works once and for 15 minutes: it was already used or expired. Create a new one with `enablex token <room>`.';
+
+function reusedToken(err: ApiError): ApiError {
+  return new ApiError(err.message, err.failure, err.exitCode, JOIN_DENIED_HINT);
 }

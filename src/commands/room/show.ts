@@ -20,9 +20,15 @@ function withUtcLabel(room: Room): Room {
   return { ...room, settings: renamed };
 }
 
-/** Prints one room: a table labels its scheduled time as UTC; other formats keep the API's keys. */
+/** The room with room_id as its first key, so a table of one room starts with it. */
+function idFirst(room: Room): Room {
+  const { room_id, ...rest } = room;
+  return { room_id, ...rest };
+}
+
+/** Prints one room: a table starts with room_id and labels the scheduled time as UTC; other formats keep the API's keys. */
 export function printRoom(rt: Runtime, room: Room): void {
-  rt.out.data(labelled(rt) ? withUtcLabel(room) : room, { idField: 'room_id' });
+  rt.out.data(labelled(rt) ? withUtcLabel(idFirst(room)) : room, { idField: 'room_id' });
 }
 
 /** Prints a list of rooms as printRoom does, with the list's columns. */
@@ -33,6 +39,7 @@ export function printRooms(rt: Runtime, rooms: readonly Room[], empty: string): 
       ? ROOM_COLUMNS.map((c) => (c === 'settings.scheduled_time' ? `settings.${UTC_LABEL}` : c))
       : ROOM_COLUMNS,
     idField: 'room_id',
+    hideFirst: ['settings.participants', 'owner_ref', 'settings.mode'],
     empty,
   });
 }

@@ -205,8 +205,8 @@ describe('cdr summary', () => {
       withUsage({ connect_minutes: '7' }),
       withUsage({ connect_minutes: 1230, connect_minutes_cal: 21 }),
     ];
-    nock(API_ORIGIN).get('/video/v2/cdr/conf/c').reply(200, cdrBody(body));
-    const r = await runCli(['cdr', 'summary', '--conf', 'c', '-o', 'json']);
+    nock(API_ORIGIN).get('/video/v2/cdr/conf/7').reply(200, cdrBody(body));
+    const r = await runCli(['cdr', 'summary', '--conf', '7', '-o', 'json']);
     expect(r.code, r.stderr).toBe(0);
     const totals = (JSON.parse(r.stdout) as { totals: Record<string, number> }).totals;
     expect(totals).toEqual({ records: 4, connect_minutes: 22, records_without_minutes: 2 });

@@ -41,11 +41,11 @@ describe('users: success', () => {
       'name',
       'user_ref',
       'role',
-      'permissions.publish',
-      'permissions.subscribe',
-      'permissions.record',
-      'permissions.stats',
-      'permissions.controlhandlers',
+      'publish',
+      'subscribe',
+      'record',
+      'stats',
+      'controlhandlers',
     ]);
     expect(r.stdout).toMatch(/^User Name\s+xxx\s+participant\s+true\s+true\s+false/m);
   });
