@@ -12,10 +12,10 @@ interface Exchange {
   response: Record<string, unknown>;
 }
 
-/** Real request/response pairs from the interview sample's log (2018, real API). */
+/** Every request/response pair of the interview sample's log (2018, real API), in log order. */
 const LOG = JSON.parse(
   readFileSync(new URL('../fixtures/recorded/interview-app-log.json', import.meta.url), 'utf8'),
-) as { exchanges: Exchange[] };
+) as { exchanges: Exchange[]; counts: { rooms: number; tokens: number; errors: number } };
 const ok = LOG.exchanges.filter((e) => e.response['result'] === 0);
 const rooms = ok.filter((e) => e.path === '/v1/rooms/');
 const tokens = ok.filter((e) => e.path.endsWith('/tokens'));
@@ -31,7 +31,13 @@ const keysOf = (value: unknown, prefix = ''): string[] =>
 
 describe('the recorded real traffic, replayed against the emulator under /v1', () => {
   it('holds room, token and error exchanges', () => {
-    expect([rooms.length, tokens.length, failed.length]).toEqual([4, 8, 2]);
+    const { counts } = LOG;
+    expect([rooms.length, tokens.length, failed.length]).toEqual([
+      counts.rooms,
+      counts.tokens,
+      counts.errors,
+    ]);
+    expect(LOG.exchanges).toHaveLength(counts.rooms + counts.tokens + counts.errors);
   });
 
   it.each(rooms.map((e) => [e.logged_at, e] as const))(
@@ -56,9 +62,17 @@ describe('the recorded real traffic, replayed against the emulator under /v1', (
     'token body logged at %s (with its extra roomId): result 0 and a token shaped like the real one',
     async (_at, e) => {
       const h = await start();
+      // The room as the log created it; a room created before the log began is rebuilt from the
+      // real token's roomMeta (its name, owner_ref and settings as the API echoed them).
       const room = rooms.find((r) => e.path.includes(String(at(r.response, 'room.room_id'))));
+      const meta = decode(String(e.response['token']))['roomMeta'] as Record<string, unknown>;
+      const body = room?.request ?? {
+        name: meta['name'],
+        owner_ref: meta['owner_ref'],
+        settings: meta['settings'],
+      };
       const created = await h.raw('POST', '/v1/rooms/', {
-        body: JSON.stringify(room?.request),
+        body: JSON.stringify(body),
         headers: { authorization: authOf(h), 'content-type': 'application/json' },
       });
       const id = String(at(created.body, 'room.room_id'));
