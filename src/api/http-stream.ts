@@ -1,5 +1,6 @@
 import got from 'got';
 import { CliError, InterruptedError } from '../errors.js';
+import { DEFAULT_MAX_RESPONSE_MB, ResponseTooLarge } from './body.js';
 import { toApiError } from './errors.js';
 import {
   IDEMPOTENT,
@@ -7,6 +8,8 @@ import {
   TRANSIENT,
   backoffMs,
   cancelled,
+  isUnderBase,
+  outsideBase,
   retryAfterMs,
   type HttpOptions,
   type ProxyAgents,
@@ -55,6 +58,11 @@ export async function streamList(
 ): Promise<unknown> {
   const url = new URL(spec.path.replace(/^\/+/, ''), options.baseUrl);
   const pathForMessages = `/${spec.path.replace(/^\/+/, '')}`;
+  // The same rule as every other request: the credentials only ever go under the base URL.
+  if (!isUnderBase(url, options.baseUrl)) throw outsideBase(pathForMessages, url, options.baseUrl);
+  // The list streams through in constant memory, but one element is held whole until it ends.
+  const maxElement =
+    spec.maxResponseBytes ?? options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_MB * 1024 * 1024;
   const log = options.log;
   const random = options.random ?? Math.random;
   const idempotent = IDEMPOTENT.has(spec.method);
@@ -96,8 +104,14 @@ export async function streamList(
       await handlers.onAttempt();
       const pending: string[] = [];
       const splitter = new JsonArraySplitter(key, (element) => pending.push(element));
+      let sinceItem = 0;
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         splitter.write(chunk);
+        sinceItem = pending.length > 0 ? 0 : sinceItem + chunk.length;
+        if (sinceItem > maxElement) {
+          stream.destroy();
+          throw new ResponseTooLarge(`${spec.method} ${pathForMessages}`, maxElement);
+        }
         // Parsed and handed on before the next bytes are read: memory holds one network chunk.
         for (const element of pending) {
           const busy = handlers.onItem(parseItem(element));

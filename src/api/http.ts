@@ -160,7 +160,7 @@ export function isUnderBase(url: URL, base: URL): boolean {
 }
 
 /** A request whose URL left the base URL: refused before anything is sent (exit 2). */
-function outsideBase(path: string, url: URL, base: URL): UsageError {
+export function outsideBase(path: string, url: URL, base: URL): UsageError {
   return new UsageError(
     `refusing to send the request for "${path}": it would go to ${url.origin}${url.pathname}, which is not under the base URL ${base.origin}${base.pathname}.`,
     'Give a path relative to the base URL; the credentials are only ever sent to the base URL.',

@@ -409,3 +409,44 @@ describe('waits before a retry', () => {
     );
   });
 });
+
+describe('streamed lists (CDR)', () => {
+  /** The client's streaming request (optional on the Http type, always there on createHttp's). */
+  const streamOf = (http: ReturnType<typeof client>['http']) => {
+    if (!http.streamList) throw new Error('createHttp gives no streamList');
+    return http.streamList;
+  };
+  const handlers = (items: unknown[]) => ({
+    onItem: (item: unknown) => void items.push(item),
+    onAttempt: () => void (items.length = 0),
+  });
+
+  it('refuse a path outside the base URL before sending anything (exit 2)', async () => {
+    const { http } = client();
+    await expect(
+      streamOf(http)({ method: 'GET', path: '/https://evil.test/cdr' }, 'cdr', handlers([])),
+    ).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining('not under the base URL') });
+  });
+
+  it('stop at the cap when one element never ends (exit 5), not retried', async () => {
+    nock(ORIGIN)
+      .get('/video/v2/cdr/conf/1')
+      .reply(200, `{"result":"0","cdr":[{"pad":"${'x'.repeat(5000)}`);
+    const { http, sleeps } = client({ maxResponseBytes: 1024 });
+    await expect(
+      streamOf(http)({ method: 'GET', path: 'cdr/conf/1' }, 'cdr', handlers([])),
+    ).rejects.toMatchObject({ exitCode: 5, message: expect.stringContaining('larger than 1024 bytes') });
+    expect(sleeps).toEqual([]);
+  });
+
+  it('take a list far larger than the cap when each element is small', async () => {
+    const cdr = Array.from({ length: 500 }, (_, i) => ({ cdr_id: `id-${i}`, pad: 'y'.repeat(20) }));
+    nock(ORIGIN)
+      .get('/video/v2/cdr/conf/1')
+      .reply(200, JSON.stringify({ result: '0', cdr }));
+    const { http } = client({ maxResponseBytes: 1024 });
+    const items: unknown[] = [];
+    await streamOf(http)({ method: 'GET', path: 'cdr/conf/1' }, 'cdr', handlers(items));
+    expect(items).toHaveLength(500);
+  });
+});
