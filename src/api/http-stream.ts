@@ -1,15 +1,12 @@
 import got from 'got';
-import { CliError, InterruptedError } from '../errors.js';
+import { CliError } from '../errors.js';
 import { DEFAULT_MAX_RESPONSE_MB, ResponseTooLarge } from './body.js';
 import { toApiError } from './errors.js';
 import {
-  IDEMPOTENT,
   NOT_SENT,
   TRANSIENT,
   backoffMs,
-  cancelled,
-  isUnderBase,
-  outsideBase,
+  prepare,
   retryAfterMs,
   type HttpOptions,
   type ProxyAgents,
@@ -56,22 +53,12 @@ export async function streamList(
   key: string,
   handlers: Parameters<ListStream>[2],
 ): Promise<unknown> {
-  const url = new URL(spec.path.replace(/^\/+/, ''), options.baseUrl);
-  const pathForMessages = `/${spec.path.replace(/^\/+/, '')}`;
-  // The same rule as every other request: the credentials only ever go under the base URL.
-  if (!isUnderBase(url, options.baseUrl)) throw outsideBase(pathForMessages, url, options.baseUrl);
+  const { url, pathForMessages, idempotent, signal, stopped } = prepare(options, spec);
   // The list streams through in constant memory, but one element is held whole until it ends.
   const maxElement =
     spec.maxResponseBytes ?? options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_MB * 1024 * 1024;
   const log = options.log;
   const random = options.random ?? Math.random;
-  const idempotent = IDEMPOTENT.has(spec.method);
-  const signals = [options.signal, spec.signal].filter((s): s is AbortSignal => s !== undefined);
-  const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
-  const stopped = (): Error => {
-    if (options.signal?.aborted || !spec.signal?.aborted) return new InterruptedError();
-    return cancelled(spec.signal.reason, spec.method, pathForMessages);
-  };
 
   async function attempt(): Promise<Attempt> {
     const headers = { authorization: auth, accept: 'application/json', 'user-agent': options.userAgent };

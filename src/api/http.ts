@@ -105,7 +105,7 @@ export function proxyAgents(env: Env): ProxyAgents {
 }
 
 /** Methods safe to send again. */
-export const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 /** Errors raised before the request left this machine: safe to retry even a POST. */
 export const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 /** Transport error codes worth a retry. */
@@ -160,7 +160,7 @@ export function isUnderBase(url: URL, base: URL): boolean {
 }
 
 /** A request whose URL left the base URL: refused before anything is sent (exit 2). */
-export function outsideBase(path: string, url: URL, base: URL): UsageError {
+function outsideBase(path: string, url: URL, base: URL): UsageError {
   return new UsageError(
     `refusing to send the request for "${path}": it would go to ${url.origin}${url.pathname}, which is not under the base URL ${base.origin}${base.pathname}.`,
     'Give a path relative to the base URL; the credentials are only ever sent to the base URL.',
@@ -238,17 +238,7 @@ export function createHttp(options: HttpOptions): Http {
   }
 
   async function request<T>(spec: RequestSpec): Promise<T> {
-    const url = new URL(spec.path.replace(/^\/+/, ''), options.baseUrl);
-    const pathForMessages = pathFor(spec);
-    if (!isUnderBase(url, options.baseUrl)) throw outsideBase(pathForMessages, url, options.baseUrl);
-    const idempotent = IDEMPOTENT.has(spec.method);
-    const signals = [options.signal, spec.signal].filter((s): s is AbortSignal => s !== undefined);
-    const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
-    /** Why the request stopped early: Ctrl-C (exit 130), or the caller's own reason. */
-    const stopped = (): Error => {
-      if (options.signal?.aborted || !spec.signal?.aborted) return new InterruptedError();
-      return cancelled(spec.signal.reason, spec.method, pathForMessages);
-    };
+    const { url, pathForMessages, idempotent, signal, stopped } = prepare(options, spec);
     for (let n = 0; ; n++) {
       if (signal?.aborted) throw stopped();
       const last = n >= options.retries;
@@ -303,6 +293,33 @@ function pathFor(spec: RequestSpec): string {
   return `/${spec.path.replace(/^\/+/, '')}`;
 }
 
+/** What every request (buffered or streamed) starts from: its URL, checked, and its signals. */
+export interface Prepared {
+  url: URL;
+  pathForMessages: string;
+  idempotent: boolean;
+  signal: AbortSignal | undefined;
+  /** Why the request stopped early: Ctrl-C (exit 130), or the caller's own reason. */
+  stopped: () => Error;
+}
+
+/**
+ * Resolves a request's path against the base URL and refuses it (exit 2, nothing sent) when the
+ * final URL leaves it: the one place that rule lives, so no request path can skip it.
+ */
+export function prepare(options: HttpOptions, spec: RequestSpec): Prepared {
+  const url = new URL(spec.path.replace(/^\/+/, ''), options.baseUrl);
+  const pathForMessages = pathFor(spec);
+  if (!isUnderBase(url, options.baseUrl)) throw outsideBase(pathForMessages, url, options.baseUrl);
+  const signals = [options.signal, spec.signal].filter((s): s is AbortSignal => s !== undefined);
+  const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+  const stopped = (): Error => {
+    if (options.signal?.aborted || !spec.signal?.aborted) return new InterruptedError();
+    return cancelled(spec.signal.reason, spec.method, pathForMessages);
+  };
+  return { url, pathForMessages, idempotent: IDEMPOTENT.has(spec.method), signal, stopped };
+}
+
 /** Waits for the response head (or the request's failure). */
 function responseOf(stream: Request): Promise<Response> {
   return new Promise((resolve, reject) => {
@@ -315,7 +332,7 @@ function responseOf(stream: Request): Promise<Response> {
  * The error of a request its caller cancelled: the reason itself when it is an error (the sibling
  * failure that stopped the job), so the job fails with that failure's message and exit code.
  */
-export function cancelled(reason: unknown, method: string, path: string): Error {
+function cancelled(reason: unknown, method: string, path: string): Error {
   if (reason instanceof Error && !(reason instanceof DOMException && reason.name === 'AbortError')) {
     return reason;
   }
