@@ -120,7 +120,8 @@ export async function downloadAll(jobs: readonly FileJob[], options: EngineOptio
         if (!isTransient(err) || attempt >= options.retries) {
           return { path: job.rel, status: 'failed', bytes: moved, error: message };
         }
-        const wait = backoffMs(attempt);
+        // The server's Retry-After when it gave one (429, 503), as for API requests.
+        const wait = (err instanceof FileFailure ? err.retryAfterMs : undefined) ?? backoffMs(attempt);
         options.log?.(`! ${job.rel}: ${message}; retrying in ${wait} ms`);
         try {
           await options.sleep(wait, mine);

@@ -1,4 +1,5 @@
 import type { Response } from 'got';
+import { retryAfterMs } from '../api/http.js';
 import { checkFileUrl } from './url-policy.js';
 
 /** A file that could not be fetched; `transient` failures are worth another try. */
@@ -6,6 +7,8 @@ export class FileFailure extends Error {
   constructor(
     message: string,
     readonly transient: boolean,
+    /** How long the server asked to wait before the next try (its Retry-After), if it said. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }
@@ -49,7 +52,11 @@ export function statusFailure(res: Response, insecure: boolean): FileFailure {
     return new FileFailure(`redirected (HTTP ${status}) to a location that is not followed${why}`, false);
   }
   if (status === 404) return new FileFailure('not found on the file server (HTTP 404)', false);
-  return new FileFailure(`the file server answered HTTP ${status}`, status >= 500 || status === 429);
+  return new FileFailure(
+    `the file server answered HTTP ${status}`,
+    status >= 500 || status === 429,
+    retryAfterMs(header(res, 'retry-after')),
+  );
 }
 
 /**

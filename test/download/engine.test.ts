@@ -48,6 +48,10 @@ async function run(
   concurrency: number,
   done: (o: FileOutcome) => void = () => {},
   env: Record<string, string> = {},
+  retry: { retries: number; sleep: (ms: number) => Promise<void> } = {
+    retries: 0,
+    sleep: async () => undefined,
+  },
 ) {
   const manifest = await Manifest.load(dir, () => undefined);
   const jobs = Array.from({ length: count }, (_, i) => ({
@@ -64,8 +68,8 @@ async function run(
     signal: new AbortController().signal,
     manifest,
     concurrency,
-    retries: 0,
-    sleep: async () => undefined,
+    retries: retry.retries,
+    sleep: retry.sleep,
     progress: { bytes: () => undefined, done },
   });
 }
@@ -98,6 +102,32 @@ describe('downloadAll', () => {
     expect(result.outcomes.map((o) => o.status)).toEqual(Array(4).fill('downloaded'));
     expect(builtAgents).toHaveLength(1);
     expect(destroyedAgents).toEqual(builtAgents);
+  });
+
+  it.each([429, 503])(
+    'waits as long as a %d asks (Retry-After) before trying a file again',
+    async (status) => {
+      const dir = tempDir();
+      nock(HOST).get('/f0').reply(status, 'busy', { 'retry-after': '7' });
+      nock(HOST).get('/f0').reply(200, 'hello');
+      const waits: number[] = [];
+      const sleep = async (ms: number) => void waits.push(ms);
+      const result = await run(dir, 1, 1, () => undefined, {}, { retries: 1, sleep });
+      expect(result.outcomes.map((o) => o.status)).toEqual(['downloaded']);
+      expect(waits).toEqual([7000]);
+    },
+  );
+
+  it('backs off on its own when the server gives no Retry-After', async () => {
+    const dir = tempDir();
+    nock(HOST).get('/f0').reply(500, 'oops');
+    nock(HOST).get('/f0').reply(200, 'hello');
+    const waits: number[] = [];
+    const sleep = async (ms: number) => void waits.push(ms);
+    await run(dir, 1, 1, () => undefined, {}, { retries: 1, sleep });
+    expect(waits).toHaveLength(1);
+    expect(waits[0]).toBeGreaterThanOrEqual(250);
+    expect(waits[0]).toBeLessThanOrEqual(500);
   });
 
   it('keeps a manifest of complete files with their sizes', async () => {
