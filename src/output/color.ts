@@ -13,12 +13,14 @@ export interface ColorLevels {
 }
 
 /**
- * `FORCE_COLOR` as a level, or undefined when it says nothing (unset or empty, as force-color.org
- * asks). `0` and `false` turn colour off; `true` and `1` are level 1, `2` and `3` those levels (more
- * is 3), as chalk's supports-color reads them; any other value forces colour at level 1.
+ * `FORCE_COLOR` as a level, or undefined when unset. `0` and `false` turn colour off; `true`, `1` and
+ * the empty string are level 1, `2` and `3` those levels (more is 3), as chalk's supports-color and
+ * Node.js read them; any other value forces colour at level 1 (force-color.org: "regardless of its
+ * value").
  */
 export function forcedLevel(value: string | undefined): ColorLevel | undefined {
-  if (value === undefined || value === '') return undefined;
+  if (value === undefined) return undefined;
+  if (value === '') return 1;
   const v = value.trim().toLowerCase();
   if (v === 'false' || v === '0') return 0;
   if (v === 'true') return 1;

@@ -21,7 +21,7 @@ describe('colorLevels', () => {
     [{ FORCE_COLOR: 'yes' }, pipe, pipe, undefined, [1, 1]],
     [{ FORCE_COLOR: '0' }, tty, tty, undefined, [0, 0]],
     [{ FORCE_COLOR: 'false' }, tty, tty, undefined, [0, 0]],
-    [{ FORCE_COLOR: '' }, tty, pipe, undefined, [1, 0]],
+    [{ FORCE_COLOR: '' }, pipe, pipe, undefined, [1, 1]],
     [{ NO_COLOR: '1' }, tty, tty, undefined, [0, 0]],
     [{ NO_COLOR: '' }, tty, tty, undefined, [1, 1]],
     [{ TERM: 'dumb' }, tty, tty, undefined, [0, 0]],
@@ -38,7 +38,7 @@ describe('colorLevels', () => {
   it('reads FORCE_COLOR as chalk does for its documented values', () => {
     expect([undefined, '', '0', '1', '2', '3', 'true', 'false', 'TRUE'].map(forcedLevel)).toEqual([
       undefined,
-      undefined,
+      1,
       0,
       1,
       2,
