@@ -31,7 +31,7 @@ describe('cellText: one value-to-cell function', () => {
   });
 
   it('a table, a CSV file and a CDR table write the same cell for the same value', async () => {
-    const writer = await createWriter('table', ['v'], {}, {});
+    const writer = await createWriter('table', ['v'], {}, { columns: ['v'] });
     for (const [, value, expected] of VALUES) {
       const table = render([{ v: value }], { format: 'table', tableColumns: ['v'] });
       expect(table).toBe(expected === '' ? 'v\n\n' : `v\n${expected}\n`);
