@@ -1,4 +1,4 @@
-import type { Runtime } from '../../runtime.js';
+import type { Factory } from '../../factory.js';
 import { formatUtc } from '../../time.js';
 import { Frame } from '../../watch/frame.js';
 import { poll } from '../../watch/loop.js';
@@ -6,41 +6,58 @@ import type { WatchSettings } from '../../watch/options.js';
 import { statusKey, statusText, type EmulatorStatus } from './status-view.js';
 
 /**
+ * What the watch loop reads from the run: the factory's terminal, clock and signal, also under the
+ * names `poll` used before it took the factory (`out`, `ctx`), so this works with either.
+ */
+function pollHost(f: Factory): Parameters<typeof poll>[0] {
+  const host = {
+    io: f.io,
+    clock: f.clock,
+    signal: f.signal,
+    out: f.io,
+    ctx: { signal: f.signal, now: () => f.clock.now(), sleep: f.clock.sleep },
+    stopSignalIsSuccess: false,
+  };
+  // A structural stand-in: the loop reads only the fields above (the spec declares the stop signal a success).
+  return host as unknown as Parameters<typeof poll>[0];
+}
+
+/**
  * `enablex emulator status --watch`: on a terminal the status redrawn in place; otherwise one
  * NDJSON line with the whole status (and `time`, from the CLI's clock) each time it changes,
- * the emulator clock's own ticking aside.
+ * the emulator clock's own ticking aside. The live sessions table has the verb's columns.
  */
 export async function watchStatus(
-  rt: Runtime,
+  f: Factory,
   fetch: () => Promise<EmulatorStatus>,
   url: string,
   settings: WatchSettings,
 ): Promise<void> {
   if (settings.mode === 'events') {
     let last: string | undefined;
-    await poll(rt, {
+    await poll(pollHost(f), {
       intervalMs: settings.intervalMs,
       fetch,
       show: (status, at) => {
         const key = statusKey(status);
         if (key === last) return;
         last = key;
-        rt.out.raw(`${JSON.stringify({ time: at.toISOString(), ...status })}\n`);
+        f.io.raw(`${JSON.stringify({ time: at.toISOString(), ...status })}\n`);
       },
     });
     return;
   }
-  const frame = new Frame(rt.ctx.stdout);
+  const frame = new Frame(f.io.stdout);
   const origin = url.replace(/\/[^/]*\/?$/, '');
-  await poll(rt, {
+  await poll(pollHost(f), {
     intervalMs: settings.intervalMs,
     fetch,
     beforeNotice: () => frame.clear(),
     show: (status, at) => {
-      const header = rt.out.c.dim(
+      const header = f.io.c.dim(
         `Every ${settings.intervalMs / 1000}s: emulator at ${origin}, ${formatUtc(at)} UTC. Ctrl-C to stop.`,
       );
-      frame.draw(`${header}\n${statusText(status, rt.ctx.stdout.columns)}`);
+      frame.draw(`${header}\n${statusText(status, f.io.stdout.columns, f.verb.columns)}`);
     },
   });
 }
