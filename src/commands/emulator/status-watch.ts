@@ -6,23 +6,6 @@ import type { WatchSettings } from '../../watch/options.js';
 import { statusKey, statusText, type EmulatorStatus } from './status-view.js';
 
 /**
- * What the watch loop reads from the run: the factory's terminal, clock and signal, also under the
- * names `poll` used before it took the factory (`out`, `ctx`), so this works with either.
- */
-function pollHost(f: Factory): Parameters<typeof poll>[0] {
-  const host = {
-    io: f.io,
-    clock: f.clock,
-    signal: f.signal,
-    out: f.io,
-    ctx: { signal: f.signal, now: () => f.clock.now(), sleep: f.clock.sleep },
-    stopSignalIsSuccess: false,
-  };
-  // A structural stand-in: the loop reads only the fields above (the spec declares the stop signal a success).
-  return host as unknown as Parameters<typeof poll>[0];
-}
-
-/**
  * `enablex emulator status --watch`: on a terminal the status redrawn in place; otherwise one
  * NDJSON line with the whole status (and `time`, from the CLI's clock) each time it changes,
  * the emulator clock's own ticking aside. The live sessions table has the verb's columns.
@@ -35,7 +18,7 @@ export async function watchStatus(
 ): Promise<void> {
   if (settings.mode === 'events') {
     let last: string | undefined;
-    await poll(pollHost(f), {
+    await poll(f, {
       intervalMs: settings.intervalMs,
       fetch,
       show: (status, at) => {
@@ -49,7 +32,7 @@ export async function watchStatus(
   }
   const frame = new Frame(f.io.stdout);
   const origin = url.replace(/\/[^/]*\/?$/, '');
-  await poll(pollHost(f), {
+  await poll(f, {
     intervalMs: settings.intervalMs,
     fetch,
     beforeNotice: () => frame.clear(),

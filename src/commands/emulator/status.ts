@@ -19,8 +19,6 @@ export async function run({ opts }: StatusInput, f: Factory): Promise<void> {
     return status;
   };
   if (watch) {
-    // Ctrl-C is how a watch ends: exit 0.
-    rt.stopSignalIsSuccess = true;
     const { watchStatus } = await import('./status-watch.js');
     return watchStatus(f, fetchStatus, control.url, watch);
   }

@@ -1,16 +1,7 @@
-import { DEFAULT_INTERVAL_S, MIN_INTERVAL_S } from '../../watch/options.js';
-import { bool, defineCommand, text, type VerbInput } from '../spec.js';
+import { watchFlags } from '../../watch/flags.js';
+import { defineCommand, type VerbInput } from '../spec.js';
 
-const flags = {
-  watch: bool(
-    '-w, --watch',
-    'keep watching the status: a table redrawn in place on a terminal, one NDJSON line per change otherwise; Ctrl-C stops (exit 0)',
-  ),
-  interval: text(
-    '--interval <seconds>',
-    `seconds between refreshes with --watch (default ${DEFAULT_INTERVAL_S}, at least ${MIN_INTERVAL_S})`,
-  ),
-};
+const flags = watchFlags('the status');
 
 /** What `enablex emulator status` runs with. */
 export type StatusInput = VerbInput<typeof flags>;
