@@ -7,7 +7,7 @@ import cdr from './cdr/index.js';
 import { registerCompletion } from './completion/index.js';
 import { registerDialin } from './dialin/index.js';
 import { registerDoctor } from './doctor/index.js';
-import { registerEmulator } from './emulator/index.js';
+import emulator from './emulator/index.js';
 import { registerProfile } from './profile/index.js';
 import { registerRoom } from './room/index.js';
 import token from './token/token.verb.js';
@@ -24,6 +24,6 @@ export function registerCommands(program: Command, spec: SpecAction, action: Act
   registerApi(program, action);
   registerProfile(program, action);
   registerDoctor(program, action);
-  registerEmulator(program, action);
+  addCommand(program, emulator, spec);
   registerCompletion(program, action);
 }
