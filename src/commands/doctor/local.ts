@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isLoopbackHost, normalizeBaseUrl } from '../../api/base-url.js';
-import { describeProxy, proxyFor } from '../../api/proxy.js';
+import { describeProxy, proxyFor } from '../../http/proxy.js';
 import type { ResolvedCredentials } from '../../config/resolve.js';
 import { CliError, InterruptedError } from '../../errors.js';
 import type { Runtime } from '../../runtime.js';
