@@ -118,9 +118,16 @@ function page(placed: Placed, all: readonly Placed[]): ReferencePage {
       '',
     );
   }
-  const subs = all.filter((p) => p.path.length === path.length + 1 && p.path.join(' ').startsWith(`${path.join(' ')} `));
+  const subs = all.filter(
+    (p) => p.path.length === path.length + 1 && p.path.join(' ').startsWith(`${path.join(' ')} `),
+  );
   if (subs.length) {
-    lines.push('## Commands', '', ...subs.map((s) => `- [\`enablex ${s.path.join(' ')}\`](${pageName(s.path)}): ${s.spec.summary}`), '');
+    lines.push(
+      '## Commands',
+      '',
+      ...subs.map((s) => `- [\`enablex ${s.path.join(' ')}\`](${pageName(s.path)}): ${s.spec.summary}`),
+      '',
+    );
   }
   if (spec.examples?.length) {
     lines.push('## Examples', '', '```sh');
