@@ -1,13 +1,13 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { terminalColumns, type Context } from './context.js';
 import { CliError, ExitCode, InterruptedError, UsageError, renderError } from './errors.js';
 import { resolveGlobals, type RawGlobals } from './globals.js';
 import { configureHelpText } from './help.js';
 import { Scrubber, withScrubbedStderr } from './api/redact.js';
-import { FORMATS } from './output/render.js';
 import type { Runtime } from './runtime.js';
 import type { ActionFactory } from './commands/define.js';
-import { readInput, type SpecAction } from './commands/adapter.js';
+import { readInput, toOption, type SpecAction } from './commands/adapter.js';
+import { GLOBAL_FLAGS } from './commands/global-flags.js';
 import { registerCommands } from './commands/index.js';
 import type { CommandSpec } from './commands/spec.js';
 import type { Factory } from './factory.js';
@@ -29,34 +29,8 @@ export function buildProgram(
     .description('Administer EnableX video rooms from the command line (EnableX Video API v2).')
     .version(version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help for a command')
-    .showSuggestionAfterError(true)
-    .addOption(new Option('--profile <name>', 'use this saved profile (beats ENABLEX_APP_ID/KEY)'))
-    .addOption(new Option('--base-url <url>', 'API base URL (default https://api.enablex.io/video/v2)'))
-    .addOption(new Option('-o, --output <format>', 'output format').choices(FORMATS))
-    .addOption(new Option('--json', 'same as -o json'))
-    .addOption(
-      new Option('--fields <list>', 'comma-separated fields to show, e.g. room_id,name,settings.mode'),
-    )
-    .addOption(new Option('-q, --quiet', 'print only identifiers (room id, token); no notes'))
-    .addOption(new Option('--no-color', 'no colour (also NO_COLOR)'))
-    .addOption(new Option('--verbose', 'log requests and responses on stderr (secrets redacted)'))
-    .addOption(new Option('--timeout <seconds>', 'per-request timeout in seconds').default('30'))
-    .addOption(new Option('--retries <n>', 'retries for failed idempotent requests').default('3'))
-    .addOption(new Option('-y, --yes', 'answer yes to confirmations (needed for delete without a terminal)'))
-    .addOption(new Option('--no-input', 'never prompt (also when CI is set or stdin is not a terminal)'))
-    .addOption(
-      new Option(
-        '--emulator',
-        'run against the bundled emulator, no account needed (also ENABLEX_EMULATOR=1)',
-      ),
-    )
-    .addOption(new Option('--insecure', 'allow a plain http:// base URL that is not loopback'))
-    .addOption(
-      new Option(
-        '--csv-raw',
-        "CSV cells exactly as received: no ' before cells a spreadsheet would run as formulas",
-      ),
-    );
+    .showSuggestionAfterError(true);
+  for (const flag of Object.values(GLOBAL_FLAGS)) program.addOption(toOption(flag));
   registerCommands(program, action, legacy);
   configureHelpText(program);
   program.addHelpText('after', ROOT_HELP);

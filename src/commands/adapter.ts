@@ -29,7 +29,8 @@ export function examplesHelp(lines: readonly (readonly [comment: string, command
 /** The commander option of each flag key, per built command: how input is read back. */
 const OPTIONS = new WeakMap<Command, Map<string, Option>>();
 
-function toOption(flag: FlagSpec): Option {
+/** A commander option from a flag spec. */
+export function toOption(flag: FlagSpec): Option {
   const option = new Option(flag.flags, flag.description);
   if (flag.choices) {
     // .choices() keeps argChoices for help and completions; the parser after it replaces the

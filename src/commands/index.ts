@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import type { ActionFactory } from './define.js';
 import { addCommand, type SpecAction } from './adapter.js';
 import api from './api/api.verb.js';
-import { registerArchive } from './archive/index.js';
-import { registerCdr } from './cdr/index.js';
+import archive from './archive/index.js';
+import cdr from './cdr/index.js';
 import completion from './completion/completion.verb.js';
 import complete from './completion/complete.verb.js';
 import dialin from './dialin/dialin.verb.js';
@@ -12,15 +12,15 @@ import { registerEmulator } from './emulator/index.js';
 import profile from './profile/index.js';
 import { registerRoom } from './room/index.js';
 import token from './token/token.verb.js';
-import { registerUsers } from './users/index.js';
+import users from './users/users.verb.js';
 
 /** Adds every noun to the program, in the order help lists them: the daily work first, set-up last. */
 export function registerCommands(program: Command, spec: SpecAction, action: ActionFactory): void {
   registerRoom(program, action);
   addCommand(program, token, spec);
-  registerUsers(program, action);
-  registerArchive(program, action);
-  registerCdr(program, action);
+  addCommand(program, users, spec);
+  addCommand(program, archive, spec);
+  addCommand(program, cdr, spec);
   addCommand(program, dialin, spec);
   addCommand(program, api, spec);
   addCommand(program, profile, spec);

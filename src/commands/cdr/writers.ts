@@ -5,7 +5,7 @@ import { pickPaths } from '../../output/flatten.js';
 import { headerNames, StreamedTable } from '../../output/fit.js';
 import type { Format } from '../../output/render.js';
 import { terminalSafe } from '../../output/escape.js';
-import { CDR_COLUMNS, CDR_TABLE_COLUMNS, rowReader } from './columns.js';
+import { CDR_COLUMNS, rowReader } from './columns.js';
 
 /** What a writer makes of one record as soon as its chunk arrives: output text, or a table row's cells. */
 export type Item = string | readonly string[];
@@ -24,8 +24,10 @@ export interface RecordWriter {
 /** Rows that size the table's columns: they wait, then every later row is printed as it comes. */
 export const TABLE_SAMPLE = 100;
 
-/** What the table writer needs of the terminal. */
+/** What the table writer needs: its default columns (the verb's), and the terminal. */
 export interface TableTarget {
+  /** The columns without --fields. */
+  columns: readonly string[];
   /** Terminal width (none when piped: nothing is cut). */
   width?: number | undefined;
   /** Told the headers of columns hidden to fit the terminal. */
@@ -37,7 +39,7 @@ export async function createWriter(
   format: Format,
   fields: readonly string[] | undefined,
   csv: CsvOptions = {},
-  table: TableTarget = {},
+  table: TableTarget,
 ): Promise<RecordWriter> {
   const shape = (r: CdrRecord): unknown => (fields ? pickPaths(r, fields) : r);
   const text = (item: Item): string => item as string; // every writer but table prepares text
@@ -86,7 +88,7 @@ export async function createWriter(
       };
     }
     case 'table':
-      return tableWriter(fields ?? CDR_TABLE_COLUMNS, table);
+      return tableWriter(fields ?? table.columns, table);
   }
 }
 
