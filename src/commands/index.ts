@@ -8,7 +8,7 @@ import completion from './completion/completion.verb.js';
 import complete from './completion/complete.verb.js';
 import dialin from './dialin/dialin.verb.js';
 import doctor from './doctor/doctor.verb.js';
-import { registerEmulator } from './emulator/index.js';
+import emulator from './emulator/index.js';
 import profile from './profile/index.js';
 import { registerRoom } from './room/index.js';
 import token from './token/token.verb.js';
@@ -25,7 +25,7 @@ export function registerCommands(program: Command, spec: SpecAction, action: Act
   addCommand(program, api, spec);
   addCommand(program, profile, spec);
   addCommand(program, doctor, spec);
-  registerEmulator(program, action);
+  addCommand(program, emulator, spec);
   addCommand(program, completion, spec);
   // What the completion scripts call at TAB time for profile names and room ids (hidden).
   addCommand(program, complete, spec);

@@ -1,5 +1,6 @@
 import type { CdrRecord } from '../../api/cdr.js';
-import { csvField, csvLine, type CsvOptions } from '../../output/csv.js';
+import { cellText } from '../../output/cell.js';
+import { csvLine, type CsvOptions } from '../../output/csv.js';
 import { jsonTerminalSafe } from '../../output/escape.js';
 import { pickPaths } from '../../output/flatten.js';
 import { headerNames, StreamedTable } from '../../output/fit.js';
@@ -49,7 +50,7 @@ export async function createWriter(
       const read = rowReader(columns);
       return {
         start: () => csvLine(columns, csv),
-        prepare: (r) => csvRecord(read(r), csv),
+        prepare: (r) => csvLine(read(r), csv),
         write: text,
         end: () => '',
       };
@@ -93,30 +94,12 @@ export async function createWriter(
 }
 
 /**
- * csvLine with a fast path: numbers and booleans never need quoting, and most CDR cells are one of
- * them, so only strings and objects go through csvField's checks (same output, about half the time).
- */
-function csvRecord(values: readonly unknown[], opts: CsvOptions): string {
-  const cells = new Array<string>(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    cells[i] = typeof v === 'number' || typeof v === 'boolean' ? String(v) : csvField(v, opts);
-  }
-  // join() makes one flat string (`+=` would keep a rope of 60-odd pieces per waiting record); the
-  // line end goes on the last cell so that no rope is made after the join either.
-  if (cells.length > 0) cells[cells.length - 1] += '\r\n';
-  return cells.join(',');
-}
-
-/**
  * One table for the whole export: the first TABLE_SAMPLE rows size the columns (and decide what a
  * narrow terminal hides), then the header and those rows print, and every later row follows as it
  * comes, laid out to the same widths.
  */
 function tableWriter(columns: readonly string[], target: TableTarget): RecordWriter {
   const read = rowReader(columns);
-  const cell = (v: unknown): string =>
-    terminalSafe(v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
   const keep = columns.flatMap((c, i) => (c === 'conf_num' || /(^|[._])id$/.test(c) ? [i] : []));
   let sample: (readonly string[])[] | undefined = [];
   let table: StreamedTable | undefined;
@@ -130,7 +113,7 @@ function tableWriter(columns: readonly string[], target: TableTarget): RecordWri
   };
   return {
     start: () => '',
-    prepare: (r) => read(r).map(cell),
+    prepare: (r) => read(r).map((v) => cellText(v)),
     write: (item) => {
       const cells = item as readonly string[]; // this writer's prepare made it
       if (table) return table.row(cells);

@@ -1,3 +1,4 @@
+import { cellText } from '../../output/cell.js';
 import { render } from '../../output/render.js';
 
 /** The emulator's status as its control route answers it (without `result`). */
@@ -12,28 +13,31 @@ export type EmulatorStatus = Record<string, unknown> & {
   faults?: Record<string, unknown>;
 };
 
-/** Columns of the live sessions table. */
-export const LIVE_SESSION_COLUMNS = ['room_id', 'conf_num', 'users', 'ends_at'] as const;
-
 /** Faults in words: "none", or the keys that are set. */
 function faultsText(faults: Record<string, unknown> | undefined): string {
   const set = Object.entries(faults ?? {}).filter(([, v]) => v !== undefined && v !== null && v !== 0);
-  return set.length === 0 ? 'none' : set.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ');
+  return set.length === 0 ? 'none' : cellText(set.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', '));
 }
 
 /**
  * The status for a terminal: the clock and counts on two lines, then the live sessions as a table
- * (or a line saying there are none).
+ * of the given columns (or a line saying there are none).
  */
-export function statusText(status: EmulatorStatus, width: number | undefined): string {
-  const offset = status.clock_offset_ms ? ` (offset ${status.clock_offset_ms} ms)` : '';
+export function statusText(
+  status: EmulatorStatus,
+  width: number | undefined,
+  columns: readonly string[] | undefined,
+): string {
+  // The status comes over HTTP: every value is shown as a cell, control characters escaped.
+  const offset = status.clock_offset_ms ? ` (offset ${cellText(status.clock_offset_ms)} ms)` : '';
+  const n = (v: unknown) => cellText(v ?? 0);
   const lines = [
-    `Clock: ${status.now ?? '?'}${offset}`,
-    `Rooms: ${status.rooms ?? 0}  Tokens: ${status.tokens ?? 0}  CDR: ${status.cdr ?? 0}  Archive: ${status.archive ?? 0}  Faults: ${faultsText(status.faults)}`,
+    `Clock: ${cellText(status.now ?? '?')}${offset}`,
+    `Rooms: ${n(status.rooms)}  Tokens: ${n(status.tokens)}  CDR: ${n(status.cdr)}  Archive: ${n(status.archive)}  Faults: ${faultsText(status.faults)}`,
   ];
   const live = status.live_sessions ?? [];
   if (live.length === 0) return `${lines.join('\n')}\nNo live sessions.\n`;
-  const table = render(live, { format: 'table', tableColumns: LIVE_SESSION_COLUMNS, width });
+  const table = render(live, { format: 'table', tableColumns: columns, width });
   return `${lines.join('\n')}\nLive sessions: ${live.length}\n${table}`;
 }
 
