@@ -1,4 +1,3 @@
-import { examplesHelp } from '../adapter.js';
 import { choice, defineCommand, list, text, textWithDefault, type VerbInput } from '../spec.js';
 import clock from './clock.verb.js';
 import end from './end.verb.js';
@@ -34,15 +33,23 @@ const flags = {
 /** What `enablex emulator` (serving) runs with. */
 export type EmulatorInput = VerbInput<typeof flags>;
 
-// The server's notes come before its examples in help, so the examples are part of the notes.
-const notes =
+/** What help says about the server before its examples. */
+const about =
   '\nCredentials: ENABLEX_APP_ID / ENABLEX_APP_KEY and ENABLEX_RECORDING_USER / ENABLEX_RECORDING_PASSWORD\n' +
   'when set (never printed); otherwise fixed development credentials, printed at start.\n' +
   'The base URL goes to stdout; usage notes and one line per request to stderr (-q silences them).\n' +
   'Faults hit the API and the archive files, never the /_emulator/v1 control routes.\n' +
   'Requests whose Host header is not a loopback name or an address of this machine are refused\n' +
-  '(DNS rebinding): name the hosts you use with --allow-host.\n' +
-  examplesHelp([
+  '(DNS rebinding): name the hosts you use with --allow-host.\n';
+
+/** `enablex emulator` (serve) and its helpers `simulate`, `end`, `join`, `faults`, `clock`, `reset`, `status`. */
+export default defineCommand({
+  name: 'emulator',
+  summary:
+    'run the bundled EnableX-compatible server (API under /video/v2) for local work and tests; stops on Ctrl-C',
+  flags,
+  about,
+  examples: [
     [
       'a server with demo data that survives restarts',
       'enablex emulator --seed demo --state ./emulator.json',
@@ -55,15 +62,7 @@ const notes =
       '200,000 extra CDR records for a benchmark, on a free port; base URL saved to a file',
       'enablex emulator --port 0 --synthetic-cdr 200000 -q > emulator-url.txt &',
     ],
-  ]);
-
-/** `enablex emulator` (serve) and its helpers `simulate`, `end`, `join`, `faults`, `clock`, `reset`, `status`. */
-export default defineCommand({
-  name: 'emulator',
-  summary:
-    'run the bundled EnableX-compatible server (API under /video/v2) for local work and tests; stops on Ctrl-C',
-  flags,
-  notes,
+  ],
   behaviour: { stopSignalIsSuccess: true },
   load: () => import('./serve.js'),
   subcommands: [simulate, end, join, faults, clock, reset, status],
