@@ -21,11 +21,11 @@ export function requireTmuxAndBuild(): void {
   } catch {
     throw new Error('tmux is required by the terminal tests in test/pty: install it (apt-get install tmux).');
   }
-  const built = join(ROOT, 'dist/commands/room/wizard.js');
+  const built = join(ROOT, 'dist/commands/room/wizard/wizard.js');
   if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` first.`);
-  for (const name of ['wizard.ts', 'wizard-flow.ts', 'wizard-steps.ts', 'wizard-ask.ts']) {
-    if (statSync(join(ROOT, 'src/commands/room', name)).mtimeMs > statSync(built).mtimeMs) {
-      throw new Error(`dist/ is older than src/commands/room/${name}: run \`npm run build\` first.`);
+  for (const name of ['wizard.ts', 'flow.ts', 'steps.ts', 'ask.ts']) {
+    if (statSync(join(ROOT, 'src/commands/room/wizard', name)).mtimeMs > statSync(built).mtimeMs) {
+      throw new Error(`dist/ is older than src/commands/room/wizard/${name}: run \`npm run build\` first.`);
     }
   }
 }

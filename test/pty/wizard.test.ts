@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { shellQuote } from '../../src/shell.js';
 import { formatUtc } from '../../src/time.js';
-import { MORE_FLAGS } from '../../src/commands/room/wizard-more.js';
+import { MORE_FLAGS } from '../../src/commands/room/wizard/more.js';
 import { BIN, requireTmuxAndBuild, TmuxSession } from './tmux.js';
 
 /**

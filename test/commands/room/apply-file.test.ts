@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCreateBody } from '../../../src/commands/room/body.js';
 import { readBodyFile } from '../../../src/commands/input-file.js';
 import { makeFactory } from '../../helpers/factory.js';
-import { offerSave } from '../../../src/commands/room/wizard-save.js';
+import { offerSave } from '../../../src/commands/room/wizard/save.js';
 import { TEST_NOW } from '../../helpers/cli.js';
 import { FakePrompter } from './wizard-prompter.js';
 import { parseRoomsFile } from '../../../src/commands/room/apply-file.js';
