@@ -6,6 +6,9 @@ const flags = {
   dryRun: bool('--dry-run', 'print the request that would be sent, send nothing'),
   ...settingFlags(),
   ...ROOM_FIELD_FLAGS,
+  // Help says so; the run function names the missing ones (a file or the wizard may give them).
+  name: { ...ROOM_FIELD_FLAGS.name, requiredUnless: '-f or -i' },
+  ownerRef: { ...ROOM_FIELD_FLAGS.ownerRef, requiredUnless: '-f or -i' },
 };
 
 /** What `enablex room create` (and its wizard) runs with. */
