@@ -12,13 +12,14 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     restoreMocks: true,
-    // `npm run test:coverage` (CI runs it on one Node version). Only in-process tests count: the e2e
-    // tests spawn the built binary, whose code v8 does not see from here.
+    // `npm run test:coverage` (CI runs it on Node 20 only). Only in-process tests count: the e2e
+    // tests spawn the built binary, whose code v8 does not see from here. Measured 2026-11-30:
+    // statements 96.4%, branches 90.7%, functions 96.7%, lines 96.4%; the floors sit ~2 points under.
     coverage: {
       provider: 'v8',
       include: ['src/**/*.ts'],
       reporter: ['text-summary', 'json-summary'],
-      thresholds: { statements: 0, branches: 0, functions: 0, lines: 0 },
+      thresholds: { statements: 94, branches: 88, functions: 94, lines: 94 },
     },
     unstubEnvs: true,
   },
