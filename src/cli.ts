@@ -1,50 +1,37 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { terminalColumns, type Context } from './context.js';
 import { CliError, ExitCode, InterruptedError, UsageError, renderError } from './errors.js';
 import { resolveGlobals, type RawGlobals } from './globals.js';
 import { configureHelpText } from './help.js';
 import { Scrubber, withScrubbedStderr } from './api/redact.js';
-import { FORMATS } from './output/render.js';
 import type { Runtime } from './runtime.js';
 import type { ActionFactory } from './commands/define.js';
+import { readInput, toOption, type SpecAction } from './commands/adapter.js';
+import { GLOBAL_FLAGS } from './commands/global-flags.js';
 import { registerCommands } from './commands/index.js';
+import type { CommandSpec } from './commands/spec.js';
+import type { Factory } from './factory.js';
 import { secretFlagHint } from './secret-hints.js';
 
-/** Builds the whole command tree. `action` wires verbs to a runtime; completions build it with a no-op. */
-export function buildProgram(action: ActionFactory, version: string): Command {
+/** A no-op action: the tree for completions, help and the reference, without running anything. */
+const NO_ACTION = () => async () => undefined;
+
+/**
+ * Builds the whole command tree. `action` wires verbs to a factory; completions build it with a
+ * no-op. `legacy` wires the verbs not yet declared as specs.
+ */
+export function buildProgram(
+  action: SpecAction,
+  version: string,
+  legacy: ActionFactory = NO_ACTION,
+): Command {
   const program = new Command('enablex')
     .description('Administer EnableX video rooms from the command line (EnableX Video API v2).')
     .version(version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help for a command')
-    .showSuggestionAfterError(true)
-    .addOption(new Option('--profile <name>', 'use this saved profile (beats ENABLEX_APP_ID/KEY)'))
-    .addOption(new Option('--base-url <url>', 'API base URL (default https://api.enablex.io/video/v2)'))
-    .addOption(new Option('-o, --output <format>', 'output format').choices(FORMATS))
-    .addOption(new Option('--json', 'same as -o json'))
-    .addOption(
-      new Option('--fields <list>', 'comma-separated fields to show, e.g. room_id,name,settings.mode'),
-    )
-    .addOption(new Option('-q, --quiet', 'print only identifiers (room id, token); no notes'))
-    .addOption(new Option('--no-color', 'no colour (also NO_COLOR)'))
-    .addOption(new Option('--verbose', 'log requests and responses on stderr (secrets redacted)'))
-    .addOption(new Option('--timeout <seconds>', 'per-request timeout in seconds').default('30'))
-    .addOption(new Option('--retries <n>', 'retries for failed idempotent requests').default('3'))
-    .addOption(new Option('-y, --yes', 'answer yes to confirmations (needed for delete without a terminal)'))
-    .addOption(new Option('--no-input', 'never prompt (also when CI is set or stdin is not a terminal)'))
-    .addOption(
-      new Option(
-        '--emulator',
-        'run against the bundled emulator, no account needed (also ENABLEX_EMULATOR=1)',
-      ),
-    )
-    .addOption(new Option('--insecure', 'allow a plain http:// base URL that is not loopback'))
-    .addOption(
-      new Option(
-        '--csv-raw',
-        "CSV cells exactly as received: no ' before cells a spreadsheet would run as formulas",
-      ),
-    );
-  registerCommands(program, action);
+    .showSuggestionAfterError(true);
+  for (const flag of Object.values(GLOBAL_FLAGS)) program.addOption(toOption(flag));
+  registerCommands(program, action, legacy);
   configureHelpText(program);
   program.addHelpText('after', ROOT_HELP);
   return program;
@@ -103,7 +90,9 @@ export async function run(argv: readonly string[], given: Context): Promise<numb
   secrets.addFromEnv(given.env);
   const ctx = withScrubbedStderr(given, secrets);
   let runtime: Runtime | undefined;
-  const action: ActionFactory =
+  let factory: Factory | undefined;
+  let stopSignalIsSuccess = false;
+  const legacy: ActionFactory =
     (load) =>
     async (...args: unknown[]) => {
       const command = args[args.length - 1] as Command;
@@ -113,7 +102,21 @@ export async function run(argv: readonly string[], given: Context): Promise<numb
       runtime = new Runtime(ctx, globals, secrets);
       await mod.run({ args: command.args, opts: command.opts(), command }, runtime);
     };
-  const program = buildProgram(action, ctx.version);
+  const action: SpecAction =
+    (spec: CommandSpec, path) =>
+    async (...args: unknown[]) => {
+      const command = args[args.length - 1] as Command;
+      const options = resolveGlobals(command.optsWithGlobals<RawGlobals>(), ctx);
+      const input = readInput(spec, command);
+      const behaviour = spec.behaviour ?? {};
+      const stop = behaviour.stopSignalIsSuccess;
+      stopSignalIsSuccess = typeof stop === 'object' ? input.given(stop.whenGiven) : stop === true;
+      // Loaded on first action: --help and usage errors never pay for the factory's imports.
+      const [{ Factory }, mod] = await Promise.all([import('./factory.js'), spec.load!()]);
+      factory = new Factory(ctx, options, { path, columns: spec.columns, behaviour }, secrets, ctx.replace);
+      await mod.run(input as never, factory);
+    };
+  const program = buildProgram(action, ctx.version, legacy);
   for (const cmd of allCommands(program)) {
     cmd.exitOverride();
     cmd.configureOutput({
@@ -126,7 +129,9 @@ export async function run(argv: readonly string[], given: Context): Promise<numb
   }
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
-    if (ctx.signal.aborted && !runtime?.stopSignalIsSuccess) throw new InterruptedError();
+    if (ctx.signal.aborted && !runtime?.stopSignalIsSuccess && !stopSignalIsSuccess) {
+      throw new InterruptedError();
+    }
     return ExitCode.OK;
   } catch (err) {
     let error: unknown = err;
@@ -139,12 +144,13 @@ export async function run(argv: readonly string[], given: Context): Promise<numb
     } else if (ctx.signal.aborted && !(err instanceof CliError)) {
       error = new InterruptedError();
     }
-    const verbose = runtime?.globals.verbose ?? argv.includes('--verbose');
-    const red = runtime?.out.c.red ?? ((s: string) => s);
+    const verbose = factory?.options.verbose ?? runtime?.globals.verbose ?? argv.includes('--verbose');
+    const red = factory?.io.c.red ?? runtime?.out.c.red ?? ((s: string) => s);
     ctx.stderr.write(renderError(error, { verbose, red }));
     return error instanceof CliError ? error.exitCode : 1;
   } finally {
     await runtime?.cleanup();
+    await factory?.cleanup();
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
+import type { Replaceable } from './factory.js';
 
 /** A writable stream as the CLI sees it: stdout or stderr, a TTY or not. */
 export interface OutStream {
@@ -45,6 +46,8 @@ export interface Context {
   readonly signal: AbortSignal;
   /** The CLI version, for the user agent and `--version`. */
   readonly version: string;
+  /** Parts of the factory replaced by a test or an embedding program (the prompter, credentials). */
+  readonly replace?: Replaceable;
 }
 
 /** Real sleep that stops early (rejecting) when the signal aborts. */

@@ -1,4 +1,5 @@
-import type { Context } from './context.js';
+import type { Writable } from 'node:stream';
+import type { InStream } from './context.js';
 import { InterruptedError } from './errors.js';
 
 /** A validation function: true when fine, otherwise the message to show. */
@@ -27,10 +28,13 @@ async function guard<T>(p: Promise<T>): Promise<T> {
   }
 }
 
-/** Builds the inquirer-backed prompter on the context's streams (prompts go to stderr). */
-export async function createPrompter(ctx: Context): Promise<Prompter> {
+/** Builds the inquirer-backed prompter on the terminal's streams (prompts go to stderr). */
+export async function createPrompter(
+  streams: { readonly stdin: InStream; readonly rawStderr: Writable },
+  signal: AbortSignal,
+): Promise<Prompter> {
   const inquirer = await import('@inquirer/prompts');
-  const io = { input: ctx.stdin, output: ctx.rawStderr, signal: ctx.signal, clearPromptOnDone: false };
+  const io = { input: streams.stdin, output: streams.rawStderr, signal, clearPromptOnDone: false };
   return {
     input: (message, opts = {}) =>
       guard(inquirer.input({ message, default: opts.default, validate: opts.validate }, io)),

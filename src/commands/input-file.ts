@@ -2,30 +2,34 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type * as Yaml from 'yaml';
-import type { Context } from '../context.js';
+import type { Factory } from '../factory.js';
 import { UsageError } from '../errors.js';
 
 const require = createRequire(import.meta.url);
 
 /** Reads all of stdin (for `-f -`), refusing a terminal so a script never blocks on it. */
-export async function readStdin(ctx: Context, flag: string): Promise<string> {
-  if (ctx.stdin.isTTY)
+export async function readStdin(f: Pick<Factory, 'io'>, flag: string): Promise<string> {
+  if (f.io.stdin.isTTY)
     throw new UsageError(`${flag} - reads standard input, but it is a terminal: pipe the content in.`);
   const chunks: Buffer[] = [];
-  for await (const chunk of ctx.stdin)
+  for await (const chunk of f.io.stdin)
     chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Reads and parses a JSON or YAML body from a path or `-` (stdin), naming the flag on every error. */
-export async function readBodyFile(ctx: Context, path: string, flag = '--file'): Promise<unknown> {
+export async function readBodyFile(
+  f: Pick<Factory, 'io' | 'cwd'>,
+  path: string,
+  flag = '--file',
+): Promise<unknown> {
   let text: string;
   if (path === '-') {
-    text = await readStdin(ctx, flag);
+    text = await readStdin(f, flag);
   } else {
     try {
       // A plain path, not a URL: "#", "?" and "%41" are ordinary characters in a file name.
-      text = await readFile(resolve(ctx.cwd, path), 'utf8');
+      text = await readFile(resolve(f.cwd, path), 'utf8');
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       throw new UsageError(

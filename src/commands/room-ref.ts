@@ -1,7 +1,7 @@
 import { listRooms, type Room } from '../api/rooms.js';
 import type { ReportFilter } from '../api/paths.js';
 import { CliError, ExitCode, UsageError } from '../errors.js';
-import type { Runtime } from '../runtime.js';
+import type { Factory } from '../factory.js';
 import { checkId } from '../validate.js';
 
 /** A room id as the API makes them: 24 hex digits (a MongoDB ObjectId). */
@@ -37,30 +37,30 @@ export function checkRoomRef(value: string | undefined, what: string): string {
  * exit 4.
  */
 export async function resolveRoomRefs(
-  rt: Runtime,
+  f: Factory,
   values: readonly string[],
   what: string,
 ): Promise<string[]> {
   const refs = values.map((v) => checkRoomRef(v, what));
   if (refs.every(isRoomId)) return refs;
-  const http = await rt.http();
+  const http = await f.http();
   const rooms = await listRooms(http);
-  return refs.map((ref) => (isRoomId(ref) ? ref : pick(rt, rooms, ref, what)));
+  return refs.map((ref) => (isRoomId(ref) ? ref : pick(f, rooms, ref, what)));
 }
 
 /** One room reference to its id (see resolveRoomRefs). */
-export async function resolveRoomRef(rt: Runtime, value: string | undefined, what: string): Promise<string> {
-  const [id] = await resolveRoomRefs(rt, [value ?? ''], what);
+export async function resolveRoomRef(f: Factory, value: string | undefined, what: string): Promise<string> {
+  const [id] = await resolveRoomRefs(f, [value ?? ''], what);
   return id as string;
 }
 
 /** A report filter whose --room may be a name, with that name replaced by the room's id. */
-export async function resolveFilterRoom(rt: Runtime, filter: ReportFilter): Promise<ReportFilter> {
+export async function resolveFilterRoom(f: Factory, filter: ReportFilter): Promise<ReportFilter> {
   if (filter.by !== 'room' && filter.by !== 'room-period') return filter;
-  return { ...filter, room: await resolveRoomRef(rt, filter.room, '--room') };
+  return { ...filter, room: await resolveRoomRef(f, filter.room, '--room') };
 }
 
-function pick(rt: Runtime, rooms: readonly Room[], ref: string, what: string): string {
+function pick(f: Factory, rooms: readonly Room[], ref: string, what: string): string {
   const named = rooms.filter((r) => r.name === ref);
   const matches = named.length > 0 ? named : rooms.filter((r) => r.room_id === ref);
   if (matches.length > 1) {
@@ -79,6 +79,6 @@ function pick(rt: Runtime, rooms: readonly Room[], ref: string, what: string): s
     );
   }
   const id = checkId(room.room_id, `the room_id of "${ref}"`);
-  if (named.length > 0) rt.out.note(`Room "${ref}" is ${id}.`);
+  if (named.length > 0) f.io.note(`Room "${ref}" is ${id}.`);
   return id;
 }

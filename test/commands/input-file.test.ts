@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readBodyFile } from '../../src/commands/input-file.js';
-import { makeContext } from '../helpers/cli.js';
+import { makeFactory } from '../helpers/factory.js';
 import { tempDir, removeTempDir } from '../helpers/temp.js';
 
 let dir: string;
@@ -26,24 +26,24 @@ describe('readBodyFile resolves plain paths against the working directory', () =
     '-f %s',
     async (arg) => {
       put(join(cwd, arg), JSON.stringify({ name: arg }));
-      await expect(readBodyFile(makeContext({ cwd }), arg)).resolves.toEqual({ name: arg });
+      await expect(readBodyFile(makeFactory({ cwd }).f, arg)).resolves.toEqual({ name: arg });
     },
   );
 
   it('a working directory with "#" in its name', async () => {
     const odd = join(dir, 'build #2');
     put(join(odd, 'room.yaml'), 'name: odd\n');
-    await expect(readBodyFile(makeContext({ cwd: odd }), 'room.yaml')).resolves.toEqual({ name: 'odd' });
+    await expect(readBodyFile(makeFactory({ cwd: odd }).f, 'room.yaml')).resolves.toEqual({ name: 'odd' });
   });
 
   it('an absolute path is read as is', async () => {
     const target = join(dir, 'abs#1.yaml');
     put(target, 'name: abs\n');
-    await expect(readBodyFile(makeContext({ cwd: '/' }), target)).resolves.toEqual({ name: 'abs' });
+    await expect(readBodyFile(makeFactory({ cwd: '/' }).f, target)).resolves.toEqual({ name: 'abs' });
   });
 
   it('a missing file names the flag and the path as given', async () => {
-    await expect(readBodyFile(makeContext({ cwd }), 'nope#1.json', '--body')).rejects.toThrow(
+    await expect(readBodyFile(makeFactory({ cwd }).f, 'nope#1.json', '--body')).rejects.toThrow(
       '--body nope#1.json: no such file.',
     );
   });

@@ -14,7 +14,7 @@ export async function run({ args, opts }: CommandInput, rt: Runtime): Promise<vo
   if (rawData !== undefined && method === 'GET') {
     throw new UsageError('--data cannot be sent with GET: use POST, PATCH, PUT or DELETE.');
   }
-  const json = rawData === undefined ? undefined : await readData(rt.ctx, rawData);
+  const json = rawData === undefined ? undefined : await readData(rt, rawData);
   if (/^(video\/)?v\d+(\/|$)/.test(path)) {
     rt.out.warn(`<path> starts with "${path.split('/')[0]}": the base URL already ends in /video/v2.`);
   }

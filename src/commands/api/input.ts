@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Method } from 'got';
-import type { Context } from '../../context.js';
+import type { Factory } from '../../factory.js';
 import { UsageError } from '../../errors.js';
 import { readStdin } from '../input-file.js';
 
@@ -55,19 +55,19 @@ export function parsePath(raw: string | undefined): string {
 }
 
 /** Reads `--data`: inline JSON, `@file` or `@-` (stdin); anything not JSON is refused, naming --data. */
-export async function readData(ctx: Context, raw: string): Promise<unknown> {
+export async function readData(f: Pick<Factory, 'io' | 'cwd'>, raw: string): Promise<unknown> {
   let text = raw;
   let from = 'the value';
   if (raw === '@-') {
-    if (ctx.stdin.isTTY)
+    if (f.io.stdin.isTTY)
       throw new UsageError('--data @- reads standard input, but it is a terminal: pipe the JSON in.');
-    text = await readStdin(ctx, '--data');
+    text = await readStdin(f, '--data');
     from = 'standard input';
   } else if (raw.startsWith('@')) {
     const file = raw.slice(1);
     if (file === '') throw new UsageError('--data @ needs a file name: --data @body.json, or @- for stdin.');
     try {
-      text = await readFile(resolve(ctx.cwd, file), 'utf8');
+      text = await readFile(resolve(f.cwd, file), 'utf8');
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       const why =

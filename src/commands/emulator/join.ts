@@ -14,7 +14,7 @@ interface Joined {
 
 /** `enablex emulator join <token>`: uses a token as a client would (single use, within 15 minutes). */
 export async function run({ args }: CommandInput, rt: Runtime): Promise<void> {
-  const token = (args[0] === '-' ? await readStdin(rt.ctx, '<token>') : (args[0] ?? '')).trim();
+  const token = (args[0] === '-' ? await readStdin(rt, '<token>') : (args[0] ?? '')).trim();
   if (token === '') throw new UsageError('<token> is empty.', 'Pass the token, or - to read it from stdin.');
   const control = await controlClient(rt);
   const joined = await control

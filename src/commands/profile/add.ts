@@ -51,7 +51,7 @@ export async function run({ args, opts }: CommandInput, rt: Runtime): Promise<vo
   if (idCheck !== true) throw new UsageError(`--app-id: ${idCheck}.`);
 
   let appKey: string | undefined;
-  if (opts['appKeyStdin']) appKey = (await readStdin(rt.ctx, '--app-key-stdin')).trim();
+  if (opts['appKeyStdin']) appKey = (await readStdin(rt, '--app-key-stdin')).trim();
   else if (rt.ctx.env['ENABLEX_APP_KEY']) appKey = rt.ctx.env['ENABLEX_APP_KEY'].trim();
   else
     appKey = (
@@ -71,8 +71,7 @@ export async function run({ args, opts }: CommandInput, rt: Runtime): Promise<vo
   if (recordingUser) {
     profile.recordingUser = recordingUser.trim();
     let password: string | undefined;
-    if (opts['recordingPasswordStdin'])
-      password = (await readStdin(rt.ctx, '--recording-password-stdin')).trim();
+    if (opts['recordingPasswordStdin']) password = (await readStdin(rt, '--recording-password-stdin')).trim();
     else if (rt.ctx.env['ENABLEX_RECORDING_PASSWORD']) password = rt.ctx.env['ENABLEX_RECORDING_PASSWORD'];
     else
       password = await (

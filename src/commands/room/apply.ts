@@ -75,7 +75,7 @@ export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
   const o = opts as unknown as ApplyOptions;
   const { file, concurrency } = checkOptions(o);
   const source = file === '-' ? 'stdin' : file;
-  const desired = parseRoomsFile(await readBodyFile(rt.ctx, file, '--file'), source);
+  const desired = parseRoomsFile(await readBodyFile(rt, file, '--file'), source);
   const http = await rt.http();
   const live = await rt.out.spin('Reading live rooms…', () => listRooms(http));
   const plan = computePlan(desired, live, { prune: o.prune === true, now: rt.ctx.now() });

@@ -16,7 +16,7 @@ export async function roomInputFrom(
   rt: Runtime,
 ): Promise<RoomInput> {
   const file =
-    typeof opts['file'] === 'string' ? checkFileData(await readBodyFile(rt.ctx, opts['file'])) : undefined;
+    typeof opts['file'] === 'string' ? checkFileData(await readBodyFile(rt, opts['file'])) : undefined;
   return {
     flags: givenSettings(command),
     name: opts['name'] as string | undefined,

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCreateBody } from '../../../src/commands/room/body.js';
 import { readBodyFile } from '../../../src/commands/input-file.js';
+import { makeFactory } from '../../helpers/factory.js';
 import { offerSave } from '../../../src/commands/room/wizard-save.js';
-import { makeContext, TEST_NOW } from '../../helpers/cli.js';
+import { TEST_NOW } from '../../helpers/cli.js';
 import { FakePrompter } from './wizard-prompter.js';
 import { parseRoomsFile } from '../../../src/commands/room/apply-file.js';
 import { UsageError } from '../../../src/errors.js';
@@ -92,8 +93,8 @@ describe('rooms file: accepted shapes', () => {
       };
       const path = await offerSave(body, io, { cwd: dir, signal: new AbortController().signal });
       expect(path).toBe('room-town-hall.json');
-      const ctx = makeContext({ cwd: dir });
-      const alone = parseRoomsFile(await readBodyFile(ctx, 'room-town-hall.json'), 'room-town-hall.json');
+      const { f } = makeFactory({ cwd: dir });
+      const alone = parseRoomsFile(await readBodyFile(f, 'room-town-hall.json'), 'room-town-hall.json');
       expect(alone).toEqual([{ index: 0, name: 'Town hall', owner_ref: 'hr', body }]);
       const saved = JSON.parse(readFileSync(join(dir, 'room-town-hall.json'), 'utf8')) as unknown;
       const inList = parseRoomsFile({ rooms: [saved, { name: 'Other', owner_ref: 'hr' }] }, 'rooms.yaml');
@@ -105,7 +106,7 @@ describe('rooms file: accepted shapes', () => {
   });
 
   it('accepts the example file of the README', async () => {
-    const doc = await readBodyFile(makeContext(), 'examples/rooms.yaml');
+    const doc = await readBodyFile(makeFactory().f, 'examples/rooms.yaml');
     const rooms = parseRoomsFile(doc, 'examples/rooms.yaml');
     expect(rooms.map((r) => `${r.name} (${r.owner_ref})`)).toEqual([
       'Daily standup (team-7)',

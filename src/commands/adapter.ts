@@ -1,0 +1,120 @@
+import type { Command } from 'commander';
+import { Argument, InvalidArgumentError, Option } from 'commander';
+import type { ArgSpec, CommandSpec, FlagSpec, VerbInput } from './spec.js';
+
+/** Turns a spec's lazy run into a commander action; the CLI supplies it (src/cli.ts). */
+export type SpecAction = (
+  spec: CommandSpec,
+  path: readonly string[],
+) => (...args: unknown[]) => Promise<void>;
+
+/**
+ * A case-insensitive parser for a flag with fixed values: `--quality hd` gives "HD". Anything else
+ * is commander's own "Allowed choices are …" error, which it prefixes with the flag and the value.
+ */
+export function choiceParser(choices: readonly string[]): (value: string) => string {
+  return (value) => {
+    const wanted = value.trim().toLowerCase();
+    const match = choices.find((c) => c.toLowerCase() === wanted);
+    if (match === undefined) throw new InvalidArgumentError(`Allowed choices are ${choices.join(', ')}.`);
+    return match;
+  };
+}
+
+/** Formats the "Examples:" block of a command's help. */
+export function examplesHelp(lines: readonly (readonly [comment: string, command: string])[]): string {
+  return '\nExamples:\n' + lines.map(([comment, command]) => `  # ${comment}\n  $ ${command}\n`).join('\n');
+}
+
+/** The commander option of each flag key, per built command: how input is read back. */
+const OPTIONS = new WeakMap<Command, Map<string, Option>>();
+
+/** A commander option from a flag spec. */
+export function toOption(flag: FlagSpec): Option {
+  const option = new Option(flag.flags, flag.description);
+  if (flag.choices) {
+    // .choices() keeps argChoices for help and completions; the parser after it replaces the
+    // case-sensitive check commander installs.
+    option.choices(flag.choices).argParser(choiceParser(flag.choices));
+  }
+  if (flag.repeatable) {
+    const parse = flag.parse;
+    option.argParser((value: string, previous: unknown) => [
+      ...(Array.isArray(previous) ? (previous as unknown[]) : []),
+      parse ? parse(value, undefined) : value,
+    ]);
+  } else if (flag.parse) {
+    option.argParser(flag.parse);
+  }
+  if (flag.defaultValue !== undefined) option.default(flag.defaultValue);
+  if (flag.mandatory) option.makeOptionMandatory();
+  if (flag.hidden) option.hideHelp();
+  return option;
+}
+
+function toArgument(spec: ArgSpec): Argument {
+  const argument = new Argument(spec.name, spec.description);
+  if (spec.choices) argument.choices(spec.choices);
+  return argument;
+}
+
+/** Adds a command (and its subcommands) to `parent` from its spec. */
+export function addCommand(
+  parent: Command,
+  spec: CommandSpec,
+  action: SpecAction,
+  path: readonly string[] = [],
+): Command {
+  const here = [...path, spec.name];
+  const cmd = parent.command(spec.name, { hidden: spec.hidden === true }).description(spec.summary);
+  if (spec.aliases) cmd.aliases([...spec.aliases]);
+  for (const a of Object.values(spec.args ?? {})) cmd.addArgument(toArgument(a));
+  const options = new Map<string, Option>();
+  for (const [key, flag] of Object.entries(spec.flags ?? {})) {
+    const option = toOption(flag);
+    cmd.addOption(option);
+    options.set(key, option);
+    const long = option.long?.slice(2);
+    if (flag.negatable && long) cmd.addOption(new Option(`--no-${long}`, `turn ${long} off`).hideHelp());
+  }
+  OPTIONS.set(cmd, options);
+  if (spec.passThrough) cmd.helpOption(false).allowUnknownOption().allowExcessArguments();
+  const help = (spec.examples?.length ? examplesHelp(spec.examples) : '') + (spec.notes ?? '');
+  if (help) cmd.addHelpText('after', help);
+  if (spec.load) cmd.action(action(spec, here));
+  for (const sub of spec.subcommands ?? []) addCommand(cmd, sub, action, here);
+  return cmd;
+}
+
+/**
+ * The typed input of a verb, read back from what commander parsed. A `shared` flag given after the
+ * subcommand's name lands on the parent (commander gives it to the first command declaring it), so
+ * it is read there when the command itself did not get it.
+ */
+export function readInput(spec: CommandSpec, cmd: Command): VerbInput {
+  const options = OPTIONS.get(cmd) ?? new Map<string, Option>();
+  const opts: Record<string, unknown> = {};
+  const given = new Set<string>();
+  for (const [key, option] of options) {
+    const attr = option.attributeName();
+    let value: unknown = cmd.getOptionValue(attr);
+    let source = cmd.getOptionValueSource(attr);
+    if (spec.flags?.[key]?.shared && source !== 'cli') {
+      for (let p = cmd.parent; p; p = p.parent) {
+        if (p.getOptionValueSource(attr) === 'cli') {
+          value = p.getOptionValue(attr);
+          source = 'cli';
+          break;
+        }
+      }
+    }
+    opts[key] = value;
+    if (source === 'cli') given.add(key);
+  }
+  const args: Record<string, unknown> = {};
+  const keys = Object.keys(spec.args ?? {});
+  keys.forEach((key, i) => {
+    args[key] = cmd.processedArgs[i];
+  });
+  return { opts, args, given: (key: string) => given.has(key) };
+}
