@@ -1,14 +1,15 @@
 import type { Command } from 'commander';
 import type { ActionFactory } from './define.js';
 import { addCommand, type SpecAction } from './adapter.js';
-import { registerApi } from './api/index.js';
+import api from './api/api.verb.js';
 import archive from './archive/index.js';
 import cdr from './cdr/index.js';
-import { registerCompletion } from './completion/index.js';
-import { registerDialin } from './dialin/index.js';
-import { registerDoctor } from './doctor/index.js';
-import { registerEmulator } from './emulator/index.js';
-import { registerProfile } from './profile/index.js';
+import completion from './completion/completion.verb.js';
+import complete from './completion/complete.verb.js';
+import dialin from './dialin/dialin.verb.js';
+import doctor from './doctor/doctor.verb.js';
+import emulator from './emulator/index.js';
+import profile from './profile/index.js';
 import { registerRoom } from './room/index.js';
 import token from './token/token.verb.js';
 import users from './users/users.verb.js';
@@ -20,10 +21,12 @@ export function registerCommands(program: Command, spec: SpecAction, action: Act
   addCommand(program, users, spec);
   addCommand(program, archive, spec);
   addCommand(program, cdr, spec);
-  registerDialin(program, action);
-  registerApi(program, action);
-  registerProfile(program, action);
-  registerDoctor(program, action);
-  registerEmulator(program, action);
-  registerCompletion(program, action);
+  addCommand(program, dialin, spec);
+  addCommand(program, api, spec);
+  addCommand(program, profile, spec);
+  addCommand(program, doctor, spec);
+  addCommand(program, emulator, spec);
+  addCommand(program, completion, spec);
+  // What the completion scripts call at TAB time for profile names and room ids (hidden).
+  addCommand(program, complete, spec);
 }
