@@ -5,7 +5,7 @@ import { Outputs } from './helpers/run.js';
 
 /**
  * The built binary through a real forward proxy on loopback. The CLI never proxies loopback names
- * (127.0.0.1, localhost, ::1: see src/api/proxy.ts), so the base URL names `emulator.localhost`: the
+ * (127.0.0.1, localhost, ::1: see src/http/proxy.ts), so the base URL names `emulator.localhost`: the
  * CLI proxies it, the test proxy resolves it to 127.0.0.1, and the emulator answers `*.localhost`.
  * hpagent tunnels plain http through CONNECT too, so the proxy never sees the Authorization header.
  */
