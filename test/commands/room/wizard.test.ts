@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -11,15 +10,16 @@ import { MAIN_FLAGS } from '../../../src/commands/room/wizard/summary.js';
 import { API_ORIGIN, makeContext, runCli, TEST_ENV, type TestContext } from '../../helpers/cli.js';
 import { useNock } from '../../helpers/nock.js';
 import { CTRL_C, FakePrompter, type Answer } from './wizard-prompter.js';
+import { tempDir, removeTempDir } from '../../helpers/temp.js';
 
 useNock();
 
 const ROOM_ID = '6a1b2c3d4e5f6a7b8c9d0e1f';
 let cwd: string;
 beforeEach(() => {
-  cwd = mkdtempSync(join(tmpdir(), 'enablex-wizard-'));
+  cwd = tempDir('wizard');
 });
-afterEach(() => rmSync(cwd, { recursive: true, force: true }));
+afterEach(() => removeTempDir(cwd));
 
 /** Runs `room create <args>` on a (fake) terminal in Asia/Kolkata with scripted answers. */
 async function wizard(
