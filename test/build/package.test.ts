@@ -34,6 +34,12 @@ describe('the npm package', () => {
     expect(paths.filter((p) => p.startsWith('dist/bundle/chunks/')).length).toBeGreaterThan(0);
   });
 
+  it('holds the pages the README links to, and the licence', () => {
+    const readme = readFileSync(`${root}/README.md`, 'utf8');
+    for (const [, rel] of readme.matchAll(/\]\((docs\/[^)#\s]+)/g)) expect(inPack(rel!), rel).toBe(true);
+    expect(inPack('LICENSE')).toBe(true);
+  });
+
   it('resolves every export, with its types', () => {
     expect(Object.keys(pkg.exports)).toEqual(expect.arrayContaining(['.', './emulator']));
     for (const [key, target] of Object.entries(pkg.exports)) {
