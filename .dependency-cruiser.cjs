@@ -1,3 +1,4 @@
+/* global module -- dependency-cruiser reads its configuration as CommonJS */
 /**
  * The layers of src/, checked by `npm run lint` (dependency-cruiser). Type-only imports are left out
  * (they vanish when compiled); dynamic imports count, so a lazily loaded module cannot close a cycle.
@@ -23,14 +24,15 @@ module.exports = {
     {
       name: 'emulator-stands-alone',
       severity: 'error',
-      comment: 'The emulator is shipped for users\' tests: it imports nothing of the CLI but src/lib/.',
+      comment: "The emulator is shipped for users' tests: it imports nothing of the CLI but src/lib/.",
       from: { path: '^src/emulator/' },
       to: { path: '^src/', pathNot: '^src/(emulator|lib)/' },
     },
     {
       name: 'output-below-commands',
       severity: 'error',
-      comment: 'src/output/ formats values for the terminal: it knows nothing of commands, options, the API or the transport.',
+      comment:
+        'src/output/ formats values for the terminal: it knows nothing of commands, options, the API or the transport.',
       from: { path: '^src/output/' },
       to: {
         path: '^src/(commands|api|http|download|config|completion|reference|watch)/|^src/(cli|main|factory|globals|help)\\.ts$',
@@ -41,7 +43,9 @@ module.exports = {
       severity: 'error',
       comment: 'src/http/ is the transport: it knows nothing of EnableX routes, commands or downloads.',
       from: { path: '^src/http/' },
-      to: { path: '^src/(api|commands|download|config|completion|reference|watch)/|^src/(cli|main|factory|globals)\\.ts$' },
+      to: {
+        path: '^src/(api|commands|download|config|completion|reference|watch)/|^src/(cli|main|factory|globals)\\.ts$',
+      },
     },
     {
       name: 'downloads-use-the-transport',

@@ -15,7 +15,7 @@ import { Printer } from './output/printer.js';
 import type { Prompter } from './prompt.js';
 
 /** The clock: every "now" and every wait of a command comes from here. */
-export interface Clock {
+interface Clock {
   now(): Date;
   /** Waits, stopping early (rejecting) when the signal aborts; tests make it instant. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;

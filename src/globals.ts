@@ -47,7 +47,7 @@ export interface Globals {
 }
 
 /** Path segments that reach an object's prototype instead of a field: never a field name. */
-export const UNSAFE_SEGMENTS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+const UNSAFE_SEGMENTS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** An environment flag is on unless unset, empty, "0" or "false" (any case): `CI=false` is off. */
 export function truthyEnv(v: string | undefined): boolean {

@@ -2,7 +2,7 @@ import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 /** Heap in use past which a long export asks for a full collection. */
-export const HEAP_BUDGET = 48 * 1024 * 1024;
+const HEAP_BUDGET = 48 * 1024 * 1024;
 
 let collect: (() => void) | undefined | null;
 

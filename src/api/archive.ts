@@ -25,7 +25,7 @@ export const FILE_KINDS = ['recording', 'transcoded', 'chatdata', 'metadata'] as
 export type FileKind = (typeof FILE_KINDS)[number];
 
 /** One file named by an archive entry: its kind, 1-based number within the kind, and raw URL. */
-export interface ArchiveFile {
+interface ArchiveFile {
   kind: FileKind;
   n: number;
   url: unknown;

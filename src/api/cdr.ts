@@ -19,7 +19,7 @@ export interface CdrRecord {
 }
 
 /** GET /cdr/{conf|room|period|room-period}/…: the records of one filter, `[]` when the list is null. */
-export async function getCdr(http: Http, filter: ReportFilter): Promise<CdrRecord[]> {
+async function getCdr(http: Http, filter: ReportFilter): Promise<CdrRecord[]> {
   const path = paths.report('cdr', filter);
   const body = await http.request<{ cdr?: unknown }>({ method: 'GET', path });
   const records = body?.cdr;

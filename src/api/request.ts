@@ -5,7 +5,6 @@ import { TransportError, networkError } from '../http/network-error.js';
 import { proxyFor, type AgentFactory } from '../http/proxy.js';
 import type { Scrubber } from '../http/redact.js';
 import { retryAfterMs, type Failure } from '../http/retry.js';
-import { interpret } from './response.js';
 
 /*
  * What every EnableX request shares, buffered (src/api/http.ts) or streamed (src/api/http-stream.ts):
@@ -83,7 +82,7 @@ function outsideBase(path: string, url: URL, base: URL): UsageError {
 }
 
 /** A failed answer, carried to the retry policy with what it needs: the status and Retry-After. */
-export class Answered extends Error {
+class Answered extends Error {
   constructor(readonly failure: Failure) {
     super(failure.error.message);
   }
@@ -122,7 +121,7 @@ export function pathFor(spec: RequestSpec): string {
 }
 
 /** What every request (buffered or streamed) starts from: its URL, checked, and its signals. */
-export interface Prepared {
+interface Prepared {
   url: URL;
   pathForMessages: string;
   signal: AbortSignal | undefined;

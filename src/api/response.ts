@@ -3,8 +3,7 @@ import { summarizeHtml } from './html-summary.js';
 import { MAX_JSON_DEPTH, jsonDepth } from '../http/json-depth.js';
 
 /** What one HTTP exchange meant, decided as NOTES.md "Success and errors" says. */
-export type Interpretation =
-  { ok: true; body: unknown } | { ok: false; failure: ApiFailure; unreadable: boolean };
+type Interpretation = { ok: true; body: unknown } | { ok: false; failure: ApiFailure; unreadable: boolean };
 
 /** Strips the literal `[Reason] ` prefix some error messages carry. */
 export function cleanApiMessage(message: unknown): string | undefined {

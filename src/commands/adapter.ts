@@ -12,7 +12,7 @@ export type SpecAction = (
  * A case-insensitive parser for a flag with fixed values: `--quality hd` gives "HD". Anything else
  * is commander's own "Allowed choices are …" error, which it prefixes with the flag and the value.
  */
-export function choiceParser(choices: readonly string[]): (value: string) => string {
+function choiceParser(choices: readonly string[]): (value: string) => string {
   return (value) => {
     const wanted = value.trim().toLowerCase();
     const match = choices.find((c) => c.toLowerCase() === wanted);
@@ -22,7 +22,7 @@ export function choiceParser(choices: readonly string[]): (value: string) => str
 }
 
 /** Formats the "Examples:" block of a command's help. */
-export function examplesHelp(lines: readonly (readonly [comment: string, command: string])[]): string {
+function examplesHelp(lines: readonly (readonly [comment: string, command: string])[]): string {
   return '\nExamples:\n' + lines.map(([comment, command]) => `  # ${comment}\n  $ ${command}\n`).join('\n');
 }
 

@@ -24,7 +24,7 @@ export function reportFilterFlags(extras: { shared?: boolean } = {}) {
 }
 
 /** The values of the four filter flags, as `run` reads them. */
-export type FilterFlags = Partial<FlagValues<ReturnType<typeof reportFilterFlags>>>;
+type FilterFlags = Partial<FlagValues<ReturnType<typeof reportFilterFlags>>>;
 
 const DAY_MS = 86_400_000;
 

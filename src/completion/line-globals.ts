@@ -1,5 +1,5 @@
 /** The global flags on a command line being completed that choose the account. */
-export interface LineGlobals {
+interface LineGlobals {
   profile?: string;
   baseUrl?: string;
   emulator?: boolean;

@@ -13,9 +13,7 @@ export type ValueKind =
   | { kind: 'dynamic'; source: DynamicSource; label: string };
 
 /** What `enablex __complete` can list. */
-export const DYNAMIC_SOURCES = ['profiles', 'rooms'] as const;
-/** One dynamic source. */
-export type DynamicSource = (typeof DYNAMIC_SOURCES)[number];
+export type DynamicSource = 'profiles' | 'rooms';
 
 /** One flag as the completion scripts need it. */
 export interface FlagSpec {

@@ -18,7 +18,7 @@ export interface ResolvedCredentials {
 }
 
 /** The flags that take part in resolution. */
-export interface CredentialFlags {
+interface CredentialFlags {
   profile?: string;
   baseUrl?: string;
 }

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type Conf from 'conf';
 import { AuthError, UsageError } from '../lib/errors.js';
@@ -120,11 +120,6 @@ export class ProfileStore {
   isTooOpen(): boolean {
     const mode = this.mode();
     return mode !== undefined && (mode & 0o077) !== 0;
-  }
-
-  /** Narrows the file to 0600. */
-  tighten(): void {
-    chmodSync(this.path, 0o600);
   }
 
   /**

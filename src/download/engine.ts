@@ -41,7 +41,7 @@ export interface EngineOptions extends Omit<FetchDeps, 'onBytes' | 'transport'>,
 }
 
 /** The run's result: one outcome per finished job (in job order), and why it stopped early, if it did. */
-export interface EngineResult {
+interface EngineResult {
   outcomes: FileOutcome[];
   refused?: CredentialsRefused;
   interrupted: boolean;

@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { FileFailure } from './responses.js';
 
 /** Recordings are private: partial (and so final) files are created readable by their owner only. */
-export const FILE_MODE = 0o600;
+const FILE_MODE = 0o600;
 
 // O_NOFOLLOW: a symbolic link planted at the name fails the open (ELOOP) instead of being followed.
 // O_NONBLOCK: a FIFO planted there fails at once instead of blocking; a regular file ignores it.

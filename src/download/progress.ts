@@ -17,7 +17,7 @@ export function formatBytes(n: number): string {
 export type ProgressMode = 'bar' | 'lines' | 'off';
 
 /** A progress sink that also knows how to clear itself at the end. */
-export interface Progress extends ProgressSink {
+interface Progress extends ProgressSink {
   end(): void;
 }
 

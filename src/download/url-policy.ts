@@ -2,7 +2,7 @@ import { isLoopbackHost } from '../http/hosts.js';
 import { UsageError } from '../lib/errors.js';
 
 /** A file URL that may be fetched, or why not. */
-export type UrlVerdict = { ok: true; url: URL } | { ok: false; reason: string };
+type UrlVerdict = { ok: true; url: URL } | { ok: false; reason: string };
 
 /**
  * Decides whether a file URL may receive the recording credentials: http(s) only, and plain

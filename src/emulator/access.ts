@@ -6,10 +6,10 @@ import { addMinutes, formatScheduledTime, parseScheduledTime } from './time.js';
 import { own } from './own.js';
 
 /** A scheduled room accepts tokens from this long before its start (NOTES.md picks 15, not 30). */
-export const EARLY_JOIN_MINUTES = 15;
+const EARLY_JOIN_MINUTES = 15;
 
 /** When a scheduled room accepts tokens, or undefined for other rooms. */
-export function scheduledWindow(record: RoomRecord): { opens: Date; closes: Date } | undefined {
+function scheduledWindow(record: RoomRecord): { opens: Date; closes: Date } | undefined {
   const s = record.room.settings;
   if (s['scheduled'] !== true || typeof s['scheduled_time'] !== 'string') return undefined;
   const parsed = parseScheduledTime(s['scheduled_time']);

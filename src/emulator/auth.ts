@@ -2,13 +2,13 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 /** A user name and password from an Authorization header. */
-export interface BasicCredentials {
+interface BasicCredentials {
   user: string;
   password: string;
 }
 
 /** Reads `Authorization: Basic base64(user:password)`; undefined when absent or malformed. */
-export function parseBasic(req: IncomingMessage): BasicCredentials | undefined {
+function parseBasic(req: IncomingMessage): BasicCredentials | undefined {
   const header = req.headers.authorization;
   const m = header ? /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header) : null;
   if (!m?.[1]) return undefined;

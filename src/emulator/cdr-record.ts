@@ -2,7 +2,7 @@ import { intBetween, hexDigits, pick, type Random } from './prng.js';
 import type { JsonObject } from './json.js';
 
 /** What one CDR record is made of. */
-export interface CdrInput {
+interface CdrInput {
   appId: string;
   cdrId: string;
   confNum: string;
@@ -18,7 +18,7 @@ export interface CdrInput {
 }
 
 /** Agents simulated users connect with. */
-export const AGENTS = [
+const AGENTS = [
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36',
   'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15',
   'Mozilla/5.0 (X11; Linux x86_64; rv:127.0) Gecko/20100101 Firefox/127.0',
@@ -29,7 +29,7 @@ export const AGENTS = [
 let lastPartner: [appId: string, partnerId: string] | undefined;
 
 /** The derived partner id of an app (the same in every record of that app; memoized for synthetic runs). */
-export function partnerIdOf(appId: string): string {
+function partnerIdOf(appId: string): string {
   if (lastPartner?.[0] !== appId) {
     lastPartner = [appId, `${appId.slice(0, 12)}${appId.slice(-12)}`.split('').reverse().join('')];
   }

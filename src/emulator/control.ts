@@ -13,9 +13,9 @@ import { SYNTHETIC_ROOMS, syntheticRoomId } from './synthetic.js';
 import { own } from './own.js';
 
 /** One clock advance moves the clock at most 10 years either way. */
-export const MAX_ADVANCE_MINUTES = 10 * 366 * 24 * 60;
+const MAX_ADVANCE_MINUTES = 10 * 366 * 24 * 60;
 /** The emulator clock stays within 100 years of the real one, so every date it writes is valid. */
-export const MAX_CLOCK_OFFSET_MS = 100 * 366 * 86_400_000;
+const MAX_CLOCK_OFFSET_MS = 100 * 366 * 86_400_000;
 
 /** A usable stored clock offset: a finite number within MAX_CLOCK_OFFSET_MS. */
 export function isClockOffset(value: unknown): value is number {

@@ -6,10 +6,7 @@ import { fileBytes } from './file-content.js';
 import { own } from './own.js';
 
 /** Parses `Range: bytes=a-b`, `bytes=a-`, `bytes=-n` (one range); null = ignore the header, 'bad' = 416. */
-export function parseRange(
-  header: string | undefined,
-  size: number,
-): { start: number; end: number } | null | 'bad' {
+function parseRange(header: string | undefined, size: number): { start: number; end: number } | null | 'bad' {
   const m = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
   if (!m || (m[1] === '' && m[2] === '')) return null;
   if (m[1] === '') {

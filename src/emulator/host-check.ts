@@ -19,7 +19,7 @@ function isLoopback(name: string): boolean {
 }
 
 /** Every address of this machine's interfaces (what a client on the network may type). */
-export function interfaceAddresses(): string[] {
+function interfaceAddresses(): string[] {
   return Object.values(networkInterfaces())
     .flat()
     .flatMap((i) => (i ? [i.address.toLowerCase()] : []));

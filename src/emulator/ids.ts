@@ -12,11 +12,6 @@ export function objectId(at: Date, random?: Random): string {
   return time + (random ? hexDigits(random, 16) : randomBytes(8).toString('hex'));
 }
 
-/** True for a 24-hex-digit id. */
-export function isObjectId(value: string): boolean {
-  return /^[0-9a-f]{24}$/i.test(value);
-}
-
 /** First conference number; conf_num is an 8-digit numeric string, 10000001 upwards. */
 const CONF_BASE = 10_000_000;
 

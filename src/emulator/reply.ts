@@ -39,7 +39,7 @@ export function text(status: number, body: string, headers: Headers = {}): Reply
 }
 
 /** Collects a reply's whole body (for faults that need its length). */
-export async function materialize(reply: Reply): Promise<Buffer> {
+async function materialize(reply: Reply): Promise<Buffer> {
   if ('body' in reply) return Buffer.from(reply.body);
   const parts: Buffer[] = [];
   await reply.stream({ write: async (c) => void parts.push(Buffer.from(c)), closed: false });

@@ -3,7 +3,7 @@ import { isObject, type Json, type JsonObject } from './json.js';
 import { own } from './own.js';
 
 /** Settings keys the route page documents, plus the legacy names old rooms still carry. */
-export const SETTING_KEYS: ReadonlySet<string> = new Set([
+const SETTING_KEYS: ReadonlySet<string> = new Set([
   'description',
   'mode',
   'scheduled',
@@ -60,7 +60,7 @@ const RECORDING_KINDS = ['audiovideo', 'audio'];
  * Value: settings.<key>"). The v2 names share their legacy name's code. Settings the table gives no
  * code of answer 10008 (auto_recording's code, the table's first generic "Invalid Value").
  */
-export const SETTING_CODES: Readonly<Record<string, string>> = {
+const SETTING_CODES: Readonly<Record<string, string>> = {
   scheduled: '10003',
   participants: '10007',
   auto_recording: '10008',
@@ -77,7 +77,7 @@ export const SETTING_CODES: Readonly<Record<string, string>> = {
 };
 
 /** The code for a bad value of `key` (nested keys use their top-level setting's code). */
-export function codeFor(key: string): string {
+function codeFor(key: string): string {
   const top = key.split('.')[0] ?? key;
   return own(SETTING_CODES, top) ?? EMULATOR_CODES.badValue;
 }

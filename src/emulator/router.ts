@@ -26,7 +26,7 @@ export interface Route {
 }
 
 /** The outcome of matching: a handler with params, a known path with other methods, or nothing. */
-export type Match =
+type Match =
   { route: Route; params: Record<string, string>; rest: string[] } | { allowed: string[] } | undefined;
 
 function matchPattern(

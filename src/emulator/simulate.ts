@@ -11,7 +11,7 @@ import { TOKEN_TTL_MINUTES } from './tokens.js';
 import { own } from './own.js';
 
 /** What the simulate control route accepts. */
-export interface SimulateRequest {
+interface SimulateRequest {
   users: number;
   minutes: number;
   live: boolean;

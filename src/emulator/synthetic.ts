@@ -30,7 +30,7 @@ export interface ReportFilter {
 }
 
 /** Users per synthetic conference. */
-export const USERS_PER_CONF = 4;
+const USERS_PER_CONF = 4;
 /** How many synthetic rooms the conferences rotate through (conference c is in room c mod 12). */
 export const SYNTHETIC_ROOMS = 12;
 const CONF_BASE = 90_000_000;
@@ -42,7 +42,7 @@ export function syntheticRoomId(k: number): string {
 }
 
 /** The conf_num of synthetic conference c: 9xxxxxxx, apart from real ones (1xxxxxxx). */
-export function syntheticConfNum(c: number): string {
+function syntheticConfNum(c: number): string {
   return String(CONF_BASE + c);
 }
 

@@ -10,7 +10,7 @@ export function addMinutes(at: Date, minutes: number): Date {
 }
 
 /** Outcome of reading a scheduled time: a date, or which documented error applies. */
-export type ScheduledParse = { ok: true; at: Date } | { ok: false; why: 'format' | 'unreadable' };
+type ScheduledParse = { ok: true; at: Date } | { ok: false; why: 'format' | 'unreadable' };
 
 /** Reads `YYYY-MM-DD HH:MM:SS` (UTC); a well-formed but impossible date (2024-02-30) is "unreadable". */
 export function parseScheduledTime(text: string): ScheduledParse {

@@ -4,7 +4,7 @@ import { roomNotFound } from './errors.js';
 import { own } from './own.js';
 
 /** What each role may do in a session, as GET /rooms/{id}/users reports it. */
-export function permissionsFor(role: string): JsonObject {
+function permissionsFor(role: string): JsonObject {
   const moderator = role === 'moderator';
   const speaks = moderator || role === 'participant';
   return {

@@ -6,7 +6,7 @@ import { NetworkError, UsageError } from '../lib/errors.js';
 export const DEFAULT_MAX_RESPONSE_MB = 64;
 
 /** The environment variable that changes the cap, in MiB. */
-export const MAX_RESPONSE_ENV = 'ENABLEX_MAX_RESPONSE_MB';
+const MAX_RESPONSE_ENV = 'ENABLEX_MAX_RESPONSE_MB';
 
 /**
  * The cap on one buffered answer, in bytes: ENABLEX_MAX_RESPONSE_MB (whole MiB, 1 to 4096) or

@@ -74,7 +74,7 @@ export const hpagentFactory: AgentFactory = (protocol, options) =>
   protocol === 'https:' ? { https: new HttpsProxyAgent(options) } : { http: new HttpProxyAgent(options) };
 
 /** got's `agent` option for a URL: a proxy agent when a proxy applies, otherwise none. */
-export function agentsFor(url: URL, env: Env, factory: AgentFactory = hpagentFactory): Agents | undefined {
+function agentsFor(url: URL, env: Env, factory: AgentFactory = hpagentFactory): Agents | undefined {
   const proxy = proxyFor(url, env);
   if (!proxy) return undefined;
   checkProxyUrl(proxy, url);

@@ -50,7 +50,7 @@ export function isSecretKey(key: string, keys: readonly string[] = SECRET_KEYS):
 }
 
 /** A copy of a value with secrets replaced, and the dotted paths that were replaced. */
-export interface Hidden {
+interface Hidden {
   value: unknown;
   hidden: string[];
 }

@@ -6,9 +6,9 @@
 /** Methods safe to send again. */
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 /** Errors raised before the request left this machine: safe to retry even a POST. */
-export const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 /** Transport error codes worth a retry. */
-export const TRANSIENT = new Set([
+const TRANSIENT = new Set([
   ...NOT_SENT,
   'ECONNRESET',
   'EPIPE',
@@ -20,9 +20,9 @@ export const TRANSIENT = new Set([
   'UND_ERR_SOCKET',
 ]);
 /** The longest wait a Retry-After gets: a server asking for hours is not waited for that long. */
-export const MAX_RETRY_AFTER_MS = 60_000;
+const MAX_RETRY_AFTER_MS = 60_000;
 /** Waits longer than this are announced on stderr, so a pause is never silent. */
-export const ANNOUNCE_WAIT_MS = 3_000;
+const ANNOUNCE_WAIT_MS = 3_000;
 
 /** Parses Retry-After (seconds or an HTTP date) into milliseconds, capped at 60 s. */
 export function retryAfterMs(header: string | undefined, now: number = Date.now()): number | undefined {
@@ -83,7 +83,7 @@ export interface RetryOptions {
 }
 
 /** One request's side of the loop. */
-export interface RetryRequest {
+interface RetryRequest {
   method: string;
   /** The request as messages name it: `GET /rooms`, `GET rec/a.mp4`. */
   what: string;

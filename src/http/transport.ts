@@ -5,7 +5,7 @@ import { proxyAgents, proxyFor, type AgentFactory, type ProxyAgents } from './pr
 import { Scrubber, redactBody, redactHeaders } from './redact.js';
 
 /** How one transport (the API client's, or one download run's) is set up. */
-export interface TransportOptions {
+interface TransportOptions {
   /** The `Authorization` value sent with every request (basicAuth); never logged. */
   authorization: string;
   userAgent: string;

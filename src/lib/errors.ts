@@ -12,7 +12,7 @@ export const ExitCode = {
 } as const;
 
 /** One of the documented exit codes. */
-export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
 /** Base class of every error the CLI reports on purpose: it carries its exit code and a hint. */
 export class CliError extends Error {

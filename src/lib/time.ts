@@ -64,12 +64,6 @@ export function parseDateTime(raw: string): Date | string {
   return new Date(utc - offsetMin * 60_000);
 }
 
-/** True when the text carries its own zone (`Z`, `UTC` or an offset) after a time. */
-export function hasZone(raw: string): boolean {
-  const m = DATE_TIME.exec(raw.trim());
-  return m?.[8] !== undefined;
-}
-
 /** True when Intl knows the zone name. */
 function knownZone(zone: string): boolean {
   try {

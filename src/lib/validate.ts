@@ -66,8 +66,3 @@ export function wholeFlag(raw: unknown, flag: string, min: number, max: number, 
   }
   return n;
 }
-
-/** Commander collector for repeatable options. */
-export function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
-}

@@ -21,7 +21,7 @@ export function compactTimestamp(text: string): string {
 }
 
 /** What differs between the places a value becomes a cell. */
-export interface CellOptions {
+interface CellOptions {
   /**
    * Control characters (server text) shown escaped, as `\xHH` (see escape.ts). Default true: a
    * table cell always is; a CSV cell only when stdout is a terminal.

@@ -2,12 +2,12 @@
 export type ColorLevel = 0 | 1 | 2 | 3;
 
 /** What the colour decision looks at of a stream. */
-export interface ColorStream {
+interface ColorStream {
   readonly isTTY?: boolean;
 }
 
 /** Colour levels for stderr (messages) and stdout (tables). */
-export interface ColorLevels {
+interface ColorLevels {
   stderr: ColorLevel;
   stdout: ColorLevel;
 }

@@ -30,7 +30,7 @@ function cut(text: string, w: number): string {
 }
 
 /** How to fit a table. */
-export interface FitOptions {
+interface FitOptions {
   /** Terminal width; none (piped) keeps every column and character. */
   width?: number | undefined;
   /** Index of a column that wraps instead of being cut (messages). */
@@ -42,7 +42,7 @@ export interface FitOptions {
 }
 
 /** The shape of a table fitted to a width. */
-export interface FittedTable {
+interface FittedTable {
   head: string[];
   body: string[][];
   /** Set when one column wraps: every column's width, for the wrapping renderer. */

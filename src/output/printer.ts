@@ -8,7 +8,7 @@ import { render, type Format } from './render.js';
 import { terminalSafe, terminalSafeLines } from './escape.js';
 
 /** What a command hands over to print its data. */
-export interface PrintSpec {
+interface PrintSpec {
   /** Columns of the default table (lists). */
   columns?: readonly string[];
   /** The identifier printed alone by `-q` (dotted path). */
@@ -24,7 +24,7 @@ export interface PrintSpec {
 }
 
 /** The streams a Printer writes to. */
-export interface PrinterStreams {
+interface PrinterStreams {
   readonly stdout: OutStream;
   readonly stderr: OutStream;
   /** The real stderr stream, for ora. */
@@ -32,7 +32,7 @@ export interface PrinterStreams {
 }
 
 /** What a Printer needs of the command line, already checked. */
-export interface PrinterOptions {
+interface PrinterOptions {
   /** `-o`: the format of data on stdout. */
   readonly format: Format;
   /** `--fields`: dotted paths to keep. */
@@ -50,7 +50,7 @@ export interface PrinterOptions {
 }
 
 /** A spinner as commands see it; a no-op when stderr is not a TTY. */
-export interface Spinner {
+interface Spinner {
   update(text: string): void;
   stop(): void;
 }

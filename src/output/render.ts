@@ -6,15 +6,13 @@ import { yamlStringify } from './yaml.js';
 import { fitToWidth, headerNames } from './fit.js';
 import { padToWidth, textWidth, wrapToWidth } from './width.js';
 
-export { fitToWidth, headerNames, StreamedTable, type FittedTable } from './fit.js';
-
 /** The output formats of `-o`. */
 export const FORMATS = ['table', 'json', 'yaml', 'csv', 'ndjson'] as const;
 /** One output format. */
 export type Format = (typeof FORMATS)[number];
 
 /** How to render one result. */
-export interface RenderOptions {
+interface RenderOptions {
   format: Format;
   /** `--fields`: dotted paths to keep, in order. */
   fields?: readonly string[] | undefined;

@@ -5,7 +5,7 @@ import type { Factory } from '../factory.js';
 const MAX_BACKOFF_MS = 60_000;
 
 /** What one watch needs: how often, what to fetch, what to do with each result. */
-export interface PollOptions<T> {
+interface PollOptions<T> {
   intervalMs: number;
   fetch: () => Promise<T>;
   show: (value: T, at: Date) => void;

@@ -4,7 +4,7 @@ import type { Globals } from '../globals.js';
 /** The shortest --interval: faster polling only loads the API without showing anything new. */
 export const MIN_INTERVAL_S = 1;
 /** The longest --interval: an hour. */
-export const MAX_INTERVAL_S = 3600;
+const MAX_INTERVAL_S = 3600;
 /** The --interval when none is given, as watch(1) uses. */
 export const DEFAULT_INTERVAL_S = 2;
 

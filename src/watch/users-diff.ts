@@ -1,5 +1,5 @@
 /** One change of who is in a room, as `users --watch` prints it (one NDJSON line each). */
-export interface UserEvent {
+interface UserEvent {
   time: string;
   event: 'join' | 'leave';
   room_id: string;

@@ -44,7 +44,7 @@ export function shellWords(line: string, start = 0): string[] {
 }
 
 /** One `enablex …` invocation found in an example line. */
-export interface Invocation {
+interface Invocation {
   words: string[];
   /** Run through xargs, which appends arguments. */
   viaXargs: boolean;

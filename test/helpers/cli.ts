@@ -19,12 +19,16 @@ export class MemoryStream extends Writable implements OutStream {
     this.text += chunk.toString();
     cb();
   }
-  /** Terminal cursor calls (ora, progress bars) are accepted and ignored, as on a real TTY stream. */
+  /**
+   * Terminal cursor calls (ora, progress bars) are accepted and ignored, as on a real TTY stream.
+   * @public called by libraries on the stream, never by name in this code
+   */
   cursorTo(_x: number, _y?: number | (() => void), cb?: () => void): boolean {
     if (typeof _y === 'function') _y();
     cb?.();
     return true;
   }
+  /** @public as cursorTo */
   clearLine(_dir: number, cb?: () => void): boolean {
     cb?.();
     return true;
@@ -94,7 +98,7 @@ export function makeContext(opts: TestContextOptions = {}): TestContext {
 }
 
 /** The result of one in-process run. */
-export interface RunResult {
+interface RunResult {
   code: number;
   stdout: string;
   stderr: string;

@@ -4,7 +4,7 @@ import { resolveGlobals, type RawGlobals } from '../../src/globals.js';
 import { makeContext, TEST_ENV, type TestContext, type TestContextOptions } from './cli.js';
 
 /** What a test factory is built from: the context's options, the global flags, replaced parts. */
-export interface TestFactoryOptions extends TestContextOptions {
+interface TestFactoryOptions extends TestContextOptions {
   /** Global flags as commander would hand them over (`{ quiet: true }` for `-q`). */
   globals?: RawGlobals;
   /** The verb being run (its default columns and behaviour). */

@@ -7,7 +7,7 @@ import { afterAll } from 'vitest';
  * One attack per mode. Every mode answers every path the same way, except `archive`, which lists
  * files on `fileOrigin` and serves them.
  */
-export type HostileMode =
+type HostileMode =
   /** A normal, small JSON answer: the harmless target, and the server that counts stray requests. */
   | 'ok'
   /** gzip of endless zeros: a few hundred kB on the wire, hundreds of MB once decompressed. */
@@ -34,14 +34,14 @@ export type HostileMode =
   | 'archive';
 
 /** One request the server saw. */
-export interface Hit {
+interface Hit {
   method: string;
   url: string;
   headers: IncomingHttpHeaders;
 }
 
 /** Options of one hostile server. */
-export interface HostileOptions {
+interface HostileOptions {
   /** Secrets the echo mode quotes back (the app key; the Authorization header is quoted as sent). */
   appKey?: string;
   /** Where `archive` says the files are (an origin, e.g. http://127.0.0.2:1234). */
@@ -53,7 +53,7 @@ export interface HostileOptions {
 }
 
 /** A running hostile server. */
-export interface Hostile {
+interface Hostile {
   /** `http://127.0.0.1:<port>/video/v2` */
   baseUrl: string;
   origin: string;

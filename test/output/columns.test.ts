@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import type TableType from 'cli-table3';
 import { describe, expect, it } from 'vitest';
-import { columnsText, fitToWidth, headerNames, StreamedTable } from '../../src/output/render.js';
+import { fitToWidth, headerNames, StreamedTable } from '../../src/output/fit.js';
+import { columnsText } from '../../src/output/render.js';
 import { cutToWidth, textWidth } from '../../src/output/width.js';
 
 const require = createRequire(import.meta.url);

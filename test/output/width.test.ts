@@ -1,6 +1,7 @@
 import { eastAsianWidth } from 'get-east-asian-width';
 import { describe, expect, it } from 'vitest';
-import { render, StreamedTable } from '../../src/output/render.js';
+import { StreamedTable } from '../../src/output/fit.js';
+import { render } from '../../src/output/render.js';
 import { truncateToWidth, wrapToWidth } from '../../src/output/width.js';
 
 /**

@@ -6,7 +6,7 @@ import { shellQuote } from '../../src/lib/shell.js';
 import { tempDir, removeTempDir } from '../helpers/temp.js';
 
 /** The repository root. */
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The built binary, as users run it. */
 export const BIN = join(ROOT, 'bin/enablex.js');

@@ -6,7 +6,7 @@ import { UsageError } from '../../lib/errors.js';
 import { readStdin } from '../input-file.js';
 
 /** The methods `enablex api` sends. */
-export const API_METHODS = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'] as const;
+const API_METHODS = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'] as const;
 
 /** Checks `<method>` in any case and returns it upper-cased. */
 export function parseMethod(raw: string | undefined): Method {
@@ -41,7 +41,7 @@ export function parsePath(raw: string | undefined): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(relative) || path.startsWith('//') || path.includes('\\')) {
     throw new UsageError(`<path> "${raw}" must be relative to the base URL, not an absolute URL.`, hint);
   }
-  const pathPart = path.split(/[?#]/)[0] ?? '';
+  const pathPart = relative.split(/[?#]/)[0] ?? '';
   const segments = pathPart.split('/').map((s) => {
     try {
       return decodeURIComponent(s);

@@ -11,7 +11,7 @@ import type { Factory } from '../../factory.js';
 import type { PlannedFile } from './plan.js';
 
 /** What fetching a plan needs. */
-export interface FetchPlanOptions {
+interface FetchPlanOptions {
   dir: string;
   concurrency: number;
   recording: NonNullable<ResolvedCredentials['recording']>;

@@ -20,7 +20,7 @@ function text(value: unknown): string {
 }
 
 /** `<YYYY-MM-DD>_<room_id>_<conf_num>`, every part made safe. */
-export function sessionFolder(entry: ArchiveEntry): string {
+function sessionFolder(entry: ArchiveEntry): string {
   const day = /^\d{4}-\d{2}-\d{2}/.exec(text(entry.trans_date))?.[0] ?? 'undated';
   return `${day}_${safeSegment(text(entry.room_id), 'no-room')}_${safeSegment(text(entry.conf_num), 'no-conf')}`;
 }

@@ -28,7 +28,7 @@ function amount(value: unknown): number | undefined {
  * number (or numeric string). Undefined when neither is usable (missing in older records, which
  * carry only subscribed/published minutes, or `"abc"`, `-5`): the summary counts it as 0 and reports it.
  */
-export function knownConnectMinutes(record: unknown): number | undefined {
+function knownConnectMinutes(record: unknown): number | undefined {
   const billed = amount(getPath(record, 'usage.connect_minutes_cal'));
   if (billed !== undefined) return billed;
   const seconds = amount(getPath(record, 'usage.connect_minutes'));
@@ -41,7 +41,7 @@ export function connectMinutes(record: unknown): number {
 }
 
 /** The few facts of a record the summary needs: small enough to hold a chunk of them. */
-export interface Facts {
+interface Facts {
   room: string | null;
   name: string | null;
   ref: string | null;

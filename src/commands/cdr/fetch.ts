@@ -16,7 +16,7 @@ export interface FetchPlan {
 }
 
 /** The requests one filter turns into: a period is split into chunks, other filters are one request. */
-export function chunkFilters(plan: FetchPlan): ReportFilter[] {
+function chunkFilters(plan: FetchPlan): ReportFilter[] {
   const f = plan.filter;
   if (f.by !== 'period' && f.by !== 'room-period') return [f];
   return splitPeriod(f.from, f.to, plan.chunkDays).map((c) => ({ ...f, from: c.from, to: c.to }));

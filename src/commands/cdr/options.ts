@@ -8,13 +8,13 @@ import { text, type FlagValues } from '../spec.js';
 import type { FetchPlan } from './fetch.js';
 
 /** Days per request when a period is split. One day keeps a chunk of a busy app to a few MB. */
-export const DEFAULT_CHUNK_DAYS = 1;
+const DEFAULT_CHUNK_DAYS = 1;
 /** Chunk requests in flight at once. */
-export const DEFAULT_CONCURRENCY = 3;
+const DEFAULT_CONCURRENCY = 3;
 const MAX_CHUNK_DAYS = 366;
 const MAX_CONCURRENCY = 10;
 /** Requests one export may make. */
-export const MAX_REQUESTS = 1000;
+const MAX_REQUESTS = 1000;
 
 /**
  * The filter and chunking flags of `cdr` and `cdr summary` (`shared: true` on the verb). No
@@ -37,7 +37,7 @@ export function cdrFilterFlags(extras: { shared?: boolean } = {}) {
 }
 
 /** The values of the filter and chunking flags, as `run` reads them. */
-export type CdrFlags = Partial<FlagValues<ReturnType<typeof cdrFilterFlags>>>;
+type CdrFlags = Partial<FlagValues<ReturnType<typeof cdrFilterFlags>>>;
 
 /**
  * Checks the flags and builds the fetch plan. `--chunk-days` and `--concurrency` only mean something

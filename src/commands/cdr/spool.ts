@@ -22,11 +22,6 @@ export class Spool<T> {
 
   constructor(private readonly limit: number) {}
 
-  /** Records kept. */
-  get size(): number {
-    return this.ids.length;
-  }
-
   /**
    * Keeps one record's value and id. Returns a promise only when the file is written to: the
    * common case costs no await per record.

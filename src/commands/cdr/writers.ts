@@ -23,10 +23,10 @@ export interface RecordWriter {
 }
 
 /** Rows that size the table's columns: they wait, then every later row is printed as it comes. */
-export const TABLE_SAMPLE = 100;
+const TABLE_SAMPLE = 100;
 
 /** What the table writer needs: its default columns (the verb's), and the terminal. */
-export interface TableTarget {
+interface TableTarget {
   /** The columns without --fields. */
   columns: readonly string[];
   /** Terminal width (none when piped: nothing is cut). */

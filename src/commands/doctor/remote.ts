@@ -5,12 +5,12 @@ import type { Factory } from '../../factory.js';
 import type { CheckResult } from './report.js';
 
 /** Clock skew beyond which scheduled times and token windows start to go wrong. */
-export const SKEW_WARN_SECONDS = 30;
+const SKEW_WARN_SECONDS = 30;
 /** Clock skew that breaks them: scheduled rooms open 15 minutes early at most. */
-export const SKEW_FAIL_SECONDS = 300;
+const SKEW_FAIL_SECONDS = 300;
 
 /** The last answer the server gave, and when (by this machine's clock) it arrived. */
-export interface Answer {
+interface Answer {
   info: ResponseInfo;
   at: Date;
 }

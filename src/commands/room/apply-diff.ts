@@ -3,7 +3,7 @@ import type { PlanAction, PlanItem } from './apply-plan.js';
 import { jsonTerminalSafe, terminalSafe } from '../../output/escape.js';
 
 /** A plan line as data (`-o json`): no request bodies, `room_id` only when there is a live room. */
-export interface PlanRow {
+interface PlanRow {
   action: PlanAction;
   name: string;
   owner_ref: string;
@@ -55,7 +55,7 @@ const MARK: Record<PlanAction, string> = {
 };
 
 /** How many rooms each action concerns, as a sentence: "2 to create, 1 to update, 5 unchanged". */
-export function planCounts(plan: readonly PlanItem[], replace: boolean): string {
+function planCounts(plan: readonly PlanItem[], replace: boolean): string {
   const count = (a: PlanAction) => plan.filter((i) => i.action === a).length;
   const parts: [number, string][] = [
     [count('create'), 'to create'],

@@ -32,7 +32,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /** Body messages name flags (`--participants`); in a rooms file the key is what the user wrote. */
-export function keysForFlags(message: string): string {
+function keysForFlags(message: string): string {
   return message
     .replace(/^--file:?\s*/, '')
     .replace(/--(?:no-)?([a-z][a-z-]*)/g, (whole, flag: string) => FLAG_TO_KEY.get(flag) ?? whole);

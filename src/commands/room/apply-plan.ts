@@ -30,7 +30,7 @@ export interface PlanItem {
 }
 
 /** What the plan depends on besides the file and the live rooms. */
-export interface PlanOptions {
+interface PlanOptions {
   /** Delete live rooms of the file's owner_refs that the file does not list. */
   prune: boolean;
   now: Date;
@@ -50,7 +50,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /** Every leaf of a body as [dotted key, value], identity keys left out. */
-export function leaves(value: unknown, prefix = ''): [string, unknown][] {
+function leaves(value: unknown, prefix = ''): [string, unknown][] {
   if (!isRecord(value)) return [[prefix, value]];
   return Object.entries(value).flatMap(([k, v]) => {
     const key = prefix ? `${prefix}.${k}` : k;
@@ -107,7 +107,7 @@ function droppedByServer(key: string, to: unknown, live: Record<string, unknown>
 }
 
 /** The keys the file sets whose live value differs (type keys compared against the API's defaults). */
-export function diffRoom(desired: RoomBody, live: Room): Change[] {
+function diffRoom(desired: RoomBody, live: Room): Change[] {
   const view = liveView(live);
   const changes: Change[] = [];
   for (const [key, to] of leaves(desired)) {
@@ -124,7 +124,7 @@ export function diffRoom(desired: RoomBody, live: Room): Change[] {
  * The PATCH body for some changes: a top-level setting as the file has it; a nested object (e.g.
  * role_based_recording) and `data` merged over the live object, since the API replaces it whole.
  */
-export function patchBody(desired: RoomBody, live: Room, changes: readonly Change[]): RoomBody {
+function patchBody(desired: RoomBody, live: Room, changes: readonly Change[]): RoomBody {
   const view = liveView(live);
   const body: Record<string, Record<string, unknown>> = {};
   for (const { key } of changes) {

@@ -18,7 +18,7 @@ export interface Outcome {
 }
 
 /** How the plan is carried out. */
-export interface RunOptions {
+interface RunOptions {
   /** Requests at a time. */
   concurrency: number;
   /** Ctrl-C: no new room is started. */

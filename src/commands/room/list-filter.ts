@@ -6,7 +6,7 @@ import { parseReportDate } from '../report-filter.js';
 import { roomKind } from './rules.js';
 
 /** The options of `room list`, as commander gives them (enums already checked by their parsers). */
-export interface ListFlags {
+interface ListFlags {
   name?: string | undefined;
   ownerRef?: string | undefined;
   mode?: string | undefined;

@@ -5,7 +5,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /** One nested object of a PATCH that was merged with the room's current one. */
-export interface MergedObject {
+interface MergedObject {
   /** Dotted path in the body: `data`, `settings.role_based_recording`. */
   path: string;
   /** Keys kept from the room as it was (not given by the user). */
@@ -13,7 +13,7 @@ export interface MergedObject {
 }
 
 /** A PATCH body whose nested objects hold the room's other keys too, and what was merged. */
-export interface MergedUpdate {
+interface MergedUpdate {
   body: RoomBody;
   merged: MergedObject[];
 }

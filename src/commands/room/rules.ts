@@ -27,7 +27,7 @@ const count = (v: unknown) =>
   typeof v === 'number' || (typeof v === 'string' && /^\d+$/.test(v)) ? Number(v) : undefined;
 
 /** What the rules are checking: a room about to be created, or a room as an update leaves it. */
-export interface RuleContext {
+interface RuleContext {
   /** For an update: the flags given (only rules about them apply), and the room's id. */
   update?: { changed: ReadonlySet<string>; roomId: string };
 }
@@ -93,7 +93,7 @@ function checkParticipants(
 }
 
 /** The setting flags an update body sets (a --file key counts as its flag). */
-export function changedFlags(body: RoomBody): Set<string> {
+function changedFlags(body: RoomBody): Set<string> {
   return new Set(ROOM_SETTINGS.filter((s) => getPath(body, s.path) !== undefined).map((s) => s.flag));
 }
 

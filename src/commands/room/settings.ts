@@ -218,7 +218,7 @@ export function attributeName(flag: string): string {
 }
 
 /** The value a setting sends, or a message naming the rule that failed. */
-export type Parsed = { ok: true; value: unknown } | { ok: false; message: string };
+type Parsed = { ok: true; value: unknown } | { ok: false; message: string };
 
 const TRUE = new Set(['true', 'yes', 'on', '1']);
 const FALSE = new Set(['false', 'no', 'off', '0']);

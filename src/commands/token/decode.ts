@@ -2,7 +2,7 @@
  * What a token holds, read without any check. NOTES.md: despite the docs saying JWT, real tokens are
  * base64-encoded JSON with no dots; a JWT shape is still read in case a host issues one.
  */
-export type TokenView =
+type TokenView =
   | { kind: 'json'; value: unknown }
   | { kind: 'text'; value: string }
   | { kind: 'jwt'; header: unknown; payload: unknown };

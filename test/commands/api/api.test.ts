@@ -179,6 +179,8 @@ describe('api: input checks (exit 2, nothing sent)', () => {
     ['a bare slash', ['api', 'get', '/'], /<path> is empty/],
     // The URL parser drops a leading space: `/ /` would otherwise be the root of the host.
     ['slashes around a space', ['api', 'get', '/ /'], /<path> is empty/],
+    // Nor is `/ ..` a way up: the space goes with the slashes, and `..` is what is left.
+    ['a space before a ..', ['api', 'get', '/ ..'], /must not hold "." or ".." segments/],
     ['no path', ['api', 'get'], /path/],
     ['--data with GET', ['api', 'get', 'rooms', '--data', '{}'], /--data cannot be sent with GET/],
     [

@@ -8,7 +8,7 @@ export const CTRL_C = Symbol('ctrl-c');
 export type Answer = string | boolean | typeof CTRL_C;
 
 /** What the fake was asked, in order, and what it showed under refused answers. */
-export interface Transcript {
+interface Transcript {
   questions: string[];
   refusals: string[];
 }

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { BIN, cleanEnv, type Outputs } from './run.js';
 
 /** A long-running `enablex emulator` child. */
-export interface EmulatorChild {
+interface EmulatorChild {
   /** The base URL it printed on the first line of stdout. */
   baseUrl: string;
   pid: number;
@@ -66,7 +66,7 @@ export function spawnEmulator(
 }
 
 /** A CLI run left in the background, so a test can signal it. */
-export interface BackgroundRun {
+interface BackgroundRun {
   /** Sends a signal to the process. */
   kill(signal: NodeJS.Signals): void;
   /** How it ended and what it printed (recorded for the secret scan). */

@@ -51,7 +51,7 @@ export interface TestEmulator {
 }
 
 /** Options of a test emulator. */
-export interface TestEmulatorOptions {
+interface TestEmulatorOptions {
   seed?: 'demo';
   statePath?: string;
   now?: () => Date;

@@ -9,7 +9,7 @@ export { until } from '../../helpers/until.js';
 export const BIN = fileURLToPath(new URL('../../../bin/enablex.js', import.meta.url));
 
 /** What a spawned run left behind. */
-export interface SpawnResult {
+interface SpawnResult {
   code: number | null;
   signal: NodeJS.Signals | null;
   stdout: string;
@@ -24,12 +24,12 @@ interface Captured {
 }
 
 /** What a run left behind, plus how long it took. */
-export interface RunResult extends SpawnResult {
+interface RunResult extends SpawnResult {
   ms: number;
 }
 
 /** Options of one run. */
-export interface RunOptions {
+interface RunOptions {
   env?: Record<string, string>;
   stdin?: string;
   timeoutMs?: number;

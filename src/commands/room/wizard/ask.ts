@@ -14,10 +14,10 @@ export interface WizardIO {
 }
 
 /** Turns what the user typed into the flag's raw value (the start time is typed in local time). */
-export type Convert = (text: string) => { ok: true; raw: string } | { ok: false; message: string };
+type Convert = (text: string) => { ok: true; raw: string } | { ok: false; message: string };
 
 /** Options of one typed question. */
-export interface TextOptions {
+interface TextOptions {
   default?: string | undefined;
   /** "none" (or an empty answer without a default) means "not set". */
   optional?: boolean;

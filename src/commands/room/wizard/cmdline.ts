@@ -3,7 +3,7 @@ import { formatIsoUtc, parseDateTime } from '../../../lib/time.js';
 import { ROOM_SETTINGS } from '../settings.js';
 
 /** Global options worth repeating so the command reaches the same account. */
-export interface CommandTarget {
+interface CommandTarget {
   profile?: string | undefined;
   baseUrl?: string | undefined;
   emulator?: boolean;

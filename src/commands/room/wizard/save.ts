@@ -19,7 +19,7 @@ export function suggestedFileName(name: string | undefined): string {
 }
 
 /** Where the file goes and what may stop it. */
-export interface SaveContext {
+interface SaveContext {
   cwd: string;
   signal: AbortSignal;
 }

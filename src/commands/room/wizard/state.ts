@@ -57,7 +57,7 @@ export function flagOf(err: UsageError): string | undefined {
 }
 
 /** The outcome of checking one answer: the value to keep, or the flag rule's message. */
-export type Checked = { ok: true; value: unknown } | { ok: false; message: string };
+type Checked = { ok: true; value: unknown } | { ok: false; message: string };
 
 /**
  * Checks one answer with the flags' own rules: the setting's rule (parseSetting), then the

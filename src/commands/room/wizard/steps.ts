@@ -7,7 +7,7 @@ import { TYPE_INFO, scheduleRows } from './summary.js';
 import { formatLocalInput, offsetLabel, readStartTime, type StartReading } from './time.js';
 
 /** One question of the wizard (or a small group of them). */
-export interface Step {
+interface Step {
   id: string;
   /** How the step reads in the "change an answer" menu. */
   label: string;

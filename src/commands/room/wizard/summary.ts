@@ -12,7 +12,7 @@ export const TYPE_INFO: Record<RoomType, string> = {
 };
 
 /** Tokens for a scheduled room are given from this long before its start (NOTES.md). */
-export const JOIN_EARLY_MINUTES = 15;
+const JOIN_EARLY_MINUTES = 15;
 
 /** The flags the main questions ask; every other setting is under "more settings". */
 export const MAIN_FLAGS: readonly string[] = [
@@ -47,7 +47,7 @@ export function scheduleRows(answers: ReadonlyMap<string, unknown>, zone: string
 }
 
 /** The answers as label/value rows, in the order they were asked. */
-export function summaryRows(state: WizardState, zone: string): [string, string][] {
+function summaryRows(state: WizardState, zone: string): [string, string][] {
   const a = state.answers;
   const type = roomType(a);
   const rows: [string, string][] = [

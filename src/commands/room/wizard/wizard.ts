@@ -20,7 +20,7 @@ import { roomType, type WizardState } from './state.js';
 const NOTHING_CREATED = 'Interrupted: no room was created.';
 
 /** The wizard's starting point: flags given with -i are offered as defaults, --data passes through. */
-export function seedState(input: CreateInput): WizardState {
+function seedState(input: CreateInput): WizardState {
   const { opts } = input;
   const seeds = givenSettings(input);
   if (opts.name !== undefined) seeds.set('name', opts.name);
