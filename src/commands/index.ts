@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { ActionFactory } from './define.js';
 import { addCommand, type SpecAction } from './adapter.js';
+import type { CommandSpec } from './spec.js';
 import { registerApi } from './api/index.js';
 import { registerArchive } from './archive/index.js';
 import { registerCdr } from './cdr/index.js';
@@ -13,17 +14,31 @@ import { registerRoom } from './room/index.js';
 import token from './token/token.verb.js';
 import { registerUsers } from './users/index.js';
 
-/** Adds every noun to the program, in the order help lists them: the daily work first, set-up last. */
+/** A noun not yet declared as a spec: it adds itself to the program. */
+type Register = (program: Command, action: ActionFactory) => void;
+
+/** Every noun in the order help lists them: the daily work first, set-up last. */
+const TREE: readonly (CommandSpec | Register)[] = [
+  registerRoom,
+  token,
+  registerUsers,
+  registerArchive,
+  registerCdr,
+  registerDialin,
+  registerApi,
+  registerProfile,
+  registerDoctor,
+  registerEmulator,
+  registerCompletion,
+];
+
+/** The top-level commands declared as specs, in help order: what the command reference is made from. */
+export const COMMANDS: readonly CommandSpec[] = TREE.filter((c): c is CommandSpec => typeof c !== 'function');
+
+/** Adds every noun to the program, in the order help lists them. */
 export function registerCommands(program: Command, spec: SpecAction, action: ActionFactory): void {
-  registerRoom(program, action);
-  addCommand(program, token, spec);
-  registerUsers(program, action);
-  registerArchive(program, action);
-  registerCdr(program, action);
-  registerDialin(program, action);
-  registerApi(program, action);
-  registerProfile(program, action);
-  registerDoctor(program, action);
-  registerEmulator(program, action);
-  registerCompletion(program, action);
+  for (const c of TREE) {
+    if (typeof c === 'function') c(program, action);
+    else addCommand(program, c, spec);
+  }
 }
