@@ -49,6 +49,14 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 }
 
+/**
+ * Help text as Markdown prose: `<count>` would be read as an HTML tag and vanish, a `*` could start
+ * emphasis; code spans the generator adds itself are not passed through here.
+ */
+function prose(text: string): string {
+  return text.replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\*/g, '\\*');
+}
+
 const code = (text: string): string => `\`${text}\``;
 const sentence = (text: string): string => {
   const t = text.trim();
@@ -80,7 +88,9 @@ function flagTable(flags: Flags): string[] {
   return [
     '| Flag | What it does | Value |',
     '| --- | --- | --- |',
-    ...ordered.map((f) => `| ${cell(code(f.flags))} | ${cell(f.description)} | ${cell(flagDetails(f))} |`),
+    ...ordered.map(
+      (f) => `| ${cell(code(f.flags))} | ${cell(prose(f.description))} | ${cell(flagDetails(f))} |`,
+    ),
   ];
 }
 
@@ -92,7 +102,7 @@ function argTable(args: readonly ArgSpec[]): string[] {
     ...args.map((a) => {
       const choices = a.choices ? ` (one of ${a.choices.map(code).join(', ')})` : '';
       const more = a.name.endsWith('...>') || a.name.endsWith('...]') ? ' (one or more)' : '';
-      return `| ${cell(code(a.name))} | ${cell(a.description + choices + more)} |`;
+      return `| ${cell(code(a.name))} | ${cell(prose(a.description) + choices + more)} |`;
     }),
   ];
 }
@@ -147,7 +157,7 @@ function page(placed: Placed, all: readonly Placed[], partials: Partials): Refer
     '',
     `# \`enablex ${path.join(' ')}\``,
     '',
-    sentence(spec.summary),
+    prose(sentence(spec.summary)),
     '',
     '```text',
     ...usage(path, spec),
@@ -188,7 +198,7 @@ function page(placed: Placed, all: readonly Placed[], partials: Partials): Refer
       '| Command | What it does |',
       '| --- | --- |',
       ...subs.map(
-        (s) => `| [\`enablex ${s.path.join(' ')}\`](${pageName(s.path)}) | ${cell(s.spec.summary)} |`,
+        (s) => `| [\`enablex ${s.path.join(' ')}\`](${pageName(s.path)}) | ${cell(prose(s.spec.summary))} |`,
       ),
       '',
     );
@@ -221,7 +231,7 @@ function index(all: readonly Placed[], globals: Flags, partials: Partials): Refe
     '| --- | --- |',
     ...all.map((p) => {
       const args = Object.values(p.spec.args ?? {}).map((a) => ` ${a.name}`);
-      return `| [\`enablex ${p.path.join(' ')}${args.join('')}\`](${pageName(p.path)}) | ${cell(p.spec.summary)} |`;
+      return `| [\`enablex ${p.path.join(' ')}${args.join('')}\`](${pageName(p.path)}) | ${cell(prose(p.spec.summary))} |`;
     }),
     '',
     '## Global options',

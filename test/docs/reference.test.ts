@@ -87,7 +87,7 @@ const room = defineCommand({
         owner: required('--owner-ref <ref>', 'owner | reference'),
         mode: choice('--mode <mode>', 'only this mode', ['group', 'lecture']),
         sort: choiceWithDefault('--sort-by <field>', 'order', ['name', 'created'], 'name'),
-        limit: textWithDefault('--limit <n>', 'at most n', '50'),
+        limit: textWithDefault('--limit <n>', 'at most <n> ("*": all)', '50'),
         data: list('--data <key=value>', 'custom data'),
         knock: bool('--knock', 'knock first', { negatable: true }),
         secret: text('--secret <s>', 'internal only', { hidden: true }),
@@ -154,7 +154,7 @@ describe('referencePages', () => {
     expect(rows[0]).toBe('| `--owner-ref <ref>` | owner \\| reference | required |');
     expect(list).toContain('| `--mode <mode>` | only this mode | one of `group`, `lecture` (any case) |');
     expect(list).toContain('one of `name`, `created` (any case); default `name`');
-    expect(list).toContain('| `--limit <n>` | at most n | default `50` |');
+    expect(list).toContain('| `--limit <n>` | at most &lt;n&gt; ("\\*": all) | default `50` |');
     expect(list).toContain('| `--data <key=value>` | custom data | repeatable |');
     expect(list).toContain('| `--knock` | knock first | `--no-knock` turns it off |');
     expect(list).not.toContain('--secret');
