@@ -178,10 +178,11 @@ function page(placed: Placed, all: readonly Placed[], partials: Partials): Refer
   if (args.length) lines.push('## Arguments', '', ...args, '');
   const flags = flagTable(spec.flags ?? {});
   if (flags.length) lines.push('## Flags', '', ...flags, '');
-  lines.push(
-    `${flags.length ? 'It also takes' : 'It takes'} the [global options](README.md#global-options) (\`-o\`, \`--fields\`, \`-q\`, \`--profile\`, …).`,
-    '',
-  );
+  if (spec.load)
+    lines.push(
+      `${flags.length ? 'It also takes' : 'It takes'} the [global options](README.md#global-options) (\`-o\`, \`--fields\`, \`-q\`, \`--profile\`, …).`,
+      '',
+    );
   if (spec.columns?.length) {
     lines.push(
       '## Table columns',

@@ -175,6 +175,8 @@ describe('referencePages', () => {
     expect(noun).toContain('| [`enablex room list`](room-list.md) | list rooms |');
     expect(noun).toContain('| [`enablex room delete`](room-delete.md) | delete rooms |');
     expect(noun).not.toContain('internal');
+    expect(noun).not.toMatch(/takes the \[global options\]/);
+    expect(list).toContain('It also takes the [global options](README.md#global-options)');
   });
 
   it('includes the partial under Details, its links made relative to the page', () => {
