@@ -42,4 +42,22 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The output layer is below the commands: it never imports commands, the API client, the global
+    // options or the runtime (they import it).
+    files: ['src/output/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/commands/**', '**/api/**', '**/globals.js', '**/runtime.js'],
+              message: 'src/output/ is a lower layer: pass what it needs in as options.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

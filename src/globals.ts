@@ -2,6 +2,7 @@ import type { Context } from './context.js';
 import { UsageError } from './errors.js';
 import { wholeFlag } from './validate.js';
 import { FORMATS, type Format } from './output/render.js';
+import { colorLevels } from './output/color.js';
 
 /** Global options as commander hands them over (before checking). */
 export interface RawGlobals {
@@ -109,8 +110,7 @@ export function resolveGlobals(raw: RawGlobals, ctx: Context): Globals {
       `--fields: "${forbidden}" names a JavaScript object internal (__proto__, constructor, prototype), not a field.`,
     );
   }
-  const noColorEnv = ctx.env['NO_COLOR'] !== undefined && ctx.env['NO_COLOR'] !== '';
-  const colorAllowed = raw.color !== false && !noColorEnv && ctx.env['TERM'] !== 'dumb';
+  const colors = colorLevels(ctx.env, ctx, raw.color);
   const ci = truthyEnv(ctx.env['CI']);
   return {
     profile: raw.profile,
@@ -119,8 +119,8 @@ export function resolveGlobals(raw: RawGlobals, ctx: Context): Globals {
     formatExplicit,
     fields,
     quiet: raw.quiet === true,
-    color: colorAllowed && ctx.stderr.isTTY === true,
-    stdoutColor: colorAllowed && ctx.stdout.isTTY === true && format === 'table',
+    color: colors.stderr > 0,
+    stdoutColor: colors.stdout > 0 && format === 'table',
     verbose: raw.verbose === true,
     timeoutMs: Math.round(timeout * 1000),
     retries,

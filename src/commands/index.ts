@@ -3,8 +3,8 @@ import type { ActionFactory } from './define.js';
 import { addCommand, type SpecAction } from './adapter.js';
 import type { CommandSpec } from './spec.js';
 import { registerApi } from './api/index.js';
-import { registerArchive } from './archive/index.js';
-import { registerCdr } from './cdr/index.js';
+import archive from './archive/index.js';
+import cdr from './cdr/index.js';
 import { registerCompletion } from './completion/index.js';
 import { registerDialin } from './dialin/index.js';
 import { registerDoctor } from './doctor/index.js';
@@ -12,7 +12,7 @@ import { registerEmulator } from './emulator/index.js';
 import { registerProfile } from './profile/index.js';
 import { registerRoom } from './room/index.js';
 import token from './token/token.verb.js';
-import { registerUsers } from './users/index.js';
+import users from './users/users.verb.js';
 
 /** A noun not yet declared as a spec: it adds itself to the program. */
 type Register = (program: Command, action: ActionFactory) => void;
@@ -21,9 +21,9 @@ type Register = (program: Command, action: ActionFactory) => void;
 const TREE: readonly (CommandSpec | Register)[] = [
   registerRoom,
   token,
-  registerUsers,
-  registerArchive,
-  registerCdr,
+  users,
+  archive,
+  cdr,
   registerDialin,
   registerApi,
   registerProfile,

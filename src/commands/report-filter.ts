@@ -1,34 +1,30 @@
-import { Option, type Command } from 'commander';
 import type { ReportFilter } from '../api/paths.js';
 import { UsageError } from '../errors.js';
 import { checkConf, checkNotFuture } from './filter-rules.js';
 import { checkRoomRef } from './room-ref.js';
-
-/** The four filter flags shared by `archive`, `archive download` and `cdr`. */
-export interface FilterFlags {
-  conf?: string;
-  room?: string;
-  from?: string;
-  to?: string;
-}
+import { text, type FlagValues } from './spec.js';
 
 /**
- * Declares the four filter flags on a command (`archive`, `archive download`, `cdr`, `cdr summary`),
- * so they read the same everywhere; resolveFilter() holds their rules. No commander defaults: a
- * default on a parent would hide the value given after its subcommand.
+ * The four filter flags of `archive`, `archive download`, `cdr` and `cdr summary`, so they read the
+ * same everywhere; resolveFilter() holds their rules. No defaults: a default on a noun would hide
+ * the value given after its verb. `shared: true` for a verb that declares them like its noun (the
+ * value is read from either: see `readInput` in src/commands/adapter.ts).
  */
-export function addReportFilterFlags(cmd: Command): Command {
-  return cmd
-    .addOption(new Option('--conf <conf_num>', 'one session: its conference number'))
-    .addOption(
-      new Option(
-        '--room <room-id>',
-        'one room, by id or name (alone: all its records; with --from/--to: that period)',
-      ),
-    )
-    .addOption(new Option('--from <date>', 'first day, UTC: YYYY-MM-DD, today, yesterday or Nd (N days ago)'))
-    .addOption(new Option('--to <date>', 'last day, UTC, included (same forms as --from)'));
+export function reportFilterFlags(extras: { shared?: boolean } = {}) {
+  return {
+    conf: text('--conf <conf_num>', 'one session: its conference number', extras),
+    room: text(
+      '--room <room-id>',
+      'one room, by id or name (alone: all its records; with --from/--to: that period)',
+      extras,
+    ),
+    from: text('--from <date>', 'first day, UTC: YYYY-MM-DD, today, yesterday or Nd (N days ago)', extras),
+    to: text('--to <date>', 'last day, UTC, included (same forms as --from)', extras),
+  };
 }
+
+/** The values of the four filter flags, as `run` reads them. */
+export type FilterFlags = Partial<FlagValues<ReturnType<typeof reportFilterFlags>>>;
 
 const DAY_MS = 86_400_000;
 

@@ -1,4 +1,6 @@
-import { terminalSafe } from './escape.js';
+import { cellText, neutraliseFormula } from './cell.js';
+
+export { neutraliseFormula };
 
 /** How CSV cells are written. */
 export interface CsvOptions {
@@ -11,30 +13,21 @@ export interface CsvOptions {
   terminal?: boolean;
 }
 
-/**
- * A text cell that Excel, LibreOffice or Google Sheets would read as a formula (OWASP "CSV
- * injection"): it starts with `=`, `+`, `-`, `@` (or their full-width forms), a tab, CR or LF. A
- * plain number (`-2`, `+1.5`, `-1e3`) is data, not a formula, and stays as it is.
- */
-const FORMULA_START = /^[=+\-@\t\r\n\uff1d\uff0b\uff0d\uff20]/;
-const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
-/** The cell with a leading `'` when a spreadsheet would run it as a formula; otherwise unchanged. */
-export function neutraliseFormula(text: string): string {
-  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
-}
-
 /** Quotes one CSV field as RFC 4180 asks: quotes, commas, CR or LF force quoting; quotes doubled. */
 export function csvField(value: unknown, opts: CsvOptions = {}): string {
-  if (value === null || value === undefined) return '';
-  let s =
-    typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  if (opts.neutralise !== false && typeof value === 'string') s = neutraliseFormula(s);
-  if (opts.terminal) s = terminalSafe(s);
+  // Numbers and booleans never need quoting (most CDR cells are one of them).
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  const s = cellText(value, { neutralise: opts.neutralise !== false, terminal: opts.terminal === true });
   return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** One CSV record, CRLF-terminated. */
 export function csvLine(values: readonly unknown[], opts: CsvOptions = {}): string {
-  return values.map((v) => csvField(v, opts)).join(',') + '\r\n';
+  const cells = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) cells[i] = csvField(values[i], opts);
+  // join() makes one flat string (`+=` would keep a rope of pieces per waiting record); the line end
+  // goes on the last cell so that no rope is made after the join either.
+  if (cells.length === 0) return '\r\n';
+  cells[cells.length - 1] += '\r\n';
+  return cells.join(',');
 }

@@ -1,4 +1,5 @@
-import { cutToWidth, textWidth } from './width.js';
+import { compactTimestamp } from './cell.js';
+import { padToWidth, textWidth, truncateToWidth } from './width.js';
 
 const GAP = 2;
 const MIN_COLUMN = 8;
@@ -6,8 +7,6 @@ const MIN_COLUMN = 8;
 // eslint-disable-next-line no-control-regex -- matching the ESC of ANSI colour codes is the point
 const ANSI = /\u001b\[[0-9;]*m/;
 const DATE_LIKE = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z?)?$/;
-const ISO_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2}(\.\d+)?)?Z$/;
-const SPACED_TIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}):\d{2}$/;
 
 /**
  * Table headers from the column list alone, never from the rows: each dotted column is named by
@@ -20,13 +19,14 @@ export function headerNames(columns: readonly string[]): string[] {
 }
 
 /** A timestamp without its seconds, for a table that does not fit. */
-function compactTime(text: string): string {
-  return text.replace(ISO_TIME, '$1 $2').replace(SPACED_TIME, '$1 $2');
-}
+const compactTime = compactTimestamp;
 
-/** Cuts a cell to `w` columns with a final "…" (coloured cells are short and never cut). */
+/**
+ * Cuts a cell to `w` columns with a final "…", by display columns and between graphemes (coloured
+ * cells are short and never cut).
+ */
 function cut(text: string, w: number): string {
-  return textWidth(text) > w && !ANSI.test(text) ? `${cutToWidth(text, Math.max(1, w - 1))}…` : text;
+  return ANSI.test(text) ? text : truncateToWidth(text, Math.max(2, w));
 }
 
 /** How to fit a table. */
@@ -186,7 +186,7 @@ export class StreamedTable {
     const last = cells.length - 1;
     let out = '';
     cells.forEach((text, k) => {
-      out += k === last ? text : text + ' '.repeat(Math.max(0, this.fit.widths[k]! - textWidth(text)) + GAP);
+      out += k === last ? text : padToWidth(text, this.fit.widths[k]!) + ' '.repeat(GAP);
     });
     return out.trimEnd() + '\n';
   }

@@ -1,9 +1,10 @@
+import type { Writable } from 'node:stream';
 import { Chalk, type ChalkInstance } from 'chalk';
-import { terminalColumns, type Context } from '../context.js';
-import type { Globals } from '../globals.js';
+import { terminalColumns, type OutStream } from '../context.js';
 import { UsageError } from '../errors.js';
+import type { ColorLevel } from './color.js';
 import { flatten, getPath } from './flatten.js';
-import { render } from './render.js';
+import { render, type Format } from './render.js';
 import { terminalSafe, terminalSafeLines } from './escape.js';
 
 /** What a command hands over to print its data. */
@@ -22,6 +23,32 @@ export interface PrintSpec {
   hideFirst?: readonly string[];
 }
 
+/** The streams a Printer writes to. */
+export interface PrinterStreams {
+  readonly stdout: OutStream;
+  readonly stderr: OutStream;
+  /** The real stderr stream, for ora. */
+  readonly rawStderr: Writable;
+}
+
+/** What a Printer needs of the command line, already checked. */
+export interface PrinterOptions {
+  /** `-o`: the format of data on stdout. */
+  readonly format: Format;
+  /** `--fields`: dotted paths to keep. */
+  readonly fields?: readonly string[] | undefined;
+  /** `-q`: identifiers only on stdout, no notes or success lines. */
+  readonly quiet: boolean;
+  /** `--verbose`: no spinner (the request log would fight it). */
+  readonly verbose: boolean;
+  /** Colour on stderr: a level, or true for level 1 (see colorLevels in color.ts). */
+  readonly color: boolean | ColorLevel;
+  /** Colour in stdout tables. */
+  readonly stdoutColor: boolean | ColorLevel;
+  /** `--csv-raw`: CSV cells exactly as received. */
+  readonly csvRaw: boolean;
+}
+
 /** A spinner as commands see it; a no-op when stderr is not a TTY. */
 export interface Spinner {
   update(text: string): void;
@@ -35,16 +62,22 @@ export interface Spinner {
 export class Printer {
   /** Colours for stderr (and for stdout tables when it is a TTY). */
   readonly c: ChalkInstance;
-  constructor(
-    private readonly ctx: Context,
-    readonly globals: Globals,
-  ) {
-    this.c = new Chalk({ level: globals.color ? 1 : 0 });
+  /** Colours for stdout tables (none unless stdout colour is on: a TTY or FORCE_COLOR). */
+  readonly cStdout: ChalkInstance;
+  /** The options this Printer was made with (a copy: later changes to the source do not reach it). */
+  readonly options: PrinterOptions;
+  private readonly ctx: PrinterStreams;
+  constructor(streams: PrinterStreams, options: PrinterOptions) {
+    this.ctx = { stdout: streams.stdout, stderr: streams.stderr, rawStderr: streams.rawStderr };
+    const { format, fields, quiet, verbose, color, stdoutColor, csvRaw } = options;
+    this.options = { format, fields, quiet, verbose, color, stdoutColor, csvRaw };
+    this.c = new Chalk({ level: levelOf(color) });
+    this.cStdout = new Chalk({ level: levelOf(stdoutColor) });
   }
 
   /** Prints a result (object or list) on stdout as -o, --fields and -q ask. */
   data(value: unknown, spec: PrintSpec = {}): void {
-    const g = this.globals;
+    const g = this.options;
     if (g.quiet) {
       if (!spec.idField) return; // -q prints identifiers or nothing: this data has none
       const items = Array.isArray(value) ? value : [value];
@@ -87,12 +120,12 @@ export class Printer {
    */
   note(message: string, style?: (text: string) => string): void {
     const safe = terminalSafe(message);
-    if (!this.globals.quiet) this.ctx.stderr.write(`${style ? style(safe) : safe}\n`);
+    if (!this.options.quiet) this.ctx.stderr.write(`${style ? style(safe) : safe}\n`);
   }
 
   /** A success line on stderr (`✓ Created room …`); silenced by -q. */
   success(message: string): void {
-    if (!this.globals.quiet) this.ctx.stderr.write(`${this.c.green('✓')} ${terminalSafe(message)}\n`);
+    if (!this.options.quiet) this.ctx.stderr.write(`${this.c.green('✓')} ${terminalSafe(message)}\n`);
   }
 
   /** A warning on stderr; never silenced. */
@@ -115,7 +148,7 @@ export class Printer {
     // A terminal that reports no width (0 columns) gets no spinner: ora divides by the width to
     // know how many rows to erase, and with 0 it erases forever.
     const tty = this.ctx.stderr.isTTY && terminalColumns(this.ctx.stderr) !== undefined;
-    if (!tty || this.globals.quiet || this.globals.verbose) {
+    if (!tty || this.options.quiet || this.options.verbose) {
       return work({ update: () => undefined, stop: () => undefined });
     }
     const { default: ora } = await import('ora');
@@ -126,6 +159,10 @@ export class Printer {
       spinner.stop();
     }
   }
+}
+
+function levelOf(color: boolean | ColorLevel): ColorLevel {
+  return color === true ? 1 : color === false ? 0 : color;
 }
 
 /**

@@ -1,21 +1,12 @@
-import { createRequire } from 'node:module';
-import type TableType from 'cli-table3';
 import { columnsOf, flatten, getPath, pickPaths, type FlatRow } from './flatten.js';
 import { csvLine, type CsvOptions } from './csv.js';
+import { cellText } from './cell.js';
 import { jsonTerminalSafe, terminalSafe } from './escape.js';
 import { yamlStringify } from './yaml.js';
 import { fitToWidth, headerNames } from './fit.js';
-import { textWidth } from './width.js';
+import { padToWidth, textWidth, wrapToWidth } from './width.js';
 
 export { fitToWidth, headerNames, StreamedTable, type FittedTable } from './fit.js';
-
-const require = createRequire(import.meta.url);
-
-/** cli-table3 is loaded only for table output, to keep start-up fast. */
-function newTable(options: TableType.TableConstructorOptions): TableType.Table {
-  const Table = require('cli-table3') as typeof TableType;
-  return new Table(options);
-}
 
 /** The output formats of `-o`. */
 export const FORMATS = ['table', 'json', 'yaml', 'csv', 'ndjson'] as const;
@@ -46,11 +37,7 @@ export interface RenderOptions {
 }
 
 /** A value as a table cell: server text never reaches the terminal as control characters. */
-function cell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object') return terminalSafe(JSON.stringify(v));
-  return terminalSafe(String(v));
-}
+const cell = (v: unknown): string => cellText(v);
 
 function project(row: FlatRow, columns: readonly string[], source: unknown): unknown[] {
   return columns.map((c) => (Object.hasOwn(row, c) ? row[c] : getPath(source, c)));
@@ -91,12 +78,12 @@ export function render(data: unknown, opts: RenderOptions): string {
         const entries = fields
           ? fields.map((f) => [f, Object.hasOwn(rows[0]!, f) ? rows[0]![f] : getPath(data, f)] as const)
           : Object.entries(rows[0] ?? {});
+        if (entries.length === 0) return '\n';
         const keys = entries.map(([k]) => terminalSafe(k));
-        const keyWidth = Math.max(0, ...keys.map((k) => k.length));
+        const keyWidth = Math.max(0, ...keys.map(textWidth));
         const valueWidth = opts.width && opts.width > keyWidth + 20 ? opts.width - keyWidth - 2 : undefined;
-        const table = newTable({ ...BORDERLESS, wordWrap: true, colWidths: [keyWidth, valueWidth ?? null] });
-        entries.forEach(([, v], i) => table.push([keys[i]!, cell(v)]));
-        return trimLines(table.toString());
+        const pairs = entries.map(([, v], i) => [keys[i]!, lines(wrapCell(cell(v), valueWidth))]);
+        return columnsText(pairs[0]!, pairs.slice(1));
       }
       if (rows.length === 0) return '';
       const columns = fields ?? opts.tableColumns ?? columnsOf(rows);
@@ -121,17 +108,15 @@ export function render(data: unknown, opts: RenderOptions): string {
         ],
       );
       if (fitted.hidden.length && opts.width) opts.onHidden?.(fitted.hidden, opts.width);
-      // cli-table3 only when a column wraps; plain columns are a few string operations.
       if (!fitted.colWidths) return columnsText(fitted.head, fitted.body);
-      const table = newTable({
-        ...BORDERLESS,
-        head: fitted.head,
-        colWidths: fitted.colWidths,
-        wordWrap: true,
-        wrapOnWordBoundary: true,
-      });
-      for (const line of fitted.body) table.push(line);
-      return trimLines(table.toString());
+      // One column wraps (on spaces, by display columns); every column keeps its fitted width.
+      const colWidths = fitted.colWidths;
+      const fixed = (row: readonly string[]) =>
+        row.map((text, i) => wrapCell(text, colWidths[i]).map((l) => padToWidth(l, colWidths[i]!)));
+      return columnsText(
+        fixed(fitted.head).map(lines),
+        fitted.body.map(fixed).map((r) => r.map(lines)),
+      );
     }
   }
 }
@@ -144,30 +129,8 @@ function leadWith(lead: readonly string[], all: readonly string[], always: boole
 
 const GAP = 2;
 
-/** Plain tables in the style of gh and kubectl: a header row, two spaces between columns, no rules. */
-const BORDERLESS: TableType.TableConstructorOptions = {
-  chars: {
-    top: '',
-    'top-mid': '',
-    'top-left': '',
-    'top-right': '',
-    bottom: '',
-    'bottom-mid': '',
-    'bottom-left': '',
-    'bottom-right': '',
-    left: '',
-    'left-mid': '',
-    mid: '',
-    'mid-mid': '',
-    right: '',
-    'right-mid': '',
-    middle: '  ',
-  },
-  style: { 'padding-left': 0, 'padding-right': 0, head: [], border: [] },
-};
-
 /**
- * A borderless table as cli-table3 draws it with BORDERLESS (same text, a hundred times faster for a
+ * A borderless table as cli-table3 draws it with no borders and no padding (same text, a hundred times faster for a
  * long list): each column as wide as its widest line, two spaces between columns, a cell of several
  * lines makes its row that tall, trailing spaces trimmed.
  */
@@ -200,11 +163,14 @@ export function columnsText(head: readonly string[], body: readonly (readonly st
   return out.join('\n') + '\n';
 }
 
-function trimLines(text: string): string {
-  return (
-    text
-      .split('\n')
-      .map((l) => l.trimEnd())
-      .join('\n') + '\n'
-  );
+const lines = (parts: readonly string[]): string => parts.join('\n');
+
+/**
+ * A cell's lines at `width` columns (one line when there is no width), wrapped on spaces by
+ * display columns; a word wider than the column ends in `…`. An empty cell is one empty line.
+ */
+function wrapCell(text: string, width: number | undefined): string[] {
+  if (width === undefined || textWidth(text) <= width) return [text];
+  const wrapped = wrapToWidth(text, width);
+  return wrapped.length ? wrapped : [''];
 }

@@ -5,7 +5,11 @@ const ANSI = /\u001b\[[0-9;]*m/g;
 // Printable ASCII only: one column per character, nothing to look up.
 const PLAIN = /^[\x20-\x7e]*$/;
 
-/** Terminal columns a line of text takes: wide (CJK, emoji) characters count two, colour codes none. */
+/**
+ * Every width in the output layer is measured here, with string-width: wide (CJK, emoji) graphemes
+ * count two columns, combining marks and colour codes none. `.length` counts UTF-16 units, not
+ * columns, and is never used on text that is shown.
+ */
 export function textWidth(text: string): number {
   if (PLAIN.test(text)) return text.length;
   if (text.includes('\n')) return Math.max(...text.split('\n').map(textWidth));
@@ -14,20 +18,72 @@ export function textWidth(text: string): number {
 
 let segmenter: Intl.Segmenter | undefined;
 
+/** The grapheme clusters of `text` (an emoji ZWJ sequence, a flag, a letter and its accents: one each). */
+function graphemes(text: string): Iterable<{ segment: string }> {
+  segmenter ??= new Intl.Segmenter();
+  return segmenter.segment(text);
+}
+
 /**
  * The longest start of `text` that fits in `width` columns, cut between graphemes (never inside an
- * emoji sequence or between a letter and its accent). Colour codes are not expected here.
+ * emoji sequence, a surrogate pair or between a letter and its accent). It may be one column short
+ * of `width` when the next grapheme is wide. Colour codes are dropped.
  */
 export function cutToWidth(text: string, width: number): string {
   if (PLAIN.test(text)) return text.slice(0, width);
-  segmenter ??= new Intl.Segmenter();
   let used = 0;
   let out = '';
-  for (const { segment } of segmenter.segment(text.replace(ANSI, ''))) {
+  for (const { segment } of graphemes(text.replace(ANSI, ''))) {
     const w = stringWidth(segment);
     if (used + w > width) break;
     used += w;
     out += segment;
   }
   return out;
+}
+
+/** `text` followed by spaces up to `width` columns (unchanged when it is as wide or wider). */
+export function padToWidth(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - textWidth(text)));
+}
+
+/**
+ * `text` when it fits in `width` columns; otherwise its start and a final `…`, exactly `width`
+ * columns wide: when a wide character would straddle the edge it is left out and a space fills its
+ * half (never half a character, never U+FFFD).
+ */
+export function truncateToWidth(text: string, width: number, ellipsis = '…'): string {
+  if (textWidth(text) <= width) return text;
+  const room = Math.max(0, width - textWidth(ellipsis));
+  return padToWidth(cutToWidth(text, room) + ellipsis, width);
+}
+
+/**
+ * One line of text wrapped to lines of at most `width` columns, on spaces, the way cli-table3's
+ * `wordWrap` does (the spaces between two words stay on the line, a line starts with a word), but
+ * measured in columns: a word wider than the whole line is kept on its own line and truncated with
+ * `…` by {@link truncateToWidth}.
+ */
+export function wrapToWidth(text: string, width: number): string[] {
+  const lines: string[] = [];
+  const split = text.split(/(\s+)/);
+  let line: string[] = [];
+  let used = 0;
+  let space: string | undefined;
+  for (let i = 0; i < split.length; i += 2) {
+    const word = split[i]!;
+    let next = used + textWidth(word);
+    if (used > 0 && space) next += textWidth(space);
+    if (next > width) {
+      if (used !== 0) lines.push(line.join(''));
+      line = [word];
+      used = textWidth(word);
+    } else {
+      line.push(space ?? '', word);
+      used = next;
+    }
+    space = split[i + 1];
+  }
+  if (used) lines.push(line.join(''));
+  return lines.map((l) => truncateToWidth(l, width));
 }

@@ -1,19 +1,26 @@
 import { Option, type Command } from 'commander';
+import { bool, text } from '../commands/spec.js';
 import { DEFAULT_INTERVAL_S, MIN_INTERVAL_S } from './options.js';
 
-/** Adds `--watch` and `--interval <seconds>` to a command (no heavy imports: help stays fast). */
+const watchHelp = (what: string): string =>
+  `keep watching ${what}: a table redrawn in place on a terminal, one NDJSON line per change otherwise; Ctrl-C stops (exit 0)`;
+const intervalHelp = `seconds between refreshes with --watch (default ${DEFAULT_INTERVAL_S}, at least ${MIN_INTERVAL_S})`;
+
+/**
+ * `--watch` and `--interval <seconds>` as spec flags (no heavy imports: help stays fast). A verb
+ * that watches also declares `behaviour: { stopSignalIsSuccess: { whenGiven: 'watch' } }`: Ctrl-C
+ * ends a watch with exit 0.
+ */
+export function watchFlags(what: string) {
+  return {
+    watch: bool('-w, --watch', watchHelp(what)),
+    interval: text('--interval <seconds>', intervalHelp),
+  };
+}
+
+/** Adds `--watch` and `--interval <seconds>` to a command not yet declared as a spec. */
 export function addWatchFlags(cmd: Command, what: string): Command {
   return cmd
-    .addOption(
-      new Option(
-        '-w, --watch',
-        `keep watching ${what}: a table redrawn in place on a terminal, one NDJSON line per change otherwise; Ctrl-C stops (exit 0)`,
-      ),
-    )
-    .addOption(
-      new Option(
-        '--interval <seconds>',
-        `seconds between refreshes with --watch (default ${DEFAULT_INTERVAL_S}, at least ${MIN_INTERVAL_S})`,
-      ),
-    );
+    .addOption(new Option('-w, --watch', watchHelp(what)))
+    .addOption(new Option('--interval <seconds>', intervalHelp));
 }

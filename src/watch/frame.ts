@@ -1,11 +1,12 @@
 import { terminalColumns, type OutStream } from '../context.js';
+import { textWidth } from '../output/width.js';
 
 // eslint-disable-next-line no-control-regex -- matching terminal escapes is the point
 const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
 
 /** Rows a line takes on a terminal `columns` wide (a long line wraps onto several). */
 function rowsOf(line: string, columns: number): number {
-  const width = [...line.replace(ANSI, '')].length;
+  const width = textWidth(line.replace(ANSI, '')); // display columns: a CJK character takes two
   return Math.max(1, Math.ceil(width / columns));
 }
 

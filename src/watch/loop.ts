@@ -1,5 +1,5 @@
 import { CliError, ExitCode } from '../errors.js';
-import type { Runtime } from '../runtime.js';
+import type { Factory } from '../factory.js';
 
 /** The longest wait between tries while the server cannot be reached. */
 const MAX_BACKOFF_MS = 60_000;
@@ -24,35 +24,36 @@ function firstLine(err: unknown): string {
 }
 
 /**
- * Polls until Ctrl-C, which ends the watch with exit 0. Network and server failures are retried
+ * Polls until Ctrl-C (the verb declares `stopSignalIsSuccess` so that is exit 0). Network and server failures are retried
  * with a doubling wait (said on stderr, and said again when the server answers); any other error
  * (credentials refused, room not found) ends the watch with its own exit code. Every wait goes
- * through the context's sleep and signal, so tests run instantly.
+ * through the factory's clock and signal, so tests run instantly.
  */
-export async function poll<T>(rt: Runtime, options: PollOptions<T>): Promise<void> {
-  const { ctx } = rt;
-  rt.stopSignalIsSuccess = true;
+export async function poll<T>(
+  f: Pick<Factory, 'io' | 'clock' | 'signal'>,
+  options: PollOptions<T>,
+): Promise<void> {
   let failures = 0;
-  while (!ctx.signal.aborted) {
+  while (!f.signal.aborted) {
     let wait = options.intervalMs;
     try {
       const value = await options.fetch();
       if (failures > 0) {
         options.beforeNotice?.();
-        rt.out.note(`Connected again after ${failures} failed ${failures === 1 ? 'try' : 'tries'}.`);
+        f.io.note(`Connected again after ${failures} failed ${failures === 1 ? 'try' : 'tries'}.`);
       }
       failures = 0;
-      options.show(value, ctx.now());
+      options.show(value, f.clock.now());
     } catch (err) {
-      if (ctx.signal.aborted) return;
+      if (f.signal.aborted) return;
       if (!isTransient(err)) throw err;
       failures += 1;
       wait = Math.min(options.intervalMs * 2 ** failures, MAX_BACKOFF_MS);
       options.beforeNotice?.();
-      rt.out.warn(`${firstLine(err)} Still watching: next try in ${Math.round(wait / 1000)} s.`);
+      f.io.warn(`${firstLine(err)} Still watching: next try in ${Math.round(wait / 1000)} s.`);
     }
     try {
-      await ctx.sleep(wait, ctx.signal);
+      await f.clock.sleep(wait, f.signal);
     } catch {
       return;
     }

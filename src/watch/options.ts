@@ -23,7 +23,7 @@ export interface WatchSettings {
  * stream has no end at which to close a JSON array). csv and yaml cannot stream changes: exit 2.
  */
 export function watchSettings(
-  opts: { watch?: boolean; interval?: string },
+  opts: { readonly watch?: boolean | undefined; readonly interval?: string | undefined },
   globals: Globals,
   stdoutIsTTY: boolean,
 ): WatchSettings | undefined {

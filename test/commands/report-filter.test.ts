@@ -1,7 +1,9 @@
 import { Command } from 'commander';
+import { addCommand, readInput } from '../../src/commands/adapter.js';
+import type { CommandSpec, VerbInput } from '../../src/commands/spec.js';
 import { describe, expect, it } from 'vitest';
 import {
-  addReportFilterFlags,
+  reportFilterFlags,
   isoDay,
   parseReportDate,
   periodDays,
@@ -181,23 +183,59 @@ describe('periodDays', () => {
   });
 });
 
-describe('addReportFilterFlags', () => {
-  const parse = (argv: string[]) =>
-    addReportFilterFlags(new Command('x').exitOverride()).parse(argv, { from: 'user' }).opts();
+describe('reportFilterFlags', () => {
+  const noLoad = async () => ({ run: async () => undefined });
+  /** Parses argv with a noun and its verb both declaring the filters; returns what the verb reads. */
+  const parse = async (argv: string[]): Promise<Record<string, unknown>> => {
+    let input: VerbInput | undefined;
+    const verb: CommandSpec = {
+      name: 'sub',
+      summary: 's',
+      flags: reportFilterFlags({ shared: true }),
+      load: noLoad,
+    };
+    const noun: CommandSpec = {
+      name: 'x',
+      summary: 'x',
+      flags: reportFilterFlags(),
+      load: noLoad,
+      subcommands: [verb],
+    };
+    const program = new Command().exitOverride();
+    addCommand(program, noun, (spec) => async (...args) => {
+      input = readInput(spec, args[args.length - 1] as Command);
+    });
+    await program.parseAsync(argv, { from: 'user' });
+    return { ...input?.opts, given: ['conf', 'room', 'from', 'to'].filter((k) => input?.given(k)) };
+  };
 
   it('declares --conf, --room, --from and --to, with no defaults', () => {
-    expect(parse([])).toEqual({});
-    expect(parse(['--conf', '123', '--room', 'r1', '--from', '7d', '--to', 'today'])).toEqual({
+    const flags = Object.values(reportFilterFlags());
+    expect(flags.map((f) => f.flags)).toEqual([
+      '--conf <conf_num>',
+      '--room <room-id>',
+      '--from <date>',
+      '--to <date>',
+    ]);
+    expect(flags.every((f) => f.defaultValue === undefined && f.shared === undefined)).toBe(true);
+  });
+
+  it('a verb sharing them with its noun reads them given before or after its name', async () => {
+    expect(await parse(['x', 'sub', '--conf', '123', '--room', 'r1'])).toEqual({
       conf: '123',
       room: 'r1',
+      from: undefined,
+      to: undefined,
+      given: ['conf', 'room'],
+    });
+    expect(await parse(['x', '--from', '7d', 'sub', '--to', 'today'])).toMatchObject({
       from: '7d',
       to: 'today',
+      given: ['from', 'to'],
     });
   });
 
-  it('describes the four flags in help, the same for every report command', () => {
-    const help = addReportFilterFlags(new Command('x')).helpInformation();
-    for (const flag of ['--conf <conf_num>', '--room <room-id>', '--from <date>', '--to <date>'])
-      expect(help).toContain(flag);
+  it('the noun reads its own', async () => {
+    expect(await parse(['x', '--conf', '9'])).toMatchObject({ conf: '9', given: ['conf'] });
   });
 });

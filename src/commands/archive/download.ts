@@ -4,38 +4,14 @@ import { listArchive } from '../../api/archive.js';
 import { AuthError, UsageError } from '../../errors.js';
 import { checkFolder, makeFolders } from '../../fs/folders.js';
 import { outputError } from '../../fs/output-error.js';
-import type { Runtime } from '../../runtime.js';
+import type { Factory } from '../../factory.js';
 import { wholeFlag } from '../../validate.js';
-import type { CommandInput } from '../define.js';
-import { resolveFilter, type FilterFlags } from '../report-filter.js';
+import { resolveFilter } from '../report-filter.js';
 import { recordingTrust } from '../../download/url-policy.js';
 import { planFiles } from './plan.js';
 import { resolveFilterRoom } from '../room-ref.js';
 import { refuseUntrusted } from './trust.js';
-
-/** Options of `archive download`. */
-export interface DownloadOptions extends FilterFlags {
-  dir: string;
-  concurrency: string;
-  dryRun?: boolean;
-}
-
-/**
- * Commander gives an option to the first command that declares it, so `archive download --conf X`
- * sets `archive`'s --conf (download declares the filters too, for its help). Takes them from there.
- */
-export function withParentFilters(
-  own: Record<string, unknown>,
-  parent: Record<string, unknown>,
-): DownloadOptions {
-  if (parent['out'] !== undefined) {
-    throw new UsageError(
-      '--out belongs to `enablex archive`; `archive download` saves the files into --dir.',
-    );
-  }
-  const { conf, room, from, to } = parent as FilterFlags;
-  return { conf, room, from, to, ...own } as DownloadOptions;
-}
+import type { DownloadInput } from './download.verb.js';
 
 /**
  * Checks --dir without creating it: empty is refused, an existing non-folder too, and so is a
@@ -71,30 +47,34 @@ function missingRecording(): AuthError {
  * `enablex archive download [filters] --dir <dir>`: every file of every matching session, saved
  * as `<dir>/<YYYY-MM-DD>_<room_id>_<conf_num>/<kind>-<n>-<name>`, with the recording credentials.
  */
-export async function run({ opts, command }: CommandInput, rt: Runtime): Promise<void> {
-  const flags = withParentFilters(opts, command.parent?.opts() ?? {});
-  const checked = resolveFilter(flags, rt.ctx.now());
-  const concurrency = wholeFlag(flags.concurrency, '--concurrency', 1, 16);
-  const dir = await checkDir(flags.dir, rt.ctx.cwd);
-  const { recording } = await rt.credentials();
-  if (!recording && !flags.dryRun) throw missingRecording();
-  const filter = await resolveFilterRoom(rt, checked);
-  const http = await rt.http();
+export async function run({ opts }: DownloadInput, f: Factory): Promise<void> {
+  if (opts.out !== undefined) {
+    throw new UsageError(
+      '--out belongs to `enablex archive`; `archive download` saves the files into --dir.',
+    );
+  }
+  const checked = resolveFilter(opts, f.clock.now());
+  const concurrency = wholeFlag(opts.concurrency, '--concurrency', 1, 16);
+  const dir = await checkDir(opts.dir, f.cwd);
+  const { recording } = await f.credentials();
+  if (!recording && !opts.dryRun) throw missingRecording();
+  const filter = await resolveFilterRoom(f, checked);
+  const http = await f.http();
   // Checked before the listing is asked for: a bad allow-list is a usage error, nothing sent.
-  const trust = recordingTrust(http.baseUrl, rt.ctx.env);
-  if (recording && !flags.dryRun) await createDir(dir);
-  const entries = await rt.out.spin('Listing archives…', () => listArchive(http, filter));
+  const trust = recordingTrust(http.baseUrl, f.env);
+  if (recording && !opts.dryRun) await createDir(dir);
+  const entries = await f.io.spin('Listing archives…', () => listArchive(http, filter));
   if (entries.length === 0) {
-    rt.out.note('No archives for this filter: nothing to download.');
+    f.io.note('No archives for this filter: nothing to download.');
     return;
   }
-  const plan = refuseUntrusted(planFiles(entries, dir, rt.globals.insecure), trust);
-  if (flags.dryRun || !recording) {
+  const plan = refuseUntrusted(planFiles(entries, dir, f.options.insecure), trust);
+  if (opts.dryRun || !recording) {
     const { showDryRun } = await import('./dry-run.js');
-    await showDryRun(plan, dir, rt);
-    if (!recording) rt.out.warn('no recording credentials are set: a real run would stop before fetching.');
+    await showDryRun(plan, dir, f);
+    if (!recording) f.io.warn('no recording credentials are set: a real run would stop before fetching.');
     return;
   }
   const { fetchPlan } = await import('./fetch-plan.js');
-  await fetchPlan(plan, { dir, concurrency, recording, rt });
+  await fetchPlan(plan, { dir, concurrency, recording, f });
 }

@@ -1,6 +1,6 @@
 import { lstat } from 'node:fs/promises';
 import { Manifest } from '../../download/manifest.js';
-import type { Runtime } from '../../runtime.js';
+import type { Factory } from '../../factory.js';
 import type { PlannedFile } from './plan.js';
 import { hostOf } from './trust.js';
 
@@ -18,8 +18,8 @@ async function actionFor(item: PlannedFile, manifest: Manifest): Promise<Action>
  * `archive download --dry-run`: the plan as data (path, action, the host each file comes from and
  * whether the recording credentials would go there, URL), from the manifest and disk only.
  */
-export async function showDryRun(plan: readonly PlannedFile[], dir: string, rt: Runtime): Promise<void> {
-  const manifest = await Manifest.load(dir, (m) => rt.out.warn(m));
+export async function showDryRun(plan: readonly PlannedFile[], dir: string, f: Factory): Promise<void> {
+  const manifest = await Manifest.load(dir, (m) => f.io.warn(m));
   const rows: Record<string, unknown>[] = [];
   const counts: Record<Action, number> = { download: 0, resume: 0, skip: 0, refused: 0 };
   for (const item of plan) {
@@ -38,9 +38,9 @@ export async function showDryRun(plan: readonly PlannedFile[], dir: string, rt: 
       ...(item.refused ? { reason: item.refused } : {}),
     });
   }
-  rt.out.data(rows, { columns: ['path', 'action', 'host', 'credentials'], idField: 'path' });
-  for (const item of plan) if (item.refused) rt.out.warn(`${item.path} would be refused: ${item.refused}.`);
-  rt.out.note(
+  f.io.data(rows, { columns: ['path', 'action', 'host', 'credentials'], idField: 'path' });
+  for (const item of plan) if (item.refused) f.io.warn(`${item.path} would be refused: ${item.refused}.`);
+  f.io.note(
     `Dry run: would fetch ${counts.download + counts.resume} files (${counts.resume} resumed), ` +
       `skip ${counts.skip} complete, refuse ${counts.refused}, into ${dir}. Nothing was fetched.`,
   );

@@ -7,7 +7,7 @@ import type { CredentialsRefused } from '../../download/responses.js';
 import { Manifest } from '../../download/manifest.js';
 import { createProgress, formatBytes, type ProgressMode } from '../../download/progress.js';
 import { AuthError, InterruptedError, PartialError } from '../../errors.js';
-import type { Runtime } from '../../runtime.js';
+import type { Factory } from '../../factory.js';
 import type { PlannedFile } from './plan.js';
 
 /** What fetching a plan needs. */
@@ -15,7 +15,7 @@ export interface FetchPlanOptions {
   dir: string;
   concurrency: number;
   recording: NonNullable<ResolvedCredentials['recording']>;
-  rt: Runtime;
+  f: Factory;
 }
 
 /** Exit 3 when the file server refuses the recording credentials, saying where they came from. */
@@ -45,30 +45,30 @@ async function withSkippedSize(outcome: FileOutcome, dir: string): Promise<FileO
  * 130 on Ctrl-C (partials kept), 6 when some files failed.
  */
 export async function fetchPlan(plan: readonly PlannedFile[], options: FetchPlanOptions): Promise<void> {
-  const { dir, concurrency, recording, rt } = options;
-  const manifest = await Manifest.load(dir, (m) => rt.out.warn(m));
+  const { dir, concurrency, recording, f } = options;
+  const manifest = await Manifest.load(dir, (m) => f.io.warn(m));
   const jobs = plan.flatMap((p) => (p.job ? [p.job] : []));
-  const mode: ProgressMode = rt.globals.quiet
+  const mode: ProgressMode = f.options.quiet
     ? 'off'
-    : rt.ctx.stderr.isTTY && !rt.globals.verbose
+    : f.io.stderr.isTTY && !f.options.verbose
       ? 'bar'
       : 'lines';
-  const progress = createProgress(rt.ctx.stderr, mode, jobs.length);
-  const log = rt.globals.verbose ? (line: string) => rt.out.log(line) : undefined;
+  const progress = createProgress(f.io.stderr, mode, jobs.length);
+  const log = f.options.verbose ? (line: string) => f.io.log(line) : undefined;
   let result;
   try {
     result = await downloadAll(jobs, {
       authorization: basicAuth(recording.user, recording.password),
-      userAgent: `enablex-cli/${rt.ctx.version}`,
-      timeoutMs: rt.globals.timeoutMs,
-      env: rt.ctx.env,
-      insecure: rt.globals.insecure,
-      signal: rt.ctx.signal,
+      userAgent: `enablex-cli/${f.version}`,
+      timeoutMs: f.options.timeoutMs,
+      env: f.env,
+      insecure: f.options.insecure,
+      signal: f.signal,
       manifest,
       log,
       concurrency,
-      retries: rt.globals.retries,
-      sleep: rt.ctx.sleep,
+      retries: f.options.retries,
+      sleep: f.clock.sleep,
       progress,
     });
   } finally {
@@ -89,28 +89,28 @@ export async function fetchPlan(plan: readonly PlannedFile[], options: FetchPlan
   const failures = outcomes.filter((o) => o.status === 'failed');
   const tally = `Downloaded ${count('downloaded')}, skipped ${count('skipped')}, failed ${failures.length} (${formatBytes(bytes)})`;
   if (result.interrupted) {
-    rt.out.note(
+    f.io.note(
       `Stopped. ${tally} so far; unfinished files stay as *.partial in ${dir} and resume on the next run.`,
     );
     throw new InterruptedError();
   }
 
-  if (rt.globals.formatExplicit || rt.globals.quiet) {
+  if (f.options.formatExplicit || f.options.quiet) {
     const rows = outcomes.map((o) => ({
       file: join(dir, o.path),
       status: o.status,
       bytes: o.bytes,
       error: o.error,
     }));
-    rt.out.data(rt.globals.quiet ? rows.filter((r) => r.status !== 'failed') : rows, {
+    f.io.data(f.options.quiet ? rows.filter((r) => r.status !== 'failed') : rows, {
       idField: 'file',
       columns: ['file', 'status', 'bytes', 'error'],
     });
   }
-  for (const f of failures) rt.out.failure(`${f.path}: ${f.error ?? 'failed'}`);
-  rt.out.note(`${tally}, into ${dir}.`);
+  for (const failed of failures) f.io.failure(`${failed.path}: ${failed.error ?? 'failed'}`);
+  f.io.note(`${tally}, into ${dir}.`);
   if (failures.length) {
-    const insecureHelps = failures.some((f) => f.error?.includes('--insecure'));
+    const insecureHelps = failures.some((failed) => failed.error?.includes('--insecure'));
     throw new PartialError(
       `${failures.length} of ${plan.length} files failed.`,
       insecureHelps

@@ -6,19 +6,13 @@ import { outputError } from '../../fs/output-error.js';
 import type { Globals } from '../../globals.js';
 import { formatForPath } from '../../output/path-format.js';
 import { render, type Format } from '../../output/render.js';
-import type { Runtime } from '../../runtime.js';
-import type { CommandInput } from '../define.js';
-import { resolveFilter, type FilterFlags } from '../report-filter.js';
-import { ARCHIVE_COLUMNS } from './index.js';
+import type { Factory } from '../../factory.js';
+import { resolveFilter } from '../report-filter.js';
 import { resolveFilterRoom } from '../room-ref.js';
-
-/** Options of `archive`. */
-export interface ListOptions extends FilterFlags {
-  out?: string;
-}
+import type { ArchiveInput } from './index.js';
 
 /** The format of --out: -o/--json when given, else the file's extension, else JSON. */
-export function outFormat(path: string, globals: Globals): Format {
+export function outFormat(path: string, globals: Pick<Globals, 'format' | 'formatExplicit'>): Format {
   if (globals.formatExplicit) return globals.format;
   return formatForPath(path, 'json');
 }
@@ -51,21 +45,20 @@ async function openOut(path: string): Promise<OutputFile> {
 }
 
 /** `enablex archive [--conf|--room|--from/--to] [--out file]`: the sessions' archive entries. */
-export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
-  const flags = opts as ListOptions;
-  const checked = resolveFilter(flags, rt.ctx.now());
-  if (flags.out !== undefined && flags.out.trim() === '') throw new UsageError('--out needs a file name.');
-  const outPath = flags.out === undefined ? undefined : resolve(rt.ctx.cwd, flags.out);
-  const filter = await resolveFilterRoom(rt, checked);
-  const http = await rt.http();
+export async function run({ opts }: ArchiveInput, f: Factory): Promise<void> {
+  const checked = resolveFilter(opts, f.clock.now());
+  if (opts.out !== undefined && opts.out.trim() === '') throw new UsageError('--out needs a file name.');
+  const outPath = opts.out === undefined ? undefined : resolve(f.cwd, opts.out);
+  const filter = await resolveFilterRoom(f, checked);
+  const http = await f.http();
   const out = outPath === undefined ? undefined : await openOut(outPath);
-  if (out) rt.onCleanup(() => out.abort());
-  const entries = await rt.out.spin('Listing archives…', () => listArchive(http, filter));
-  const format = outPath ? outFormat(outPath, rt.globals) : rt.globals.format;
-  const shown = format === 'table' && !rt.globals.fields ? entries.map(summary) : entries;
+  if (out) f.onCleanup(() => out.abort());
+  const entries = await f.io.spin('Listing archives…', () => listArchive(http, filter));
+  const format = outPath ? outFormat(outPath, f.options) : f.options.format;
+  const shown = format === 'table' && !f.options.fields ? entries.map(summary) : entries;
   if (!out || !outPath) {
-    rt.out.data(shown, {
-      columns: ARCHIVE_COLUMNS,
+    f.io.data(shown, {
+      columns: f.verb.columns,
       idField: 'conf_num',
       empty: 'No archives for this filter.',
     });
@@ -73,9 +66,9 @@ export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
   }
   const text = render(shown, {
     format,
-    fields: rt.globals.fields,
-    tableColumns: ARCHIVE_COLUMNS,
-    csv: { neutralise: !rt.globals.csvRaw },
+    fields: f.options.fields,
+    tableColumns: f.verb.columns,
+    csv: { neutralise: !f.options.csvRaw },
   });
   try {
     await out.write(text);
@@ -84,7 +77,7 @@ export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
     await out.abort();
     throw outputError(err, '--out', outPath, 'writing failed');
   }
-  rt.out.success(
+  f.io.success(
     `Wrote ${entries.length} archive entr${entries.length === 1 ? 'y' : 'ies'} to ${outPath} (${format}).`,
   );
 }

@@ -68,17 +68,6 @@ export const CDR_COLUMNS: readonly string[] = Object.freeze([
  */
 export const OLDER_CDR_FIELDS: readonly string[] = Object.freeze(['user.token', 'user.confName']);
 
-/** Columns of the default table: enough to recognise a call, narrow enough for a terminal. */
-export const CDR_TABLE_COLUMNS: readonly string[] = Object.freeze([
-  'trans_date',
-  'conf_num',
-  'room.room_id',
-  'user.name',
-  'user.role',
-  'usage.connect_minutes_cal',
-  'stats_quality.call_quality',
-]);
-
 /** Columns the route page documents as booleans; older records carry them as "true"/"false" strings. */
 const BOOLEAN_COLUMNS = new Set([
   'sip',

@@ -1,16 +1,16 @@
 import { basename, dirname, resolve } from 'node:path';
 import { removeDeadRunFiles } from '../../fs/spool-files.js';
 import { UsageError } from '../../errors.js';
-import type { Runtime } from '../../runtime.js';
-import type { CommandInput } from '../define.js';
+import type { Factory } from '../../factory.js';
 import { fetchRecords, type FetchProgress } from './fetch.js';
-import { exportFormat, parsePlan, type CdrFlags } from './options.js';
+import { exportFormat, parsePlan } from './options.js';
 import { fileSink, stdoutSink, type Sink } from './sink.js';
 import { hiddenNote } from '../../output/printer.js';
 import { CDR_COLUMNS, OLDER_CDR_FIELDS } from './columns.js';
 import { createWriter } from './writers.js';
 import { quietWriter } from './quiet-writer.js';
 import { resolveFilterRoom } from '../room-ref.js';
+import type { ExportInput } from './index.js';
 
 /**
  * Checks --fields before any request. Records drifted over the years (older ones carry
@@ -48,44 +48,44 @@ function progressText(p: FetchProgress): string {
  * fetched in chunks a few at a time and written in order as each chunk's turn comes; any failed
  * chunk fails the whole export and leaves no file behind.
  */
-export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
-  const flags = opts as CdrFlags;
-  const plan = parsePlan(flags, rt.ctx.now());
-  if (flags.out !== undefined && flags.out.trim() === '') throw new UsageError('--out needs a file name.');
-  const outPath = flags.out === undefined ? undefined : resolve(rt.ctx.cwd, flags.out);
-  const format = exportFormat(rt.globals, flags.out);
-  if (rt.globals.fields) checkCdrFields(rt.globals.fields, (line) => rt.out.note(line));
+export async function run({ opts }: ExportInput, f: Factory): Promise<void> {
+  const plan = parsePlan(opts, f.clock.now());
+  if (opts.out !== undefined && opts.out.trim() === '') throw new UsageError('--out needs a file name.');
+  const outPath = opts.out === undefined ? undefined : resolve(f.cwd, opts.out);
+  const format = exportFormat(f.options, opts.out);
+  if (f.options.fields) checkCdrFields(f.options.fields, (line) => f.io.note(line));
   const writer =
-    rt.globals.quiet && !outPath
+    f.options.quiet && !outPath
       ? quietWriter()
       : await createWriter(
           format,
-          rt.globals.fields,
+          f.options.fields,
           {
-            neutralise: !rt.globals.csvRaw,
-            terminal: outPath === undefined && rt.ctx.stdout.isTTY === true,
+            neutralise: !f.options.csvRaw,
+            terminal: outPath === undefined && f.io.stdout.isTTY === true,
           },
           {
-            width: outPath === undefined ? rt.ctx.stdout.columns : undefined,
-            onHidden: (headers, width) => rt.out.note(hiddenNote(headers, width)),
+            columns: f.verb.columns ?? [],
+            width: outPath === undefined ? f.io.stdout.columns : undefined,
+            onHidden: (headers, width) => f.io.note(hiddenNote(headers, width)),
           },
         );
-  plan.filter = await resolveFilterRoom(rt, plan.filter);
-  const http = await rt.http();
+  plan.filter = await resolveFilterRoom(f, plan.filter);
+  const http = await f.http();
 
   let sink: Sink;
   if (outPath) {
     // A run that was killed (or ran out of memory) could not remove its hidden temp file: this one does.
     removeDeadRunFiles(dirname(outPath), basename(outPath));
     sink = await fileSink(outPath);
-    rt.onCleanup(() => sink.abort());
+    f.onCleanup(() => sink.abort());
   } else {
-    sink = stdoutSink(rt.ctx);
+    sink = stdoutSink(f.io, f.signal);
   }
   // A spinner shares the terminal with the data only when the data goes elsewhere.
-  const spin: typeof rt.out.spin =
-    outPath !== undefined || !rt.ctx.stdout.isTTY
-      ? (text, work) => rt.out.spin(text, work)
+  const spin: typeof f.io.spin =
+    outPath !== undefined || !f.io.stdout.isTTY
+      ? (text, work) => f.io.spin(text, work)
       : (_text, work) => work({ update: () => undefined, stop: () => undefined });
   try {
     const done = await spin('Fetching CDR…', async (spinner) => {
@@ -97,7 +97,7 @@ export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
           if (text) await sink.write(text);
         },
         progress: (p) => spinner.update(progressText(p)),
-        signal: rt.ctx.signal,
+        signal: f.signal,
       });
       await sink.write(writer.end(state.records));
       return state;
@@ -107,10 +107,10 @@ export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
       ? ` (${done.duplicates} duplicate${done.duplicates === 1 ? '' : 's'} dropped)`
       : '';
     const count = `${done.records} record${done.records === 1 ? '' : 's'}`;
-    rt.out.note(outPath ? `Wrote ${count} to ${flags.out}${dupes}` : `${count}${dupes}`);
+    f.io.note(outPath ? `Wrote ${count} to ${opts.out}${dupes}` : `${count}${dupes}`);
   } catch (err) {
     await sink.abort();
-    if (outPath) rt.out.note(`Nothing was written to ${flags.out}.`);
+    if (outPath) f.io.note(`Nothing was written to ${opts.out}.`);
     throw err;
   }
 }

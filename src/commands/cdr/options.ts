@@ -3,7 +3,8 @@ import type { Globals } from '../../globals.js';
 import { formatForPath } from '../../output/path-format.js';
 import type { Format } from '../../output/render.js';
 import { wholeFlag } from '../../validate.js';
-import { periodDays, resolveFilter, type FilterFlags } from '../report-filter.js';
+import { periodDays, reportFilterFlags, resolveFilter } from '../report-filter.js';
+import { text, type FlagValues } from '../spec.js';
 import type { FetchPlan } from './fetch.js';
 
 /** Days per request when a period is split. One day keeps a chunk of a busy app to a few MB. */
@@ -15,12 +16,28 @@ const MAX_CONCURRENCY = 10;
 /** Requests one export may make. */
 export const MAX_REQUESTS = 1000;
 
-/** The flags of `enablex cdr` and `enablex cdr summary`, as commander hands them over. */
-export interface CdrFlags extends FilterFlags {
-  out?: string;
-  chunkDays?: string;
-  concurrency?: string;
+/**
+ * The filter and chunking flags of `cdr` and `cdr summary` (`shared: true` on the verb). No
+ * defaults: a default on the noun would hide the value given after `summary`.
+ */
+export function cdrFilterFlags(extras: { shared?: boolean } = {}) {
+  return {
+    ...reportFilterFlags(extras),
+    chunkDays: text(
+      '--chunk-days <n>',
+      `split the period into requests of n days (default ${DEFAULT_CHUNK_DAYS})`,
+      extras,
+    ),
+    concurrency: text(
+      '--concurrency <n>',
+      `chunk requests in flight at once, 1-10 (default ${DEFAULT_CONCURRENCY})`,
+      extras,
+    ),
+  };
 }
+
+/** The values of the filter and chunking flags, as `run` reads them. */
+export type CdrFlags = Partial<FlagValues<ReturnType<typeof cdrFilterFlags>>>;
 
 /**
  * Checks the flags and builds the fetch plan. `--chunk-days` and `--concurrency` only mean something

@@ -1,5 +1,6 @@
 import { once } from 'node:events';
-import type { Context } from '../../context.js';
+import type { Writable } from 'node:stream';
+import type { OutStream } from '../../context.js';
 import { InterruptedError } from '../../errors.js';
 import { openOutput, type OutputFile } from '../../fs/output.js';
 import { outputError } from '../../fs/output-error.js';
@@ -19,7 +20,10 @@ const BATCH = 64 * 1024;
  * Stdout, written in 64 KiB batches and respecting back-pressure: when the reader is slower than the
  * API (a pipe into a slow consumer), the export waits instead of piling text up in memory.
  */
-export function stdoutSink(ctx: Context): Sink {
+export function stdoutSink(
+  out: { readonly stdout: OutStream; readonly rawStdout: Writable },
+  signal: AbortSignal,
+): Sink {
   let parts: string[] = [];
   let size = 0;
   const flush = async () => {
@@ -27,9 +31,9 @@ export function stdoutSink(ctx: Context): Sink {
     const text = parts.join('');
     parts = [];
     size = 0;
-    if (ctx.stdout.write(text)) return;
+    if (out.stdout.write(text)) return;
     try {
-      await once(ctx.rawStdout, 'drain', { signal: ctx.signal });
+      await once(out.rawStdout, 'drain', { signal });
     } catch {
       throw new InterruptedError();
     }

@@ -1,11 +1,11 @@
 import { UsageError } from '../../errors.js';
-import type { Runtime } from '../../runtime.js';
+import type { Factory } from '../../factory.js';
 import { render } from '../../output/render.js';
-import type { CommandInput } from '../define.js';
 import { SummaryBuilder, factsOf, type CdrSummary } from './aggregate.js';
 import { fetchRecords } from './fetch.js';
-import { parsePlan, type CdrFlags } from './options.js';
+import { parsePlan } from './options.js';
 import { resolveFilterRoom } from '../room-ref.js';
+import type { SummaryInput } from './summary.verb.js';
 
 /** The sections of the summary, in print order: also the keys `--fields` may pick. */
 const SECTIONS = ['by_room', 'by_user', 'by_day', 'quality', 'totals'] as const;
@@ -22,9 +22,9 @@ const HEADINGS: Record<Section, string> = {
 /** Checks --fields against the section names (table output prints only those sections). */
 function sectionsOf(fields: readonly string[] | undefined): readonly Section[] {
   if (!fields) return SECTIONS;
-  for (const f of fields) {
-    if (!(SECTIONS as readonly string[]).includes(f)) {
-      throw new UsageError(`--fields "${f}" is not a summary section: use ${SECTIONS.join(', ')}.`);
+  for (const field of fields) {
+    if (!(SECTIONS as readonly string[]).includes(field)) {
+      throw new UsageError(`--fields "${field}" is not a summary section: use ${SECTIONS.join(', ')}.`);
     }
   }
   return SECTIONS.filter((s) => fields.includes(s));
@@ -34,51 +34,49 @@ function sectionsOf(fields: readonly string[] | undefined): readonly Section[] {
  * `enablex cdr summary`: connected minutes by room, user and day, and the call-quality split, over
  * the same filters as the export. Records are counted as they stream in and never held.
  */
-export async function run({ opts, command }: CommandInput, rt: Runtime): Promise<void> {
-  // The parent `cdr` declares the same flags and commander gives them to it: read both.
-  const flags = { ...(command.parent?.opts() ?? {}), ...opts } as CdrFlags;
-  if (flags.out !== undefined) {
+export async function run({ opts }: SummaryInput, f: Factory): Promise<void> {
+  if (opts.out !== undefined) {
     throw new UsageError('--out is for the record export: redirect the summary instead (> summary.json).');
   }
-  const format = rt.globals.format;
+  const format = f.options.format;
   if (format === 'csv' || format === 'ndjson') {
     throw new UsageError(
       `-o ${format} does not fit a summary of several tables: use -o table, json or yaml.`,
       'For one row per record, use `enablex cdr -o csv`.',
     );
   }
-  const sections = format === 'table' ? sectionsOf(rt.globals.fields) : SECTIONS;
-  const plan = parsePlan(flags, rt.ctx.now());
-  plan.filter = await resolveFilterRoom(rt, plan.filter);
-  const http = await rt.http();
+  const sections = format === 'table' ? sectionsOf(f.options.fields) : SECTIONS;
+  const plan = parsePlan(opts, f.clock.now());
+  plan.filter = await resolveFilterRoom(f, plan.filter);
+  const http = await f.http();
   const builder = new SummaryBuilder();
-  const done = await rt.out.spin('Fetching CDR…', (spinner) =>
+  const done = await f.io.spin('Fetching CDR…', (spinner) =>
     fetchRecords(http, plan, {
       prepare: factsOf,
-      emit: (f) => builder.add(f),
+      emit: (facts) => builder.add(facts),
       progress: (p) =>
         spinner.update(`Fetching CDR: ${p.chunksDone}/${p.chunks} chunks, ${p.records} records`),
-      signal: rt.ctx.signal,
+      signal: f.signal,
     }),
   );
   const summary = builder.result();
-  if (rt.globals.quiet) {
-    rt.out.data(summary.by_room, { idField: 'room_id' });
+  if (f.options.quiet) {
+    f.io.data(summary.by_room, { idField: 'room_id' });
   } else if (format !== 'table') {
-    rt.out.data(summary);
+    f.io.data(summary);
   } else {
-    rt.out.raw(renderTables(summary, sections));
+    f.io.raw(renderTables(summary, sections));
   }
   const missing = summary.totals.records_without_minutes;
   if (missing) {
-    rt.out.note(
+    f.io.note(
       `${missing} of ${summary.totals.records} record${summary.totals.records === 1 ? '' : 's'} had no usage minutes ` +
         '(usage.connect_minutes_cal and usage.connect_minutes missing, as in older records, or not a non-negative number): ' +
         'counted as 0 connected minutes.',
     );
   }
   const d = done.duplicates;
-  if (d) rt.out.note(`${d} duplicate record${d === 1 ? '' : 's'} dropped.`);
+  if (d) f.io.note(`${d} duplicate record${d === 1 ? '' : 's'} dropped.`);
 }
 
 /** The summary as small tables (the CLI's usual table style), each under a heading. */

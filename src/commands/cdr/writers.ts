@@ -1,11 +1,12 @@
 import type { CdrRecord } from '../../api/cdr.js';
-import { csvField, csvLine, type CsvOptions } from '../../output/csv.js';
+import { cellText } from '../../output/cell.js';
+import { csvLine, type CsvOptions } from '../../output/csv.js';
 import { jsonTerminalSafe } from '../../output/escape.js';
 import { pickPaths } from '../../output/flatten.js';
 import { headerNames, StreamedTable } from '../../output/fit.js';
 import type { Format } from '../../output/render.js';
 import { terminalSafe } from '../../output/escape.js';
-import { CDR_COLUMNS, CDR_TABLE_COLUMNS, rowReader } from './columns.js';
+import { CDR_COLUMNS, rowReader } from './columns.js';
 
 /** What a writer makes of one record as soon as its chunk arrives: output text, or a table row's cells. */
 export type Item = string | readonly string[];
@@ -24,8 +25,10 @@ export interface RecordWriter {
 /** Rows that size the table's columns: they wait, then every later row is printed as it comes. */
 export const TABLE_SAMPLE = 100;
 
-/** What the table writer needs of the terminal. */
+/** What the table writer needs: its default columns (the verb's), and the terminal. */
 export interface TableTarget {
+  /** The columns without --fields. */
+  columns: readonly string[];
   /** Terminal width (none when piped: nothing is cut). */
   width?: number | undefined;
   /** Told the headers of columns hidden to fit the terminal. */
@@ -37,7 +40,7 @@ export async function createWriter(
   format: Format,
   fields: readonly string[] | undefined,
   csv: CsvOptions = {},
-  table: TableTarget = {},
+  table: TableTarget,
 ): Promise<RecordWriter> {
   const shape = (r: CdrRecord): unknown => (fields ? pickPaths(r, fields) : r);
   const text = (item: Item): string => item as string; // every writer but table prepares text
@@ -47,7 +50,7 @@ export async function createWriter(
       const read = rowReader(columns);
       return {
         start: () => csvLine(columns, csv),
-        prepare: (r) => csvRecord(read(r), csv),
+        prepare: (r) => csvLine(read(r), csv),
         write: text,
         end: () => '',
       };
@@ -86,24 +89,8 @@ export async function createWriter(
       };
     }
     case 'table':
-      return tableWriter(fields ?? CDR_TABLE_COLUMNS, table);
+      return tableWriter(fields ?? table.columns, table);
   }
-}
-
-/**
- * csvLine with a fast path: numbers and booleans never need quoting, and most CDR cells are one of
- * them, so only strings and objects go through csvField's checks (same output, about half the time).
- */
-function csvRecord(values: readonly unknown[], opts: CsvOptions): string {
-  const cells = new Array<string>(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    cells[i] = typeof v === 'number' || typeof v === 'boolean' ? String(v) : csvField(v, opts);
-  }
-  // join() makes one flat string (`+=` would keep a rope of 60-odd pieces per waiting record); the
-  // line end goes on the last cell so that no rope is made after the join either.
-  if (cells.length > 0) cells[cells.length - 1] += '\r\n';
-  return cells.join(',');
 }
 
 /**
@@ -113,8 +100,6 @@ function csvRecord(values: readonly unknown[], opts: CsvOptions): string {
  */
 function tableWriter(columns: readonly string[], target: TableTarget): RecordWriter {
   const read = rowReader(columns);
-  const cell = (v: unknown): string =>
-    terminalSafe(v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
   const keep = columns.flatMap((c, i) => (c === 'conf_num' || /(^|[._])id$/.test(c) ? [i] : []));
   let sample: (readonly string[])[] | undefined = [];
   let table: StreamedTable | undefined;
@@ -128,7 +113,7 @@ function tableWriter(columns: readonly string[], target: TableTarget): RecordWri
   };
   return {
     start: () => '',
-    prepare: (r) => read(r).map(cell),
+    prepare: (r) => read(r).map((v) => cellText(v)),
     write: (item) => {
       const cells = item as readonly string[]; // this writer's prepare made it
       if (table) return table.row(cells);

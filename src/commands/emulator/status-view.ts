@@ -1,3 +1,4 @@
+import { cellText } from '../../output/cell.js';
 import { render } from '../../output/render.js';
 
 /** The emulator's status as its control route answers it (without `result`). */
@@ -18,7 +19,7 @@ export const LIVE_SESSION_COLUMNS = ['room_id', 'conf_num', 'users', 'ends_at'] 
 /** Faults in words: "none", or the keys that are set. */
 function faultsText(faults: Record<string, unknown> | undefined): string {
   const set = Object.entries(faults ?? {}).filter(([, v]) => v !== undefined && v !== null && v !== 0);
-  return set.length === 0 ? 'none' : set.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ');
+  return set.length === 0 ? 'none' : cellText(set.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', '));
 }
 
 /**
@@ -26,10 +27,12 @@ function faultsText(faults: Record<string, unknown> | undefined): string {
  * (or a line saying there are none).
  */
 export function statusText(status: EmulatorStatus, width: number | undefined): string {
-  const offset = status.clock_offset_ms ? ` (offset ${status.clock_offset_ms} ms)` : '';
+  // The status comes over HTTP: every value is shown as a cell, control characters escaped.
+  const offset = status.clock_offset_ms ? ` (offset ${cellText(status.clock_offset_ms)} ms)` : '';
+  const n = (v: unknown) => cellText(v ?? 0);
   const lines = [
-    `Clock: ${status.now ?? '?'}${offset}`,
-    `Rooms: ${status.rooms ?? 0}  Tokens: ${status.tokens ?? 0}  CDR: ${status.cdr ?? 0}  Archive: ${status.archive ?? 0}  Faults: ${faultsText(status.faults)}`,
+    `Clock: ${cellText(status.now ?? '?')}${offset}`,
+    `Rooms: ${n(status.rooms)}  Tokens: ${n(status.tokens)}  CDR: ${n(status.cdr)}  Archive: ${n(status.archive)}  Faults: ${faultsText(status.faults)}`,
   ];
   const live = status.live_sessions ?? [];
   if (live.length === 0) return `${lines.join('\n')}\nNo live sessions.\n`;

@@ -19,6 +19,8 @@ export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
     return status;
   };
   if (watch) {
+    // Ctrl-C is how a watch ends: exit 0.
+    rt.stopSignalIsSuccess = true;
     const { watchStatus } = await import('./status-watch.js');
     return watchStatus(rt, fetchStatus, control.url, watch);
   }

@@ -1,4 +1,5 @@
 import { formatLocal, formatUtc, parseDateTime } from '../../time.js';
+import { padToWidth, textWidth } from '../../output/width.js';
 import type { WizardIO } from './wizard-ask.js';
 import { settingLabel, show } from './wizard-ask.js';
 import { roomType, type RoomType, type WizardState } from './wizard-state.js';
@@ -84,9 +85,9 @@ export function summaryRows(state: WizardState, zone: string): [string, string][
 /** Prints the summary block on stderr. */
 export function printSummary(state: WizardState, io: WizardIO): void {
   const rows = summaryRows(state, io.zone);
-  const width = Math.max(...rows.map(([label]) => label.length));
+  const width = Math.max(...rows.map(([label]) => textWidth(label)));
   io.say('');
   io.say(io.c.bold('Summary'));
-  for (const [label, value] of rows) io.say(`  ${io.c.dim(label.padEnd(width))}  ${value}`);
+  for (const [label, value] of rows) io.say(`  ${io.c.dim(padToWidth(label, width))}  ${value}`);
   io.say('');
 }

@@ -222,6 +222,14 @@ describe('archive download: options and output', () => {
     expect(r.stderr).toMatch(message);
   });
 
+  it("refuses archive's --out given before `download` too", async () => {
+    const r = await runCli(['archive', '--out', 'x.json', 'download', '--conf', '1', '--dir', tempDir()], {
+      env: REC_ENV,
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--out belongs to `enablex archive`/);
+  });
+
   it('--dir is required, and must not be a file', async () => {
     const noDir = await runCli(['archive', 'download', '--conf', '1'], { env: REC_ENV });
     expect(noDir.code).toBe(2);

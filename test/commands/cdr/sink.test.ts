@@ -40,7 +40,7 @@ function slowContext(signal?: AbortSignal) {
 describe('stdoutSink', () => {
   it('batches small writes and waits for the reader when the pipe is full', async () => {
     const { ctx, pipe } = slowContext();
-    const sink = stdoutSink(ctx);
+    const sink = stdoutSink(ctx, ctx.signal);
     await sink.write('a'.repeat(100));
     expect(pipe.text).toBe('');
     let done = false;
@@ -60,7 +60,7 @@ describe('stdoutSink', () => {
   it('stops waiting with exit 130 when interrupted', async () => {
     const controller = new AbortController();
     const { ctx } = slowContext(controller.signal);
-    const sink = stdoutSink(ctx);
+    const sink = stdoutSink(ctx, ctx.signal);
     const write = sink.write('x'.repeat(70_000));
     controller.abort();
     await expect(write).rejects.toBeInstanceOf(InterruptedError);

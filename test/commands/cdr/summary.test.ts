@@ -269,6 +269,12 @@ describe('cdr summary', () => {
     expect(r.stdout).toBe('');
   });
 
+  it("refuses the export's --out given before `summary` too, before any request", async () => {
+    const r = await runCli(['cdr', '--out', 'x.json', 'summary', '--conf', '7']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--out is for the record export/);
+  });
+
   it('fails with the API error code when a chunk fails', async () => {
     nock(API_ORIGIN)
       .get('/video/v2/cdr/room/5f3b2c1a9d8e7f6a5b4c3d2f')
