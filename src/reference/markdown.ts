@@ -139,6 +139,14 @@ export function rebaseLinks(markdown: string): string {
     .join('\n');
 }
 
+/** A spec's help notes without their `Notes:` title (the page has a heading) and its indent. */
+function notesText(notes: string): string {
+  const lines = notes.replace(/^\n+|\s+$/g, '').split('\n');
+  if (lines[0]?.trim() === 'Notes:') lines.shift();
+  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)?.[0].length ?? 0));
+  return lines.map((l) => l.slice(indent)).join('\n');
+}
+
 function examples(spec: CommandSpec): string[] {
   if (!spec.examples?.length) return [];
   const lines = ['## Examples', '', '```sh'];
@@ -206,7 +214,7 @@ function page(placed: Placed, all: readonly Placed[], partials: Partials): Refer
   }
   lines.push(...examples(spec));
   if (spec.notes?.trim()) {
-    lines.push('## Notes', '', '```text', spec.notes.replace(/^\n+|\s+$/g, ''), '```', '');
+    lines.push('## Notes', '', '```text', notesText(spec.notes), '```', '');
   }
   const partial = partials.get(file);
   if (partial?.trim()) lines.push('## Details', '', rebaseLinks(partial.trim()), '');

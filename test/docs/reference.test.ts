@@ -94,7 +94,7 @@ const room = defineCommand({
       },
       columns: ['room_id', 'name'],
       examples: [['every room', 'enablex room list']],
-      notes: '\nNotes:\n  filtered on the client\n',
+      notes: '\nNotes:\n  filtered on the client\n    second line\n',
       load: async () => ({ run: async () => undefined }),
     }),
     defineCommand({
@@ -168,7 +168,7 @@ describe('referencePages', () => {
   it('shows columns, examples, notes, subcommands and links to global options and exit codes', () => {
     expect(list).toContain('As a table it shows `room_id`, `name`;');
     expect(list).toContain('## Examples\n\n```sh\n# every room\nenablex room list\n```');
-    expect(list).toContain('## Notes\n\n```text\nNotes:\n  filtered on the client\n```');
+    expect(list).toContain('## Notes\n\n```text\nfiltered on the client\n  second line\n```');
     expect(list).toContain('[global options](README.md#global-options)');
     expect(list).toContain('[exit codes](../../README.md#exit-codes)');
     const noun = byFile.get('room.md') ?? '';
