@@ -60,4 +60,23 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The transport is below the API client and the downloads: it never imports them or the commands.
+    // Downloads use the transport, never the API client's internals.
+    files: ['src/http/**/*.ts', 'src/download/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/api/**', '**/commands/**', '**/runtime.js', '**/factory.js'],
+              message:
+                'src/http/ and src/download/ are lower layers: use src/http/, or pass what is needed in.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -3,7 +3,7 @@ import { terminalColumns, type Context } from './context.js';
 import { CliError, ExitCode, InterruptedError, UsageError, renderError } from './errors.js';
 import { resolveGlobals, type RawGlobals } from './globals.js';
 import { configureHelpText } from './help.js';
-import { Scrubber, withScrubbedStderr } from './api/redact.js';
+import { Scrubber, withScrubbedStderr } from './http/redact.js';
 import type { Runtime } from './runtime.js';
 import type { ActionFactory } from './commands/define.js';
 import { readInput, toOption, type SpecAction } from './commands/adapter.js';

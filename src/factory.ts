@@ -3,8 +3,8 @@ import type { Context, Env, InStream, OutStream } from './context.js';
 import { terminalColumns } from './context.js';
 import { normalizeBaseUrl } from './api/base-url.js';
 import type { Http } from './api/http.js';
-import { maxResponseBytes } from './api/body.js';
-import { Scrubber } from './api/redact.js';
+import { maxResponseBytes } from './http/body.js';
+import { Scrubber } from './http/redact.js';
 import type { Behaviour, RunningVerb } from './commands/spec.js';
 import { configDir } from './config/paths.js';
 import { resolveCredentials, type ResolvedCredentials } from './config/resolve.js';
@@ -98,7 +98,7 @@ export class Factory {
   private readonly cleanups: (() => Promise<void>)[] = [];
 
   constructor(
-    ctx: Context,
+    private readonly terminal: Context,
     /** The global options, checked (src/globals.ts). */
     readonly options: Globals,
     /** The verb being run and how it behaves. */
@@ -107,6 +107,7 @@ export class Factory {
     readonly secrets: Scrubber = new Scrubber(),
     private readonly replace: Replaceable = {},
   ) {
+    const ctx = terminal;
     this.io = new IO(ctx, options, ctx.env);
     this.env = ctx.env;
     this.clock = { now: () => ctx.now(), sleep: (ms, signal) => ctx.sleep(ms, signal) };
@@ -114,6 +115,15 @@ export class Factory {
     this.version = ctx.version;
     this.cwd = ctx.cwd;
     this.platform = ctx.platform;
+  }
+
+  /**
+   * A factory on the same terminal, environment, clock, signal, verb and secrets with other global
+   * options (`api` prints JSON unless a format was chosen; `__complete` uses the account of the line
+   * being completed). Its credentials, client and store are its own; clean it up when done with them.
+   */
+  withOptions(patch: Partial<Globals>): Factory {
+    return new Factory(this.terminal, { ...this.options, ...patch }, this.verb, this.secrets, this.replace);
   }
 
   /** The folder of the profile store and the in-process emulator's state. */

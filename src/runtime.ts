@@ -1,5 +1,5 @@
 import type { Context } from './context.js';
-import { Scrubber } from './api/redact.js';
+import { Scrubber } from './http/redact.js';
 import { Factory, type IO } from './factory.js';
 import type { Globals } from './globals.js';
 

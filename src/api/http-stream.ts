@@ -1,21 +1,10 @@
-import got from 'got';
-import { CliError } from '../errors.js';
-import { DEFAULT_MAX_RESPONSE_MB, ResponseTooLarge } from './body.js';
+import { DEFAULT_MAX_RESPONSE_MB, ResponseTooLarge } from '../http/body.js';
+import type { Scrubber } from '../http/redact.js';
+import { retrying } from '../http/retry.js';
+import type { Transport } from '../http/transport.js';
 import { toApiError } from './errors.js';
-import {
-  NOT_SENT,
-  TRANSIENT,
-  backoffMs,
-  prepare,
-  retryAfterMs,
-  type HttpOptions,
-  type ProxyAgents,
-  type RequestSpec,
-} from './http.js';
+import { answered, judgeApi, prepare, type HttpOptions, type RequestSpec } from './http.js';
 import { JsonArraySplitter } from './json-array.js';
-import { networkError } from './network-error.js';
-import { proxyFor } from './proxy.js';
-import { redactBody, redactHeaders } from './redact.js';
 import { interpret } from './response.js';
 
 /** The most of an error answer read (a list answer that failed is small; a proxy's page may not be). */
@@ -41,50 +30,32 @@ interface Attempt {
 }
 
 /**
- * The streaming twin of createHttp's request(): the same auth, timeout, proxy, redacted log,
- * retries and errors, but the body is never one string. Items are parsed one at a time as the
+ * The streaming twin of createHttp's request(): the same transport (auth, timeout, proxy, redacted
+ * log, errors) and the same retry loop, but the body is never one string. Items are parsed one at a time as the
  * bytes come in, with back-pressure (the socket is read no faster than `onItem` returns).
  */
 export async function streamList(
   options: HttpOptions,
-  agents: ProxyAgents,
-  auth: string,
+  transport: Transport,
+  secrets: Scrubber,
   spec: RequestSpec,
   key: string,
   handlers: Parameters<ListStream>[2],
 ): Promise<unknown> {
-  const { url, pathForMessages, idempotent, signal, stopped } = prepare(options, spec);
+  const prepared = prepare(options, spec);
+  const { url, pathForMessages, signal } = prepared;
   // The list streams through in constant memory, but one element is held whole until it ends.
   const maxElement =
     spec.maxResponseBytes ?? options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_MB * 1024 * 1024;
-  const log = options.log;
-  const random = options.random ?? Math.random;
 
   async function attempt(): Promise<Attempt> {
-    const headers = { authorization: auth, accept: 'application/json', 'user-agent': options.userAgent };
-    if (log) {
-      log(`> ${spec.method} ${url.toString()}`);
-      for (const [k, v] of Object.entries(redactHeaders(headers))) log(`> ${k}: ${v}`);
-    }
-    const started = performance.now();
-    const stream = got.stream(url, {
+    const { stream, head } = await transport.open(url, {
       method: spec.method,
-      headers,
-      throwHttpErrors: false,
-      followRedirect: false,
-      retry: { limit: 0 },
-      timeout: { request: options.timeoutMs },
-      agent: agents.for(url),
+      headers: { accept: 'application/json' },
       signal,
     });
-    const response = await new Promise<{ statusCode: number; headers: Attempt['headers'] }>(
-      (resolve, reject) => {
-        stream.once('response', resolve);
-        stream.once('error', reject);
-      },
-    );
-    const status = response.statusCode;
-    spec.onResponse?.({ status, headers: response.headers });
+    const status = head.statusCode;
+    spec.onResponse?.({ status, headers: head.headers });
     let text: string;
     let items = 0;
     if (status >= 200 && status < 300) {
@@ -117,59 +88,35 @@ export async function streamList(
       }
       text = Buffer.concat(parts).toString('utf8').slice(0, MAX_ERROR_BODY);
     }
-    if (log) {
-      const ms = Math.round(performance.now() - started);
-      log(`< ${status} (${ms} ms)`);
-      const shown = redactHeaders(response.headers as Record<string, unknown>);
-      for (const k of ['content-type', 'retry-after', 'date']) if (shown[k]) log(`< ${k}: ${shown[k]}`);
-      if (text) log(`< ${redactBody(text)}${items ? ` (${items} items of "${key}" streamed)` : ''}`);
-    }
-    return { status, headers: response.headers, text };
+    transport.logBody(text, items ? ` (${items} items of "${key}" streamed)` : '');
+    return { status, headers: head.headers, text };
   }
 
-  for (let n = 0; ; n++) {
-    if (signal?.aborted) throw stopped();
-    const last = n >= options.retries;
-    let waitMs: number;
-    let failure: Error;
-    try {
+  return retrying(
+    options,
+    { method: spec.method, what: `${spec.method} ${pathForMessages}`, signal, stopped: prepared.stopped },
+    async () => {
       const { status, headers, text } = await attempt();
-      const meaning = interpret(spec.method, pathForMessages, status, text);
+      const meaning = interpret(spec.method, pathForMessages, status, text, (t, max) => secrets.cut(t, max));
       if (meaning.ok) return meaning.body;
-      failure = toApiError(meaning.failure, meaning.unreadable);
-      const retryable = status === 429 || (idempotent && (status >= 500 || meaning.unreadable));
-      if (!retryable || last) throw failure;
-      waitMs = retryAfterMs(headers['retry-after'] as string | undefined) ?? backoffMs(n, random);
-    } catch (err) {
-      if (err instanceof UnreadableItem) {
-        failure = toApiError(
-          {
-            status: 200,
-            method: spec.method,
-            path: pathForMessages,
-            result: undefined,
-            apiMessage: err.snippet,
-          },
-          true,
-        );
-        if (!idempotent || last) throw failure;
-        waitMs = backoffMs(n, random);
-      } else {
-        if (err instanceof CliError) throw err;
-        if (signal?.aborted) throw stopped();
-        const code = (err as { code?: string }).code ?? '';
-        failure = networkError(err, url, options.timeoutMs, proxyFor(url, options.env));
-        if (!TRANSIENT.has(code) || !(idempotent || NOT_SENT.has(code)) || last) throw failure;
-        waitMs = backoffMs(n, random);
-      }
-    }
-    log?.(`! retrying in ${waitMs} ms (attempt ${n + 2} of ${options.retries + 1}): ${failure.message}`);
-    try {
-      await options.sleep(waitMs, signal);
-    } catch {
-      throw stopped();
-    }
-  }
+      throw answered(
+        toApiError(meaning.failure, meaning.unreadable),
+        { statusCode: status, headers },
+        meaning.unreadable,
+      );
+    },
+    (err) => {
+      if (!(err instanceof UnreadableItem)) return judgeApi(err, url, options);
+      const failure = {
+        status: 200,
+        method: spec.method,
+        path: pathForMessages,
+        result: undefined,
+        apiMessage: err.snippet,
+      };
+      return { error: toApiError(failure, true), status: 200, unreadable: true };
+    },
+  );
 }
 
 /** An element of the list that is not JSON: the answer is unreadable, like a body that does not parse. */

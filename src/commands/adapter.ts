@@ -79,7 +79,8 @@ export function addCommand(
   }
   OPTIONS.set(cmd, options);
   if (spec.passThrough) cmd.helpOption(false).allowUnknownOption().allowExcessArguments();
-  const help = (spec.examples?.length ? examplesHelp(spec.examples) : '') + (spec.notes ?? '');
+  const help =
+    (spec.about ?? '') + (spec.examples?.length ? examplesHelp(spec.examples) : '') + (spec.notes ?? '');
   if (help) cmd.addHelpText('after', help);
   if (spec.load) cmd.action(action(spec, here));
   for (const sub of spec.subcommands ?? []) addCommand(cmd, sub, action, here);

@@ -2,14 +2,15 @@ import type { Command } from 'commander';
 import type { ActionFactory } from './define.js';
 import { addCommand, type SpecAction } from './adapter.js';
 import type { CommandSpec } from './spec.js';
-import { registerApi } from './api/index.js';
+import api from './api/api.verb.js';
 import archive from './archive/index.js';
 import cdr from './cdr/index.js';
-import { registerCompletion } from './completion/index.js';
-import { registerDialin } from './dialin/index.js';
-import { registerDoctor } from './doctor/index.js';
-import { registerEmulator } from './emulator/index.js';
-import { registerProfile } from './profile/index.js';
+import completion from './completion/completion.verb.js';
+import complete from './completion/complete.verb.js';
+import dialin from './dialin/dialin.verb.js';
+import doctor from './doctor/doctor.verb.js';
+import emulator from './emulator/index.js';
+import profile from './profile/index.js';
 import { registerRoom } from './room/index.js';
 import token from './token/token.verb.js';
 import users from './users/users.verb.js';
@@ -24,12 +25,14 @@ const TREE: readonly (CommandSpec | Register)[] = [
   users,
   archive,
   cdr,
-  registerDialin,
-  registerApi,
-  registerProfile,
-  registerDoctor,
-  registerEmulator,
-  registerCompletion,
+  dialin,
+  api,
+  profile,
+  doctor,
+  emulator,
+  completion,
+  // What the completion scripts call at TAB time for profile names and room ids (hidden).
+  complete,
 ];
 
 /** The top-level commands declared as specs, in help order: what the command reference is made from. */

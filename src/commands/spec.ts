@@ -109,6 +109,8 @@ export interface CommandSpec {
   readonly columns?: readonly string[];
   /** `[what it does, the command]` pairs for help and the reference. */
   readonly examples?: readonly (readonly [comment: string, command: string])[];
+  /** More help before the examples (what the command does in more words). */
+  readonly about?: string;
   /** More help after the examples (notes, environment). */
   readonly notes?: string;
   readonly behaviour?: Behaviour;

@@ -1,6 +1,9 @@
 import { dirname } from 'node:path';
-import { RequestError } from 'got';
-import { backoffMs, proxyAgents } from '../api/http.js';
+import type { Env } from '../context.js';
+import { TransportError } from '../http/network-error.js';
+import type { AgentFactory } from '../http/proxy.js';
+import { retrying, type Failure, type RetryOptions } from '../http/retry.js';
+import { createTransport } from '../http/transport.js';
 import { makeFolders } from '../fs/folders.js';
 import { fileErrorWords } from '../fs/output-error.js';
 import { fetchFile, type FetchDeps, type FileJob } from './fetch.js';
@@ -21,13 +24,20 @@ export interface ProgressSink {
   done(outcome: FileOutcome): void;
 }
 
-/** What the engine needs besides the per-fetch dependencies. */
-export interface EngineOptions extends Omit<FetchDeps, 'onBytes' | 'agents'> {
+/**
+ * What the engine needs besides the per-fetch dependencies. `retries`, `sleep`, `log` and
+ * `notice` drive the shared retry loop: a file is retried (and resumed) under the same policy as
+ * an API request.
+ */
+export interface EngineOptions extends Omit<FetchDeps, 'onBytes' | 'transport'>, RetryOptions {
+  /** `Basic …` built from the recording credentials; never logged. */
+  authorization: string;
+  userAgent: string;
+  env: Env;
   concurrency: number;
-  /** Extra tries for a file after a transient failure (network, 5xx, cut transfer); each resumes. */
-  retries: number;
-  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   progress: ProgressSink;
+  /** Builds proxy agents (tests pass their own to count them); hpagent's by default. */
+  agentFactory?: AgentFactory;
 }
 
 /** The run's result: one outcome per finished job (in job order), and why it stopped early, if it did. */
@@ -37,9 +47,17 @@ export interface EngineResult {
   interrupted: boolean;
 }
 
-/** True for failures a later try may get past: the network, the server's 5xx, a cut transfer. */
-function isTransient(err: unknown): boolean {
-  return err instanceof FileFailure ? err.transient : err instanceof RequestError;
+/** Stops the shared retry loop when the run or the file is cancelled; the engine then reports nothing. */
+class Stopped extends Error {}
+
+/** A file's failure as the retry log names it (`rec/a.mp4: …`), and its own words for the outcome. */
+class FileError extends Error {
+  constructor(
+    rel: string,
+    readonly detail: string,
+  ) {
+    super(`${rel}: ${detail}`);
+  }
 }
 
 /**
@@ -50,9 +68,23 @@ function isTransient(err: unknown): boolean {
 export async function downloadAll(jobs: readonly FileJob[], options: EngineOptions): Promise<EngineResult> {
   const stop = new AbortController();
   const signal = AbortSignal.any([options.signal, stop.signal]);
-  // One set of proxy agents for the whole run, destroyed when it ends: no sockets are left open.
-  const agents = proxyAgents(options.env);
-  const deps: FetchDeps = { ...options, signal, agents, onBytes: (n) => options.progress.bytes(n) };
+  // One transport (and so one set of proxy agents) for the whole run, closed when it ends.
+  const transport = createTransport({
+    authorization: options.authorization,
+    userAgent: options.userAgent,
+    timeoutMs: options.timeoutMs,
+    env: options.env,
+    log: options.log,
+    agentFactory: options.agentFactory,
+  });
+  const deps: FetchDeps = {
+    transport,
+    timeoutMs: options.timeoutMs,
+    insecure: options.insecure,
+    manifest: options.manifest,
+    signal,
+    onBytes: (n) => options.progress.bytes(n),
+  };
   // One abort listener on the run's signal for every transfer: a listener per file (got adds one
   // per request) passed Node's limit of 10 and printed MaxListenersExceededWarning.
   const transfers = new Set<AbortController>();
@@ -91,44 +123,53 @@ export async function downloadAll(jobs: readonly FileJob[], options: EngineOptio
       return { path: job.rel, status: 'skipped', bytes: 0 };
     }
     let moved = 0;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await makeFolders(dirname(job.full));
-        // Again after creating them: a link planted meanwhile is refused too.
-        await refuseLinkedFolders(job);
-        await fetchFile(job, {
-          ...deps,
-          signal: mine,
-          onBytes: (n) => {
-            moved += n;
-            deps.onBytes(n);
-          },
-        });
-        return { path: job.rel, status: 'downloaded', bytes: moved };
-      } catch (err) {
-        if (err instanceof CredentialsRefused) {
-          refused ??= err;
-          stop.abort();
-          return undefined;
-        }
-        if (signal.aborted) return undefined;
-        // A disk error in words; a network error (which carries errno codes too) as it is.
-        const words = err instanceof RequestError ? undefined : fileErrorWords(err);
-        const message = words
-          ? `cannot save the file (${words})`
-          : scrub(err instanceof Error ? err.message : String(err));
-        if (!isTransient(err) || attempt >= options.retries) {
-          return { path: job.rel, status: 'failed', bytes: moved, error: message };
-        }
-        // The server's Retry-After when it gave one (429, 503), as for API requests.
-        const wait = (err instanceof FileFailure ? err.retryAfterMs : undefined) ?? backoffMs(attempt);
-        options.log?.(`! ${job.rel}: ${message}; retrying in ${wait} ms`);
-        try {
-          await options.sleep(wait, mine);
-        } catch {
-          return undefined;
-        }
+    /** This file's failure in words: a disk error as such, anything else scrubbed of credentials. */
+    const describe = (err: unknown): string => {
+      const words = err instanceof TransportError ? undefined : fileErrorWords(err);
+      return words
+        ? `cannot save the file (${words})`
+        : scrub(err instanceof Error ? err.message : String(err));
+    };
+    const judge = (err: unknown): Failure => {
+      if (err instanceof CredentialsRefused) return { error: err };
+      const error = new FileError(job.rel, describe(err));
+      if (err instanceof TransportError) return { error, code: err.code };
+      if (err instanceof FileFailure) {
+        return err.status === undefined
+          ? { error, transient: err.transient }
+          : { error, status: err.status, retryAfterMs: err.retryAfterMs };
       }
+      return { error };
+    };
+    try {
+      await retrying(
+        options,
+        { method: 'GET', what: `GET ${job.rel}`, signal: mine, stopped: () => new Stopped() },
+        async () => {
+          await makeFolders(dirname(job.full));
+          // Again after creating them: a link planted meanwhile is refused too.
+          await refuseLinkedFolders(job);
+          await fetchFile(job, {
+            ...deps,
+            signal: mine,
+            onBytes: (n) => {
+              moved += n;
+              deps.onBytes(n);
+            },
+          });
+        },
+        judge,
+      );
+      return { path: job.rel, status: 'downloaded', bytes: moved };
+    } catch (err) {
+      if (err instanceof CredentialsRefused) {
+        refused ??= err;
+        stop.abort();
+        return undefined;
+      }
+      if (err instanceof Stopped || signal.aborted) return undefined;
+      const error = err instanceof FileError ? err.detail : describe(err);
+      return { path: job.rel, status: 'failed', bytes: moved, error };
     }
   }
 
@@ -145,7 +186,7 @@ export async function downloadAll(jobs: readonly FileJob[], options: EngineOptio
   try {
     await Promise.all(Array.from({ length: workers }, worker));
   } finally {
-    agents.close();
+    transport.close();
   }
   return {
     outcomes: outcomes.filter((o): o is FileOutcome => o !== undefined),

@@ -1,8 +1,6 @@
 import { rename } from 'node:fs/promises';
-import got, { type Request, type Response } from 'got';
-import type { Env } from '../context.js';
-import type { ProxyAgents } from '../api/http.js';
-import { redactHeaders } from '../api/redact.js';
+import type { Response } from 'got';
+import type { Transport } from '../http/transport.js';
 import type { Manifest, ManifestRecord } from './manifest.js';
 import { PartialFile } from './partial.js';
 import { saveBody } from './save-body.js';
@@ -25,19 +23,13 @@ export interface FileJob {
 
 /** What every fetch shares in one run. */
 export interface FetchDeps {
-  /** `Basic …` built from the recording credentials; never logged. */
-  authorization: string;
-  userAgent: string;
+  /** The run's transport (recording credentials, proxy agents shared by every file, log). */
+  transport: Transport;
   /** Connect, first-byte and inactivity timeout (not the whole transfer, which may be long). */
   timeoutMs: number;
-  env: Env;
-  /** The run's proxy agents, shared by every file so keep-alive tunnels are reused. */
-  agents: ProxyAgents;
   insecure: boolean;
   signal: AbortSignal;
   manifest: Manifest;
-  /** Verbose log (method, URL, status; Authorization redacted); undefined when --verbose is off. */
-  log?: (line: string) => void;
   /** Called for every chunk written, for the progress bar. */
   onBytes: (n: number) => void;
 }
@@ -73,27 +65,16 @@ async function fetchPass(job: FileJob, deps: FetchDeps, mayResume: boolean): Pro
 
 async function transfer(job: FileJob, deps: FetchDeps, partial: PartialFile): Promise<void | typeof RESTART> {
   const have = partial.size;
-  const headers: Record<string, string> = {
-    authorization: deps.authorization,
-    'user-agent': deps.userAgent,
-    accept: '*/*',
-    'accept-encoding': 'identity',
-  };
+  const headers: Record<string, string> = { accept: '*/*', 'accept-encoding': 'identity' };
   if (have > 0) {
     headers['range'] = `bytes=${have}-`;
     const validator = ifRange(deps.manifest.get(job.rel));
     if (validator) headers['if-range'] = validator;
   }
-  const started = performance.now();
-  if (deps.log) {
-    deps.log(`> GET ${displayUrl(job.url)}`);
-    for (const [k, v] of Object.entries(redactHeaders(headers))) deps.log(`> ${k}: ${v}`);
-  }
-  const stream = got.stream(job.url, {
+  const { stream, head: res } = await deps.transport.open(job.url, {
+    method: 'GET',
     headers,
     decompress: false,
-    throwHttpErrors: false,
-    retry: { limit: 0 },
     followRedirect: (res) => {
       const location = res.headers.location;
       return location !== undefined && checkFileUrl(new URL(location, res.url).href, deps.insecure).ok;
@@ -104,12 +85,10 @@ async function transfer(job: FileJob, deps: FetchDeps, partial: PartialFile): Pr
       response: deps.timeoutMs,
       socket: deps.timeoutMs,
     },
-    agent: deps.agents.for(job.url),
     signal: deps.signal,
+    display: displayUrl,
   });
-  const res = await responseOf(stream);
   const status = res.statusCode;
-  deps.log?.(`< ${status} ${res.statusMessage ?? ''} (${Math.round(performance.now() - started)} ms)`);
   const range = parseContentRange(header(res, 'content-range'));
   let append = false;
   let total: number | undefined;
@@ -181,13 +160,5 @@ async function finish(
     size,
     etag: header(res, 'etag') ?? rec?.etag,
     lastModified: header(res, 'last-modified') ?? rec?.lastModified,
-  });
-}
-
-/** Waits for the response head (or the request's failure). */
-function responseOf(stream: Request): Promise<Response> {
-  return new Promise((resolve, reject) => {
-    stream.once('response', resolve);
-    stream.once('error', reject);
   });
 }

@@ -1,5 +1,5 @@
 import type { Response } from 'got';
-import { retryAfterMs } from '../api/http.js';
+import { retryAfterMs } from '../http/retry.js';
 import { checkFileUrl } from './url-policy.js';
 
 /** A file that could not be fetched; `transient` failures are worth another try. */
@@ -9,6 +9,8 @@ export class FileFailure extends Error {
     readonly transient: boolean,
     /** How long the server asked to wait before the next try (its Retry-After), if it said. */
     readonly retryAfterMs?: number,
+    /** The file server's HTTP status, when it answered one. */
+    readonly status?: number,
   ) {
     super(message);
   }
@@ -49,13 +51,20 @@ export function statusFailure(res: Response, insecure: boolean): FileFailure {
     const location = header(res, 'location');
     const verdict = location ? checkFileUrl(new URL(location, res.url).href, insecure) : undefined;
     const why = verdict && !verdict.ok ? `: ${verdict.reason}` : '';
-    return new FileFailure(`redirected (HTTP ${status}) to a location that is not followed${why}`, false);
+    return new FileFailure(
+      `redirected (HTTP ${status}) to a location that is not followed${why}`,
+      false,
+      undefined,
+      status,
+    );
   }
-  if (status === 404) return new FileFailure('not found on the file server (HTTP 404)', false);
+  if (status === 404)
+    return new FileFailure('not found on the file server (HTTP 404)', false, undefined, 404);
   return new FileFailure(
     `the file server answered HTTP ${status}`,
     status >= 500 || status === 429,
     retryAfterMs(header(res, 'retry-after')),
+    status,
   );
 }
 

@@ -1,4 +1,4 @@
-import { isLoopbackHost } from '../api/base-url.js';
+import { isLoopbackHost } from '../http/hosts.js';
 import { UsageError } from '../errors.js';
 
 /** A file URL that may be fetched, or why not. */

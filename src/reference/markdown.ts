@@ -139,10 +139,10 @@ export function rebaseLinks(markdown: string): string {
     .join('\n');
 }
 
-/** A spec's help notes without their `Notes:` title (the page has a heading) and its indent. */
+/** A spec's help text (about, notes) without a `Notes:` title (the page has a heading) and its indent. */
 function notesText(notes: string): string {
   const lines = notes.replace(/^\n+|\s+$/g, '').split('\n');
-  if (lines[0]?.trim() === 'Notes:') lines.shift();
+  if (/^(Notes|Description):$/.test(lines[0]?.trim() ?? '')) lines.shift();
   const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)?.[0].length ?? 0));
   return lines.map((l) => l.slice(indent)).join('\n');
 }
@@ -182,6 +182,7 @@ function page(placed: Placed, all: readonly Placed[], partials: Partials): Refer
     const parent = path.slice(0, -1);
     lines.push(`Part of [\`enablex ${parent.join(' ')}\`](${pageName(parent)}).`, '');
   }
+  if (spec.about?.trim()) lines.push('## Description', '', '```text', notesText(spec.about), '```', '');
   const args = argTable(Object.values(spec.args ?? {}));
   if (args.length) lines.push('## Arguments', '', ...args, '');
   const flags = flagTable(spec.flags ?? {});

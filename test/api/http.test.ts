@@ -1,37 +1,12 @@
-import type * as Hpagent from 'hpagent';
 import { gzipSync } from 'node:zlib';
 import nock from 'nock';
-import { describe, expect, it, vi } from 'vitest';
-import {
-  backoffMs,
-  basicAuth,
-  createHttp,
-  proxyAgents,
-  retryAfterMs,
-  type HttpOptions,
-} from '../../src/api/http.js';
+import { describe, expect, it } from 'vitest';
+import { createHttp, type HttpOptions } from '../../src/api/http.js';
+import { backoffMs } from '../../src/http/retry.js';
+import { countingAgents } from '../helpers/agents.js';
 import { normalizeBaseUrl } from '../../src/api/base-url.js';
 import { ApiError, InterruptedError } from '../../src/errors.js';
 import { useNock } from '../helpers/nock.js';
-
-/** Every proxy agent built (the real classes, counted), to see that clients reuse theirs. */
-const builtAgents = vi.hoisted((): { destroy(): void }[] => []);
-vi.mock('hpagent', async (importOriginal) => {
-  const real = await importOriginal<typeof Hpagent>();
-  class HttpProxyAgent extends real.HttpProxyAgent {
-    constructor(...args: ConstructorParameters<typeof real.HttpProxyAgent>) {
-      super(...args);
-      builtAgents.push(this);
-    }
-  }
-  class HttpsProxyAgent extends real.HttpsProxyAgent {
-    constructor(...args: ConstructorParameters<typeof real.HttpsProxyAgent>) {
-      super(...args);
-      builtAgents.push(this);
-    }
-  }
-  return { ...real, HttpProxyAgent, HttpsProxyAgent };
-});
 
 useNock();
 
@@ -61,16 +36,6 @@ function client(over: Partial<HttpOptions> = {}) {
   });
   return { http, sleeps, lines };
 }
-
-describe('basicAuth', () => {
-  it.each([
-    ['app123', 'key', 'Basic YXBwMTIzOmtleQ=='],
-    ['rec', 'pä:ss', 'Basic cmVjOnDDpDpzcw=='],
-    ['', '', 'Basic Og=='],
-  ])('%s / %s -> %s', (user, pass, header) => {
-    expect(basicAuth(user, pass)).toBe(header);
-  });
-});
 
 describe('createHttp', () => {
   it('sends Basic auth, JSON headers and the user agent', async () => {
@@ -259,81 +224,20 @@ describe('createHttp', () => {
   });
 });
 
-describe('proxyAgents', () => {
+describe('proxy agents of a client', () => {
   const env = { HTTPS_PROXY: 'http://proxy.corp.test:3128', HTTP_PROXY: 'http://proxy.corp.test:3128' };
-
-  it('gives every request through the same proxy and protocol the same agent', () => {
-    const agents = proxyAgents(env);
-    const first = agents.for(new URL('https://api.enablex.test/video/v2/rooms'));
-    const second = agents.for(new URL('https://api.enablex.test/video/v2/cdr/conf/1'));
-    const otherHost = agents.for(new URL('https://files.enablex.test/rec/a.mp4'));
-    expect(first?.https).toBeDefined();
-    expect(second).toBe(first);
-    expect(second?.https).toBe(first?.https);
-    expect(otherHost).toBe(first);
-    agents.close();
-  });
-
-  it('keeps one agent per protocol, and none where no proxy applies', () => {
-    const agents = proxyAgents({ ...env, NO_PROXY: 'direct.test' });
-    const https = agents.for(new URL('https://api.enablex.test/a'));
-    const http = agents.for(new URL('http://api.enablex.test/a'));
-    expect(http?.http).toBeDefined();
-    expect(http).not.toBe(https);
-    expect(agents.for(new URL('http://api.enablex.test/b'))).toBe(http);
-    expect(agents.for(new URL('https://direct.test/a'))).toBeUndefined();
-    expect(agents.for(new URL('http://127.0.0.1:8080/a'))).toBeUndefined();
-    expect(proxyAgents({}).for(new URL('https://api.enablex.test/a'))).toBeUndefined();
-    agents.close();
-  });
-
-  it('close destroys every agent it built; later requests get fresh ones', () => {
-    const agents = proxyAgents(env);
-    const https = agents.for(new URL('https://api.enablex.test/a'))?.https;
-    const http = agents.for(new URL('http://api.enablex.test/a'))?.http;
-    const destroyed = [vi.spyOn(https!, 'destroy'), vi.spyOn(http!, 'destroy')];
-    agents.close();
-    for (const spy of destroyed) expect(spy).toHaveBeenCalledOnce();
-    expect(agents.for(new URL('https://api.enablex.test/a'))?.https).not.toBe(https);
-    agents.close();
-  });
 
   it('a client builds one agent for all its requests through a proxy, and destroys it on close', async () => {
     nock(ORIGIN).get('/video/v2/rooms').times(3).reply(200, { result: 0 });
-    builtAgents.length = 0;
-    const { http } = client({ env });
+    const agents = countingAgents();
+    const { http } = client({ env, agentFactory: agents.factory });
     await http.request({ method: 'GET', path: 'rooms' });
     await http.request({ method: 'GET', path: 'rooms' });
     await http.request({ method: 'GET', path: 'rooms' });
-    expect(builtAgents).toHaveLength(1);
-    const destroy = vi.spyOn(builtAgents[0]!, 'destroy');
+    expect(agents.built).toHaveLength(1);
+    expect(agents.destroyed).toEqual([]);
     http.close?.();
-    expect(destroy).toHaveBeenCalledOnce();
-  });
-});
-
-describe('retryAfterMs and backoffMs', () => {
-  it.each([
-    ['3', 3000],
-    ['0', 0],
-    ['999999', 60000],
-    ['0x5', undefined],
-    ['1e3', undefined],
-    ['nope', undefined],
-    [undefined, undefined],
-  ])('Retry-After %s -> %s', (h, ms) => {
-    expect(retryAfterMs(h as string | undefined)).toBe(ms);
-  });
-
-  it('reads an HTTP date', () => {
-    const now = Date.parse('2026-11-29T12:00:00Z');
-    expect(retryAfterMs('Sun, 29 Nov 2026 12:00:05 GMT', now)).toBe(5000);
-  });
-
-  it('grows and caps the backoff', () => {
-    expect(backoffMs(0, () => 1)).toBe(500);
-    expect(backoffMs(3, () => 0)).toBe(2000);
-    expect(backoffMs(10, () => 1)).toBe(8000);
+    expect(agents.destroyed).toEqual(agents.built);
   });
 });
 

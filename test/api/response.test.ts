@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cleanApiMessage, interpret, jsonDepth } from '../../src/api/response.js';
-import { Scrubber } from '../../src/api/redact.js';
+import { cleanApiMessage, interpret } from '../../src/api/response.js';
+import { jsonDepth } from '../../src/http/json-depth.js';
+import { Scrubber } from '../../src/http/redact.js';
 
 describe('interpret: success and failure as NOTES.md decides', () => {
   it.each([

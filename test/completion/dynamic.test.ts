@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { chmodSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CACHE_FILE, CACHE_TTL_MS, cacheKey, readCache, writeCache } from '../../src/completion/cache.js';
@@ -66,6 +66,21 @@ describe('enablex __complete', () => {
     expect([refused.code, refused.stdout, refused.stderr]).toEqual([0, '', '']);
     const unknown = await runCli(['__complete', 'tokens'], { env: { ENABLEX_CONFIG_DIR: d } });
     expect([unknown.code, unknown.stdout, unknown.stderr]).toEqual([0, '', '']);
+  });
+
+  it('lists saved profiles, the default marked, without warning about a file others can read', async () => {
+    const d = dir();
+    const file = join(d, 'config.json');
+    const profile = { appId: '5f3b2c1a9d8e7f6a5b4c3d2e', appKey: 'k3yK3yk3yK3y' };
+    writeFileSync(
+      file,
+      JSON.stringify({ defaultProfile: 'prod', profiles: { prod: profile, staging: profile } }),
+    );
+    chmodSync(file, 0o644);
+    const r = await runCli(['__complete', 'profiles', '--', 'enablex', '--profile', ''], {
+      env: { ENABLEX_CONFIG_DIR: d },
+    });
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, 'prod\tdefault profile\nstaging\n', '']);
   });
 
   it('offers no --no-scheduled/--no-adhoc, but keeps negations that turn an API default off', () => {

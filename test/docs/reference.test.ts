@@ -70,7 +70,7 @@ describe('committed reference (docs/commands/)', () => {
     expect(names.length).toBeGreaterThan(0);
     expect(shown.filter((n) => names.includes(n))).toEqual(names);
     const files = new Set(generated().map((p) => p.file));
-    for (const name of names) expect(files.has(pageName([name]))).toBe(true);
+    for (const c of COMMANDS) expect(files.has(pageName([c.name]))).toBe(c.hidden !== true);
   });
 });
 
@@ -92,6 +92,7 @@ const room = defineCommand({
         knock: bool('--knock', 'knock first', { negatable: true }),
         secret: text('--secret <s>', 'internal only', { hidden: true }),
       },
+      about: '\nWhat it does, in more words.\n',
       columns: ['room_id', 'name'],
       examples: [['every room', 'enablex room list']],
       notes: '\nNotes:\n  filtered on the client\n    second line\n',
@@ -168,6 +169,7 @@ describe('referencePages', () => {
   it('shows columns, examples, notes, subcommands and links to global options and exit codes', () => {
     expect(list).toContain('As a table it shows `room_id`, `name`;');
     expect(list).toContain('## Examples\n\n```sh\n# every room\nenablex room list\n```');
+    expect(list).toContain('## Description\n\n```text\nWhat it does, in more words.\n```');
     expect(list).toContain('## Notes\n\n```text\nfiltered on the client\n  second line\n```');
     expect(list).toContain('[global options](README.md#global-options)');
     expect(list).toContain('[exit codes](../../README.md#exit-codes)');

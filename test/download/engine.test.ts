@@ -1,32 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type * as Hpagent from 'hpagent';
 import nock from 'nock';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { downloadAll, type FileOutcome } from '../../src/download/engine.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { downloadAll, type EngineOptions, type FileOutcome } from '../../src/download/engine.js';
 import { MANIFEST_NAME, Manifest } from '../../src/download/manifest.js';
+import { countingAgents } from '../helpers/agents.js';
 import { useNock } from '../helpers/nock.js';
-
-/** Every proxy agent built (the real class, counted), to see that a run shares one. */
-const { builtAgents, destroyedAgents } = vi.hoisted(() => ({
-  builtAgents: [] as object[],
-  destroyedAgents: [] as object[],
-}));
-vi.mock('hpagent', async (importOriginal) => {
-  const real = await importOriginal<typeof Hpagent>();
-  class HttpsProxyAgent extends real.HttpsProxyAgent {
-    constructor(...args: ConstructorParameters<typeof real.HttpsProxyAgent>) {
-      super(...args);
-      builtAgents.push(this);
-    }
-    override destroy(): void {
-      destroyedAgents.push(this);
-      super.destroy();
-    }
-  }
-  return { ...real, HttpsProxyAgent };
-});
 
 useNock();
 
@@ -48,10 +28,7 @@ async function run(
   concurrency: number,
   done: (o: FileOutcome) => void = () => {},
   env: Record<string, string> = {},
-  retry: { retries: number; sleep: (ms: number) => Promise<void> } = {
-    retries: 0,
-    sleep: async () => undefined,
-  },
+  retry: Partial<EngineOptions> = {},
 ) {
   const manifest = await Manifest.load(dir, () => undefined);
   const jobs = Array.from({ length: count }, (_, i) => ({
@@ -68,9 +45,10 @@ async function run(
     signal: new AbortController().signal,
     manifest,
     concurrency,
-    retries: retry.retries,
-    sleep: retry.sleep,
+    retries: 0,
+    sleep: async () => undefined,
     progress: { bytes: () => undefined, done },
+    ...retry,
   });
 }
 
@@ -96,12 +74,18 @@ describe('downloadAll', () => {
   it('shares one proxy agent between all files of a run and destroys it when the run ends', async () => {
     const dir = tempDir();
     nock(HOST).get(/\/f\d/).times(4).reply(200, 'x');
-    builtAgents.length = 0;
-    destroyedAgents.length = 0;
-    const result = await run(dir, 4, 2, () => undefined, { HTTPS_PROXY: 'http://proxy.corp.test:3128' });
+    const agents = countingAgents();
+    const result = await run(
+      dir,
+      4,
+      2,
+      () => undefined,
+      { HTTPS_PROXY: 'http://proxy.corp.test:3128' },
+      { agentFactory: agents.factory },
+    );
     expect(result.outcomes.map((o) => o.status)).toEqual(Array(4).fill('downloaded'));
-    expect(builtAgents).toHaveLength(1);
-    expect(destroyedAgents).toEqual(builtAgents);
+    expect(agents.built).toHaveLength(1);
+    expect(agents.destroyed).toEqual(agents.built);
   });
 
   it.each([429, 503])(
@@ -128,6 +112,104 @@ describe('downloadAll', () => {
     expect(waits).toHaveLength(1);
     expect(waits[0]).toBeGreaterThanOrEqual(250);
     expect(waits[0]).toBeLessThanOrEqual(500);
+  });
+
+  it('logs a file retry as an API retry is logged (--verbose)', async () => {
+    const dir = tempDir();
+    nock(HOST).get('/f0').reply(503, 'busy', { 'retry-after': '2' });
+    nock(HOST).get('/f0').reply(200, 'hello');
+    const lines: string[] = [];
+    await run(dir, 1, 1, () => undefined, {}, { retries: 2, log: (l) => lines.push(l) });
+    expect(lines).toContain('! retrying in 2000 ms (attempt 2 of 3): f0: the file server answered HTTP 503');
+  });
+
+  it('announces a wait over 3 s as an API retry is announced (without --verbose)', async () => {
+    const dir = tempDir();
+    nock(HOST).get('/f0').reply(429, 'slow down', { 'retry-after': '9' });
+    nock(HOST).get('/f0').reply(200, 'hello');
+    const notices: string[] = [];
+    const waits: number[] = [];
+    const result = await run(
+      dir,
+      1,
+      1,
+      () => undefined,
+      {},
+      {
+        retries: 1,
+        sleep: async (ms) => void waits.push(ms),
+        notice: (l) => notices.push(l),
+      },
+    );
+    expect(result.outcomes.map((o) => o.status)).toEqual(['downloaded']);
+    expect(waits).toEqual([9000]);
+    expect(notices).toEqual([
+      'Waiting 9 s before retrying GET f0 (attempt 2 of 2): f0: the file server answered HTTP 429',
+    ]);
+  });
+
+  it('caps a Retry-After at 60 s, as for API requests', async () => {
+    const dir = tempDir();
+    nock(HOST).get('/f0').reply(503, 'busy', { 'retry-after': '86400' });
+    nock(HOST).get('/f0').reply(200, 'hello');
+    const waits: number[] = [];
+    await run(dir, 1, 1, () => undefined, {}, { retries: 1, sleep: async (ms) => void waits.push(ms) });
+    expect(waits).toEqual([60_000]);
+  });
+
+  it('Ctrl-C during the wait before a retry stops at once: no second request, nothing reported', async () => {
+    const dir = tempDir();
+    nock(HOST).get('/f0').reply(503, 'busy', { 'retry-after': '30' });
+    const controller = new AbortController();
+    const done: FileOutcome[] = [];
+    const started = performance.now();
+    const result = await run(
+      dir,
+      1,
+      1,
+      (o) => done.push(o),
+      {},
+      {
+        retries: 3,
+        signal: controller.signal,
+        // A real wait that only the signal ends: resolving late would mean the abort was missed.
+        sleep: (ms, signal) =>
+          new Promise<void>((resolve, reject) => {
+            const timer = setTimeout(resolve, ms);
+            signal?.addEventListener('abort', () => {
+              clearTimeout(timer);
+              reject(new Error('aborted'));
+            });
+            setTimeout(() => controller.abort(), 20);
+          }),
+      },
+    );
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(result.interrupted).toBe(true);
+    expect(result.outcomes).toEqual([]);
+    expect(done).toEqual([]);
+  });
+
+  it('does not retry a TLS failure, as API requests do not', async () => {
+    const dir = tempDir();
+    nock(HOST)
+      .get('/f0')
+      .replyWithError(Object.assign(new Error('certificate has expired'), { code: 'CERT_HAS_EXPIRED' }));
+    const waits: number[] = [];
+    const result = await run(
+      dir,
+      1,
+      1,
+      () => undefined,
+      {},
+      {
+        retries: 2,
+        sleep: async (ms) => void waits.push(ms),
+      },
+    );
+    expect(waits).toEqual([]);
+    expect(result.outcomes[0]).toMatchObject({ status: 'failed' });
+    expect(result.outcomes[0]?.error).toMatch(/^TLS to files\.engine\.test failed/);
   });
 
   it('keeps a manifest of complete files with their sizes', async () => {

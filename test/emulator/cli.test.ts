@@ -92,6 +92,14 @@ describe('enablex emulator (serve)', () => {
     expect(r.stderr).toContain('--allow-host takes a host name');
   });
 
+  it('refuses a --seed other than demo, naming the flag, before starting (exit 2)', async () => {
+    const r = await cli(['emulator', '--port', '0', '--seed', 'big']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--seed');
+    expect(r.stderr).toContain('Allowed choices are demo');
+    expect(r.stdout).toBe('');
+  });
+
   it('never prints credentials that come from the environment; -q silences the notes and the log', async () => {
     const controller = new AbortController();
     const env = {

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { describeFaults, faultConfigFromFlags } from '../../src/commands/emulator/fault-config.js';
+import type { FaultFlagValues } from '../../src/commands/emulator/fault-flags.js';
 import { serveCredentials, serveOptions } from '../../src/commands/emulator/serve-options.js';
+import type { FaultConfig } from '../../src/emulator/faults.js';
 import { DEV_CREDENTIALS } from '../../src/emulator/index.js';
 import { AuthError, UsageError } from '../../src/errors.js';
 
 const NOW = new Date('2026-11-29T12:00:00Z');
 
 describe('fault flags', () => {
-  it.each([
+  it.each<[Partial<FaultFlagValues>, FaultConfig | undefined]>([
     [{}, undefined],
     [{ latency: '250' }, { latencyMs: 250 }],
     [
@@ -85,7 +87,6 @@ describe('serve options', () => {
   it.each([
     [{ port: '70000' }, /--port must be a whole number/],
     [{ port: 'http' }, /--port/],
-    [{ seed: 'big' }, /--seed must be "demo"/],
     [{ syntheticCdr: '0' }, /--synthetic-cdr must be/],
     [{ syntheticFrom: '2026-01-01' }, /need --synthetic-cdr/],
     [{ syntheticCdr: '5', syntheticFrom: '2026-02-01', syntheticTo: '2026-01-01' }, /before --synthetic-to/],

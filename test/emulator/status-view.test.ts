@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { statusText } from '../../src/commands/emulator/status-view.js';
 
+/** The live-session columns `emulator status` declares. */
+const COLUMNS = ['room_id', 'conf_num', 'users', 'ends_at'];
+
 describe('emulator status text', () => {
   it('shows the status values as they were', () => {
     const text = statusText(
@@ -14,6 +17,7 @@ describe('emulator status text', () => {
         faults: { latency_ms: 200 },
       },
       80,
+      COLUMNS,
     );
     expect(text).toBe(
       'Clock: 2026-11-29T12:00:00.000Z (offset 5000 ms)\n' +
@@ -30,6 +34,7 @@ describe('emulator status text', () => {
         faults: { ['\u009b31m']: 'x\u202e' },
       },
       80,
+      COLUMNS,
     );
     // eslint-disable-next-line no-control-regex -- looking for raw control characters is the test
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);

@@ -34,9 +34,10 @@ export function parsePath(raw: string | undefined): string {
     );
   }
   const path = (raw ?? '').trim();
-  if (path === '' || path === '/') throw new UsageError('<path> is empty.', hint);
-  // The leading slashes go before the path is joined, so `/https://host` is absolute too.
-  const relative = path.replace(/^\/+/, '');
+  // The leading slashes go before the path is joined, so `/https://host` is absolute too. Spaces
+  // between them go as well: the URL parser drops a leading space, so `/ /` would be the root.
+  const relative = path.replace(/^[/\s]+/, '');
+  if (relative === '') throw new UsageError('<path> is empty.', hint);
   if (/^[a-z][a-z0-9+.-]*:/i.test(relative) || path.startsWith('//') || path.includes('\\')) {
     throw new UsageError(`<path> "${raw}" must be relative to the base URL, not an absolute URL.`, hint);
   }

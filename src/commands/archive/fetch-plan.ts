@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { basicAuth } from '../../api/http.js';
+import { basicAuth } from '../../http/transport.js';
 import type { ResolvedCredentials } from '../../config/resolve.js';
 import { downloadAll, type FileOutcome } from '../../download/engine.js';
 import type { CredentialsRefused } from '../../download/responses.js';
@@ -69,6 +69,11 @@ export async function fetchPlan(plan: readonly PlannedFile[], options: FetchPlan
       concurrency,
       retries: f.options.retries,
       sleep: f.clock.sleep,
+      // A long wait before retrying a file is announced as for API requests (the bar is cleared first).
+      notice: (line) => {
+        progress.end();
+        f.io.note(line);
+      },
       progress,
     });
   } finally {

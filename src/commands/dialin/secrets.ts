@@ -1,4 +1,4 @@
-import { SECRET_KEYS, hideKeys } from '../../api/redact.js';
+import { SECRET_KEYS, hideKeys } from '../../http/redact.js';
 import type { Printer } from '../../output/printer.js';
 
 /** What a hidden secret shows as. */

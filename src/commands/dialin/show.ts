@@ -1,6 +1,6 @@
 import { getDialin, type Dialin } from '../../api/dialin.js';
-import type { Runtime } from '../../runtime.js';
-import type { CommandInput } from '../define.js';
+import type { Factory } from '../../factory.js';
+import type { DialinInput } from './dialin.verb.js';
 import { printable } from './secrets.js';
 
 /** One dial-in number as the terminal table shows it. */
@@ -29,13 +29,13 @@ function joinLists(value: unknown): unknown {
 }
 
 /** The terminal view: settings as key/values, then the numbers as a table. */
-function printTable(rt: Runtime, shown: Dialin): void {
+function printTable(f: Factory, shown: Dialin): void {
   const { dialin, ...settings } = shown;
   const hasSettings = Object.keys(settings).length > 0;
-  if (hasSettings) rt.out.data(joinLists(settings));
+  if (hasSettings) f.io.data(joinLists(settings));
   const numbers = Array.isArray(dialin) ? dialin : [];
   if (numbers.length === 0) {
-    rt.out.note('No dial-in numbers are configured for this application.');
+    f.io.note('No dial-in numbers are configured for this application.');
     return;
   }
   const rows: NumberRow[] = numbers.map((n) => ({
@@ -44,16 +44,16 @@ function printTable(rt: Runtime, shown: Dialin): void {
     phone: n?.phone,
     type: tollType(n?.toll),
   }));
-  rt.out.raw(`${hasSettings ? '\n' : ''}Dial-in numbers:\n`);
-  rt.out.data(rows, { columns: ['country', 'country_code', 'phone', 'type'] });
+  f.io.raw(`${hasSettings ? '\n' : ''}Dial-in numbers:\n`);
+  f.io.data(rows, { columns: f.verb.columns });
 }
 
 /** `enablex dialin`: GET /dialin/, secrets hidden unless --show-secrets. */
-export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
-  const http = await rt.http();
-  const answer = await rt.out.spin('Reading dial-in settings…', () => getDialin(http));
-  const shown = printable(answer, Boolean(opts['showSecrets']), rt.out) as Dialin;
-  if (rt.globals.quiet) return rt.out.data(shown.dialin ?? [], { idField: 'phone' });
-  if (rt.globals.format === 'table' && !rt.globals.fields) return printTable(rt, shown);
-  rt.out.data(shown);
+export async function run({ opts }: DialinInput, f: Factory): Promise<void> {
+  const http = await f.http();
+  const answer = await f.io.spin('Reading dial-in settings…', () => getDialin(http));
+  const shown = printable(answer, opts.showSecrets === true, f.io) as Dialin;
+  if (f.options.quiet) return f.io.data(shown.dialin ?? [], { idField: 'phone' });
+  if (f.options.format === 'table' && !f.options.fields) return printTable(f, shown);
+  f.io.data(shown);
 }

@@ -1,10 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isLoopbackHost, normalizeBaseUrl } from '../../api/base-url.js';
-import { describeProxy, proxyFor } from '../../api/proxy.js';
+import { describeProxy, proxyFor } from '../../http/proxy.js';
 import type { ResolvedCredentials } from '../../config/resolve.js';
 import { CliError, InterruptedError } from '../../errors.js';
-import type { Runtime } from '../../runtime.js';
+import type { Factory } from '../../factory.js';
 import type { CheckResult } from './report.js';
 
 const octal = (mode: number): string => `0${mode.toString(8).padStart(3, '0')}`;
@@ -18,8 +18,8 @@ function modeOf(path: string): number | undefined {
 }
 
 /** The config folder and file: present, readable JSON, and private (0700 / 0600). */
-export function checkConfig(rt: Runtime): CheckResult {
-  const dir = rt.configDir;
+export function checkConfig(f: Pick<Factory, 'configDir' | 'platform'>): CheckResult {
+  const dir = f.configDir;
   // conf names the file config.json in the folder (src/config/store.ts, configName 'config').
   const file = join(dir, 'config.json');
   const fileMode = modeOf(file);
@@ -41,7 +41,7 @@ export function checkConfig(rt: Runtime): CheckResult {
       fix: 'repair or move the file, then add profiles again with `enablex profile add <name>`',
     };
   }
-  if (rt.ctx.platform === 'win32') {
+  if (f.platform === 'win32') {
     return { check: 'config', status: 'ok', detail: `${file} (permissions are not checked on Windows)` };
   }
   const dirMode = modeOf(dir) ?? 0o700;
@@ -67,11 +67,11 @@ export function checkConfig(rt: Runtime): CheckResult {
 }
 
 /** Where the credentials came from, as the precedence of the contract picked them. */
-export function sourceLabel(creds: ResolvedCredentials, rt: Runtime): string {
+export function sourceLabel(creds: ResolvedCredentials, f: Pick<Factory, 'env'>): string {
   const name = creds.profileName ?? '';
   switch (creds.credentialSource) {
     case 'flag':
-      return rt.ctx.env['ENABLEX_APP_ID']
+      return f.env['ENABLEX_APP_ID']
         ? `profile "${name}" (from --profile; ENABLEX_APP_ID/KEY in the environment are ignored)`
         : `profile "${name}" (from --profile)`;
     case 'env':
@@ -86,11 +86,13 @@ export function sourceLabel(creds: ResolvedCredentials, rt: Runtime): string {
 }
 
 /** Which credentials this run uses, or why there are none. */
-export async function checkCredentials(rt: Runtime): Promise<[CheckResult, ResolvedCredentials?]> {
+export async function checkCredentials(
+  f: Pick<Factory, 'credentials' | 'env'>,
+): Promise<[CheckResult, ResolvedCredentials?]> {
   try {
-    const creds = await rt.credentials();
+    const creds = await f.credentials();
     const recording = creds.recording ? `set (${creds.recording.source})` : 'not set';
-    const detail = `${sourceLabel(creds, rt)}, app id ${creds.appId}; recording-file credentials ${recording}`;
+    const detail = `${sourceLabel(creds, f)}, app id ${creds.appId}; recording-file credentials ${recording}`;
     return [{ check: 'credentials', status: 'ok', detail }, creds];
   } catch (err) {
     if (err instanceof InterruptedError) throw err;
@@ -108,11 +110,11 @@ export async function checkCredentials(rt: Runtime): Promise<[CheckResult, Resol
 }
 
 /** The base URL: parses, uses https (plain http only to loopback), and ends in /video/v2. */
-export function checkBaseUrl(creds: ResolvedCredentials, rt: Runtime): [CheckResult, URL?] {
+export function checkBaseUrl(creds: ResolvedCredentials, f: Pick<Factory, 'options'>): [CheckResult, URL?] {
   let url: URL;
   try {
     url = normalizeBaseUrl(creds.baseUrl, {
-      insecure: rt.globals.insecure,
+      insecure: f.options.insecure,
       source: creds.baseUrlSource === 'flag' ? undefined : creds.baseUrlSource,
     });
   } catch (err) {
@@ -143,8 +145,8 @@ export function checkBaseUrl(creds: ResolvedCredentials, rt: Runtime): [CheckRes
 }
 
 /** The proxy requests to the base URL go through (HTTPS_PROXY / HTTP_PROXY / NO_PROXY). */
-export function checkProxy(url: URL, rt: Runtime): CheckResult {
-  const env = rt.ctx.env;
+export function checkProxy(url: URL, f: Pick<Factory, 'env'>): CheckResult {
+  const env = f.env;
   const proxy = proxyFor(url, env);
   if (!proxy) {
     if (isLoopbackHost(url.hostname))

@@ -1,7 +1,7 @@
 import type { ResponseInfo } from '../../api/http.js';
 import { paths } from '../../api/paths.js';
 import { ApiError, ExitCode, InterruptedError, NetworkError } from '../../errors.js';
-import type { Runtime } from '../../runtime.js';
+import type { Factory } from '../../factory.js';
 import type { CheckResult } from './report.js';
 
 /** Clock skew beyond which scheduled times and token windows start to go wrong. */
@@ -43,13 +43,16 @@ function notTheApi(answer: Answer | undefined, err: unknown): string | undefined
  * One cheap authenticated call (GET /rooms) tells reachability, TLS, and whether the credentials
  * are accepted; its answer (even a refusal) carries the server's Date for the clock check.
  */
-export async function checkApi(rt: Runtime, source: string): Promise<[CheckResult, Answer?]> {
+export async function checkApi(
+  f: Pick<Factory, 'http' | 'io' | 'clock'>,
+  source: string,
+): Promise<[CheckResult, Answer?]> {
   let answer: Answer | undefined;
-  const onResponse = (info: ResponseInfo) => (answer = { info, at: rt.ctx.now() });
-  const http = await rt.http();
+  const onResponse = (info: ResponseInfo) => (answer = { info, at: f.clock.now() });
+  const http = await f.http();
   const started = performance.now();
   try {
-    const body = await rt.out.spin('Calling the API…', () =>
+    const body = await f.io.spin('Calling the API…', () =>
       http.request<{ rooms?: unknown }>({ method: 'GET', path: paths.rooms(), onResponse }),
     );
     const ms = Math.round(performance.now() - started);

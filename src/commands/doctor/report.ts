@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import { AuthError, CliError, ExitCode, NetworkError } from '../../errors.js';
-import type { Runtime } from '../../runtime.js';
+import type { Factory } from '../../factory.js';
 
 /** How one check came out; `skip` when a check it depends on failed first. */
 export type Status = 'ok' | 'warn' | 'fail' | 'skip';
@@ -25,14 +25,14 @@ export interface CheckResult {
 const SYMBOLS: Record<Status, string> = { ok: '✓', warn: '!', fail: '✗', skip: '-' };
 
 /** Prints the report: a table (symbol, check, detail with the fix) or, with -o, one record per check. */
-export function printReport(results: readonly CheckResult[], rt: Runtime): void {
-  if (rt.globals.format !== 'table') {
-    rt.out.data(
+export function printReport(results: readonly CheckResult[], f: Pick<Factory, 'io' | 'options'>): void {
+  if (f.options.format !== 'table') {
+    f.io.data(
       results.map((r) => ({ check: r.check, status: r.status, detail: r.detail, fix: r.fix ?? null })),
     );
     return;
   }
-  const c = new Chalk({ level: rt.globals.stdoutColor ? 1 : 0 });
+  const c = new Chalk({ level: f.options.stdoutColor ? 1 : 0 });
   const paint: Record<Status, (s: string) => string> = {
     ok: c.green,
     warn: c.yellow,
@@ -41,7 +41,7 @@ export function printReport(results: readonly CheckResult[], rt: Runtime): void 
   };
   // The status is coloured after the printer escapes the cell: server text in `detail` cannot colour it.
   const status = (text: string) => paint[text.slice(text.indexOf(' ') + 1) as Status](text);
-  rt.out.data(
+  f.io.data(
     results.map((r) => ({
       status: `${SYMBOLS[r.status]} ${r.status}`,
       check: r.check,

@@ -1,5 +1,4 @@
-import type { Runtime } from '../../runtime.js';
-import type { CommandInput } from '../define.js';
+import type { Factory } from '../../factory.js';
 import { checkBaseUrl, checkConfig, checkCredentials, checkProxy, sourceLabel } from './local.js';
 import { checkApi, checkClock } from './remote.js';
 import { outcome, printReport, summary, type CheckResult } from './report.js';
@@ -15,11 +14,9 @@ const skipped = (check: string, because: string): CheckResult => ({
  * one line per check, and exits 0 when nothing failed, 3 when configuration or credentials failed,
  * 5 when the API could not be reached, 1 when the API refused the call for another reason.
  */
-export async function run(_input: CommandInput, rt: Runtime): Promise<void> {
-  // The config check reports loose permissions as a line of its own; no second warning.
-  rt.warnLoosePermissions = false;
-  const results: CheckResult[] = [checkConfig(rt)];
-  const [credentials, creds] = await checkCredentials(rt);
+export async function run(_input: unknown, f: Factory): Promise<void> {
+  const results: CheckResult[] = [checkConfig(f)];
+  const [credentials, creds] = await checkCredentials(f);
   results.push(credentials);
   if (!creds) {
     results.push(
@@ -29,7 +26,7 @@ export async function run(_input: CommandInput, rt: Runtime): Promise<void> {
       skipped('clock', 'no answer from the server'),
     );
   } else {
-    const [baseUrl, url] = checkBaseUrl(creds, rt);
+    const [baseUrl, url] = checkBaseUrl(creds, f);
     results.push(baseUrl);
     if (!url) {
       results.push(
@@ -38,7 +35,7 @@ export async function run(_input: CommandInput, rt: Runtime): Promise<void> {
         skipped('clock', 'no answer from the server'),
       );
     } else {
-      const proxy = checkProxy(url, rt);
+      const proxy = checkProxy(url, f);
       results.push(proxy);
       if (proxy.status === 'fail') {
         results.push(
@@ -46,13 +43,13 @@ export async function run(_input: CommandInput, rt: Runtime): Promise<void> {
           skipped('clock', 'no answer from the server'),
         );
       } else {
-        const [api, answer] = await checkApi(rt, sourceLabel(creds, rt));
+        const [api, answer] = await checkApi(f, sourceLabel(creds, f));
         results.push(api, checkClock(answer));
       }
     }
   }
-  printReport(results, rt);
+  printReport(results, f);
   const failure = outcome(results);
   if (failure) throw failure;
-  rt.out.success(summary(results));
+  f.io.success(summary(results));
 }

@@ -1,7 +1,7 @@
 import { UsageError } from '../../errors.js';
-import type { Runtime } from '../../runtime.js';
-import type { CommandInput } from '../define.js';
-import { controlClient } from './control-client.js';
+import type { Factory } from '../../factory.js';
+import type { ClockAdvanceInput, ClockSetInput } from './clock.verb.js';
+import { controlClient, type ControlClient } from './control-client.js';
 
 /** What the clock routes and the status route say about the clock. */
 interface ClockAnswer {
@@ -48,33 +48,39 @@ export function describeOffset(ms: number): string {
   return `${sign}${text || `${Math.abs(ms)} ms`}`;
 }
 
-/**
- * `enablex emulator clock advance <minutes> | set <time> | show`: moves, sets or shows a running
- * emulator's clock through the control API (tokens expire, scheduled rooms open, sessions end).
- */
-export async function run({ args, command }: CommandInput, rt: Runtime): Promise<void> {
-  const verb = command.name();
-  const control = await controlClient(rt);
-  let answer: ClockAnswer;
-  if (verb === 'advance') {
-    answer = await control.request<ClockAnswer>({
-      method: 'POST',
-      path: 'clock/advance',
-      json: { minutes: minutesOf(args[0]) },
-    });
-  } else if (verb === 'set') {
-    answer = await control.request<ClockAnswer>({
-      method: 'POST',
-      path: 'clock/set',
-      json: { at: instantOf(args[0]) },
-    });
-  } else {
-    answer = await control.request<ClockAnswer>({ method: 'GET', path: 'status' });
-  }
-  const shown = { now: answer.now, clock_offset_ms: answer.clock_offset_ms };
-  if (verb !== 'show' && rt.globals.format === 'table' && !rt.globals.quiet) {
-    rt.out.success(`Emulator clock now ${answer.now} (offset ${describeOffset(answer.clock_offset_ms)}).`);
+/** Prints the clock after a move: a success line on a terminal table, the clock as data otherwise. */
+function printMoved(f: Factory, answer: ClockAnswer): void {
+  if (f.options.format === 'table' && !f.options.quiet) {
+    f.io.success(`Emulator clock now ${answer.now} (offset ${describeOffset(answer.clock_offset_ms)}).`);
     return;
   }
-  rt.out.data(shown, { idField: 'now' });
+  printClock(f, answer);
+}
+
+function printClock(f: Factory, answer: ClockAnswer): void {
+  f.io.data({ now: answer.now, clock_offset_ms: answer.clock_offset_ms }, { idField: 'now' });
+}
+
+function post(control: ControlClient, path: string, json: Record<string, unknown>): Promise<ClockAnswer> {
+  return control.request<ClockAnswer>({ method: 'POST', path, json });
+}
+
+/** `enablex emulator clock advance <minutes>`: moves a running emulator's clock (negative goes back). */
+export async function advance({ args }: ClockAdvanceInput, f: Factory): Promise<void> {
+  const minutes = minutesOf(args.minutes);
+  const control = await controlClient(f);
+  printMoved(f, await post(control, 'clock/advance', { minutes }));
+}
+
+/** `enablex emulator clock set <time>`: sets a running emulator's clock (scheduled rooms open, tokens expire). */
+export async function set({ args }: ClockSetInput, f: Factory): Promise<void> {
+  const at = instantOf(args.time);
+  const control = await controlClient(f);
+  printMoved(f, await post(control, 'clock/set', { at }));
+}
+
+/** `enablex emulator clock show`: a running emulator's now and its offset from the real clock. */
+export async function show(_input: unknown, f: Factory): Promise<void> {
+  const control = await controlClient(f);
+  printClock(f, await control.request<ClockAnswer>({ method: 'GET', path: 'status' }));
 }

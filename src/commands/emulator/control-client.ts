@@ -2,7 +2,7 @@ import { normalizeBaseUrl } from '../../api/base-url.js';
 import { createHttp, type Http, type RequestSpec } from '../../api/http.js';
 import { CONTROL_PREFIX } from '../../emulator/paths.js';
 import { CliError, NotFoundError } from '../../errors.js';
-import type { Runtime } from '../../runtime.js';
+import type { Factory } from '../../factory.js';
 
 /** A client of the emulator's control routes, on the origin of the base URL the CLI resolved. */
 export interface ControlClient {
@@ -15,10 +15,12 @@ export interface ControlClient {
  * Builds the client with the run's credentials, timeouts, retries and --verbose log. With
  * --emulator, resolving the credentials starts the in-process emulator, so this works there too.
  */
-export async function controlClient(rt: Runtime): Promise<ControlClient> {
-  const creds = await rt.credentials();
+export async function controlClient(
+  f: Pick<Factory, 'credentials' | 'options' | 'version' | 'env' | 'signal' | 'clock' | 'io'>,
+): Promise<ControlClient> {
+  const creds = await f.credentials();
   const api = normalizeBaseUrl(creds.baseUrl, {
-    insecure: rt.globals.insecure,
+    insecure: f.options.insecure,
     source: creds.baseUrlSource === 'flag' ? undefined : creds.baseUrlSource,
   });
   const base = new URL(`${CONTROL_PREFIX}/`, api.origin);
@@ -26,13 +28,13 @@ export async function controlClient(rt: Runtime): Promise<ControlClient> {
     baseUrl: base,
     appId: creds.appId,
     appKey: creds.appKey,
-    userAgent: `enablex-cli/${rt.ctx.version}`,
-    timeoutMs: rt.globals.timeoutMs,
-    retries: rt.globals.retries,
-    env: rt.ctx.env,
-    signal: rt.ctx.signal,
-    sleep: rt.ctx.sleep,
-    log: rt.globals.verbose ? (line) => rt.out.log(line) : undefined,
+    userAgent: `enablex-cli/${f.version}`,
+    timeoutMs: f.options.timeoutMs,
+    retries: f.options.retries,
+    env: f.env,
+    signal: f.signal,
+    sleep: f.clock.sleep,
+    log: f.options.verbose ? (line) => f.io.log(line) : undefined,
   });
   return {
     url: base.toString(),

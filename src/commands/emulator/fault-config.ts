@@ -1,9 +1,10 @@
 import { checkFaultConfig, type FaultConfig } from '../../emulator/faults.js';
 import { UsageError } from '../../errors.js';
+import type { FaultFlagValues } from './fault-flags.js';
 
 type Kind = 'ratio' | 'whole';
-/** Commander's option name, the FaultConfig key, the flag as users type it, and its kind. */
-const FLAGS: readonly [string, keyof FaultConfig, string, Kind][] = [
+/** The flag's key, the FaultConfig key, the flag as users type it, and its kind. */
+const FLAGS: readonly [keyof FaultFlagValues, keyof FaultConfig, string, Kind][] = [
   ['latency', 'latencyMs', '--latency', 'whole'],
   ['failRate', 'failRate', '--fail-rate', 'ratio'],
   ['failStatus', 'failStatus', '--fail-status', 'whole'],
@@ -18,25 +19,25 @@ const FLAGS: readonly [string, keyof FaultConfig, string, Kind][] = [
 ];
 
 /** Reads the fault flags into a FaultConfig; undefined when none is given. Errors name the flag. */
-export function faultConfigFromFlags(opts: Record<string, unknown>): FaultConfig | undefined {
+export function faultConfigFromFlags(opts: Partial<FaultFlagValues>): FaultConfig | undefined {
   const config: Record<string, unknown> = {};
   for (const [name, key, flag, kind] of FLAGS) {
     const raw = opts[name];
     if (raw === undefined) continue;
     const n = Number(raw);
-    if (String(raw).trim() === '' || !Number.isFinite(n))
-      throw new UsageError(`${flag} must be a number (got "${String(raw)}").`);
+    if (raw.trim() === '' || !Number.isFinite(n))
+      throw new UsageError(`${flag} must be a number (got "${raw}").`);
     if (kind === 'ratio' && (n < 0 || n > 1)) {
-      throw new UsageError(`${flag} must be a share from 0 to 1, e.g. 0.2 for 20% (got "${String(raw)}").`);
+      throw new UsageError(`${flag} must be a share from 0 to 1, e.g. 0.2 for 20% (got "${raw}").`);
     }
     if (kind === 'whole' && (!Number.isInteger(n) || n < 0)) {
-      throw new UsageError(`${flag} must be a whole number, 0 or more (got "${String(raw)}").`);
+      throw new UsageError(`${flag} must be a whole number, 0 or more (got "${raw}").`);
     }
     config[key] = n;
   }
-  if (typeof opts['faultMatch'] === 'string') config['match'] = opts['faultMatch'];
-  if (opts['failResult'] !== undefined) {
-    const code = String(opts['failResult']).trim();
+  if (opts.faultMatch !== undefined) config['match'] = opts.faultMatch;
+  if (opts.failResult !== undefined) {
+    const code = opts.failResult.trim();
     if (!/^\d{5}$/.test(code))
       throw new UsageError(`--fail-result must be a 5-digit result code, e.g. 50001 (got "${code}").`);
     config['failResult'] = code;

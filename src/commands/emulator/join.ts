@@ -1,8 +1,8 @@
 import { ApiError, UsageError } from '../../errors.js';
-import type { Runtime } from '../../runtime.js';
-import type { CommandInput } from '../define.js';
+import type { Factory } from '../../factory.js';
 import { readStdin } from '../input-file.js';
 import { controlClient } from './control-client.js';
+import type { JoinInput } from './join.verb.js';
 
 /** What the join control route answers. */
 interface Joined {
@@ -13,22 +13,22 @@ interface Joined {
 }
 
 /** `enablex emulator join <token>`: uses a token as a client would (single use, within 15 minutes). */
-export async function run({ args }: CommandInput, rt: Runtime): Promise<void> {
-  const token = (args[0] === '-' ? await readStdin(rt, '<token>') : (args[0] ?? '')).trim();
+export async function run({ args }: JoinInput, f: Factory): Promise<void> {
+  const token = (args.token === '-' ? await readStdin(f, '<token>') : args.token).trim();
   if (token === '') throw new UsageError('<token> is empty.', 'Pass the token, or - to read it from stdin.');
-  const control = await controlClient(rt);
+  const control = await controlClient(f);
   const joined = await control
     .request<Joined & { result?: unknown }>({ method: 'POST', path: 'join', json: { token } })
     .catch((err: unknown) => {
       throw err instanceof ApiError && err.failure.result === '40002' ? reusedToken(err) : err;
     });
   const { result: _result, ...shown } = joined;
-  if (rt.globals.format === 'table' && !rt.globals.quiet) {
-    rt.out.success(
+  if (f.options.format === 'table' && !f.options.quiet) {
+    f.io.success(
       `${joined.user.name} (${joined.user.role}) joined room ${joined.room_id}, session ${joined.conf_num}.`,
     );
   }
-  rt.out.data(shown, { idField: 'conf_num' });
+  f.io.data(shown, { idField: 'conf_num' });
 }
 
 /** When joining, 40002 means the token was spent: the API-wide hint (about rights) would mislead. */

@@ -6,6 +6,7 @@ import type { Env } from '../../context.js';
 import { AuthError, UsageError } from '../../errors.js';
 import { wholeFlag } from '../../validate.js';
 import { faultConfigFromFlags } from './fault-config.js';
+import type { EmulatorInput } from './index.js';
 
 /** `enablex emulator` flags, checked. */
 export interface ServeOptions {
@@ -21,34 +22,30 @@ export interface ServeOptions {
 
 const DAY_MS = 86_400_000;
 
-function dateFlag(value: unknown, flag: string): string | undefined {
-  if (value === undefined) return undefined;
-  const text = String(value);
+function dateFlag(text: string | undefined, flag: string): string | undefined {
+  if (text === undefined) return undefined;
   if (Number.isNaN(Date.parse(text)))
     throw new UsageError(`${flag} must be a date, YYYY-MM-DD or ISO 8601 (got "${text}").`);
   return text;
 }
 
 /** Checks the flags of `enablex emulator`; relative paths are taken from `cwd`. */
-export function serveOptions(opts: Record<string, unknown>, cwd: string, now: Date): ServeOptions {
-  const port = wholeFlag(opts['port'] ?? 4040, '--port', 0, 65535, 'Use --port 0 for any free port.');
-  const host = String(opts['host'] ?? '127.0.0.1').trim();
+export function serveOptions(opts: Partial<EmulatorInput['opts']>, cwd: string, now: Date): ServeOptions {
+  const port = wholeFlag(opts.port ?? '4040', '--port', 0, 65535, 'Use --port 0 for any free port.');
+  const host = (opts.host ?? '127.0.0.1').trim();
   if (host === '')
     throw new UsageError(
       '--host is empty.',
       'Use 127.0.0.1 (this machine only) or 0.0.0.0 (every interface).',
     );
-  const state = typeof opts['state'] === 'string' ? opts['state'].trim() : undefined;
+  const state = opts.state?.trim();
   if (state === '') throw new UsageError('--state needs a file path.');
-  const seed = opts['seed'];
-  if (seed !== undefined && seed !== 'demo')
-    throw new UsageError(`--seed must be "demo" (got "${String(seed)}").`);
 
   let syntheticCdr: SyntheticCdrOptions | undefined;
-  const from = dateFlag(opts['syntheticFrom'], '--synthetic-from');
-  const to = dateFlag(opts['syntheticTo'], '--synthetic-to');
-  if (opts['syntheticCdr'] !== undefined) {
-    const count = wholeFlag(opts['syntheticCdr'], '--synthetic-cdr', 1, 50_000_000);
+  const from = dateFlag(opts.syntheticFrom, '--synthetic-from');
+  const to = dateFlag(opts.syntheticTo, '--synthetic-to');
+  if (opts.syntheticCdr !== undefined) {
+    const count = wholeFlag(opts.syntheticCdr, '--synthetic-cdr', 1, 50_000_000);
     syntheticCdr = {
       count,
       from: from ?? new Date(now.getTime() - 30 * DAY_MS).toISOString(),
@@ -60,8 +57,7 @@ export function serveOptions(opts: Record<string, unknown>, cwd: string, now: Da
   } else if (from !== undefined || to !== undefined) {
     throw new UsageError('--synthetic-from and --synthetic-to need --synthetic-cdr <count>.');
   }
-  const allow = opts['allowHost'];
-  const names = Array.isArray(allow) ? allow.map((a) => String(a).trim()) : [];
+  const names = (opts.allowHost ?? []).map((a) => a.trim());
   if (names.some((n) => n === '' || /[\s/]/.test(n)))
     throw new UsageError('--allow-host takes a host name or address, e.g. --allow-host my-laptop.local.');
   return {
@@ -69,7 +65,7 @@ export function serveOptions(opts: Record<string, unknown>, cwd: string, now: Da
     allowHosts: names.includes('*') ? true : names.length ? names : undefined,
     port,
     statePath: state === undefined ? undefined : isAbsolute(state) ? state : join(cwd, state),
-    seed: seed === 'demo' ? 'demo' : undefined,
+    seed: opts.seed,
     faults: faultConfigFromFlags(opts),
     syntheticCdr,
   };

@@ -1,10 +1,10 @@
 import { isLoopbackHost } from '../../api/base-url.js';
 import { StateFileError } from '../../emulator/state.js';
-import type { Runtime } from '../../runtime.js';
 import { shellQuote } from '../../shell.js';
 import { UsageError } from '../../errors.js';
-import type { CommandInput } from '../define.js';
+import type { Factory } from '../../factory.js';
 import { describeFaults } from './fault-config.js';
+import type { EmulatorInput } from './index.js';
 import { serveCredentials, serveOptions, type ServeOptions } from './serve-options.js';
 
 /** Resolves when the run is interrupted (Ctrl-C or SIGTERM): the normal way to stop a server. */
@@ -44,13 +44,14 @@ function startError(err: unknown, options: ServeOptions): unknown {
 
 /**
  * `enablex emulator`: serves the API until Ctrl-C or SIGTERM. The base URL goes to stdout (one
- * line, for scripts); how to use it, and one line per request, go to stderr.
+ * line, for scripts); how to use it, and one line per request, go to stderr. The spec declares
+ * the stop signal a success (exit 0).
  */
-export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
-  const options = serveOptions(opts, rt.ctx.cwd, rt.ctx.now());
+export async function run({ opts }: EmulatorInput, f: Factory): Promise<void> {
+  const options = serveOptions(opts, f.cwd, f.clock.now());
   const { startEmulator, DEV_CREDENTIALS, CONTROL_PREFIX } = await import('../../emulator/index.js');
   const { isWildcard, publicAddress } = await import('../../emulator/host-check.js');
-  const { credentials, appFromEnv, recordingFromEnv } = serveCredentials(rt.ctx.env, DEV_CREDENTIALS);
+  const { credentials, appFromEnv, recordingFromEnv } = serveCredentials(f.env, DEV_CREDENTIALS);
   const emulator = await startEmulator({
     host: options.host,
     allowHosts: options.allowHosts,
@@ -60,23 +61,23 @@ export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
     seed: options.seed,
     faults: options.faults,
     syntheticCdr: options.syntheticCdr,
-    log: (line) => rt.out.note(line, rt.out.c.dim),
-    warn: (line) => rt.out.warn(line),
+    log: (line) => f.io.note(line, f.io.c.dim),
+    warn: (line) => f.io.warn(line),
   }).catch((err: unknown) => {
     throw startError(err, options);
   });
-  rt.onCleanup(() => emulator.close());
+  f.onCleanup(() => emulator.close());
 
   // Listening everywhere: print an address other machines can reach, not loopback.
   const lan = isWildcard(options.host) ? publicAddress() : undefined;
   const baseUrl = lan
     ? emulator.baseUrl.replace(/^http:\/\/[^/]+/, `http://${lan}:${emulator.port}`)
     : emulator.baseUrl;
-  rt.out.raw(`${baseUrl}\n`);
-  const say = (line: string) => rt.out.note(line);
+  f.io.raw(`${baseUrl}\n`);
+  const say = (line: string) => f.io.note(line);
   say(`EnableX emulator listening on ${options.host}:${emulator.port} (API at ${baseUrl}).`);
   if (isWildcard(options.host)) {
-    rt.out.warn(
+    f.io.warn(
       `--host ${options.host} serves every network this machine is on${appFromEnv ? '' : ', with the public development credentials printed below'}: anyone who can reach port ${emulator.port} can use it. Use --host 127.0.0.1 unless other machines need it.`,
     );
   }
@@ -114,8 +115,7 @@ export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
     );
   say('Press Ctrl-C to stop.');
 
-  await stopped(rt.ctx.signal);
-  rt.stopSignalIsSuccess = true;
+  await stopped(f.signal);
   await emulator.close();
   say('Emulator stopped.');
 }

@@ -1,4 +1,4 @@
-import type { Runtime } from '../../runtime.js';
+import type { Factory } from '../../factory.js';
 
 /** A session as the control routes describe it. */
 export interface SessionSummary {
@@ -12,25 +12,22 @@ export interface SessionSummary {
   room_deleted: boolean;
 }
 
-/** Columns of the users table after `simulate` / `end`. */
-export const SESSION_USER_COLUMNS = ['name', 'user_ref', 'role', 'call_num', 'joined_at'] as const;
-
 /**
  * Prints a session: in a terminal table, a success line and its users; in any other format (or
- * -q, which prints the conf_num) the whole summary.
+ * -q, which prints the conf_num) the whole summary. The users table has the verb's columns.
  */
 export function printSession(
-  rt: Runtime,
+  f: Pick<Factory, 'io' | 'options' | 'verb'>,
   summary: SessionSummary & { result?: unknown },
   headline: string,
 ): void {
   const { result: _result, ...shown } = summary;
-  if (rt.globals.format !== 'table' || rt.globals.quiet) {
-    rt.out.data(shown, { idField: 'conf_num' });
+  if (f.options.format !== 'table' || f.options.quiet) {
+    f.io.data(shown, { idField: 'conf_num' });
     return;
   }
-  rt.out.success(headline);
+  f.io.success(headline);
   if (summary.room_deleted)
-    rt.out.note(`Room ${summary.room_id} was adhoc without a duration: it is now deleted.`);
-  rt.out.data(summary.users, { columns: SESSION_USER_COLUMNS });
+    f.io.note(`Room ${summary.room_id} was adhoc without a duration: it is now deleted.`);
+  f.io.data(summary.users, { columns: f.verb.columns });
 }

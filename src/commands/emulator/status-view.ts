@@ -13,9 +13,6 @@ export type EmulatorStatus = Record<string, unknown> & {
   faults?: Record<string, unknown>;
 };
 
-/** Columns of the live sessions table. */
-export const LIVE_SESSION_COLUMNS = ['room_id', 'conf_num', 'users', 'ends_at'] as const;
-
 /** Faults in words: "none", or the keys that are set. */
 function faultsText(faults: Record<string, unknown> | undefined): string {
   const set = Object.entries(faults ?? {}).filter(([, v]) => v !== undefined && v !== null && v !== 0);
@@ -24,9 +21,13 @@ function faultsText(faults: Record<string, unknown> | undefined): string {
 
 /**
  * The status for a terminal: the clock and counts on two lines, then the live sessions as a table
- * (or a line saying there are none).
+ * of the given columns (or a line saying there are none).
  */
-export function statusText(status: EmulatorStatus, width: number | undefined): string {
+export function statusText(
+  status: EmulatorStatus,
+  width: number | undefined,
+  columns: readonly string[] | undefined,
+): string {
   // The status comes over HTTP: every value is shown as a cell, control characters escaped.
   const offset = status.clock_offset_ms ? ` (offset ${cellText(status.clock_offset_ms)} ms)` : '';
   const n = (v: unknown) => cellText(v ?? 0);
@@ -36,7 +37,7 @@ export function statusText(status: EmulatorStatus, width: number | undefined): s
   ];
   const live = status.live_sessions ?? [];
   if (live.length === 0) return `${lines.join('\n')}\nNo live sessions.\n`;
-  const table = render(live, { format: 'table', tableColumns: LIVE_SESSION_COLUMNS, width });
+  const table = render(live, { format: 'table', tableColumns: columns, width });
   return `${lines.join('\n')}\nLive sessions: ${live.length}\n${table}`;
 }
 

@@ -1,4 +1,4 @@
-import type { Runtime } from '../../runtime.js';
+import type { Factory } from '../../factory.js';
 import { formatUtc } from '../../time.js';
 import { Frame } from '../../watch/frame.js';
 import { poll } from '../../watch/loop.js';
@@ -8,39 +8,39 @@ import { statusKey, statusText, type EmulatorStatus } from './status-view.js';
 /**
  * `enablex emulator status --watch`: on a terminal the status redrawn in place; otherwise one
  * NDJSON line with the whole status (and `time`, from the CLI's clock) each time it changes,
- * the emulator clock's own ticking aside.
+ * the emulator clock's own ticking aside. The live sessions table has the verb's columns.
  */
 export async function watchStatus(
-  rt: Runtime,
+  f: Factory,
   fetch: () => Promise<EmulatorStatus>,
   url: string,
   settings: WatchSettings,
 ): Promise<void> {
   if (settings.mode === 'events') {
     let last: string | undefined;
-    await poll(rt, {
+    await poll(f, {
       intervalMs: settings.intervalMs,
       fetch,
       show: (status, at) => {
         const key = statusKey(status);
         if (key === last) return;
         last = key;
-        rt.out.raw(`${JSON.stringify({ time: at.toISOString(), ...status })}\n`);
+        f.io.raw(`${JSON.stringify({ time: at.toISOString(), ...status })}\n`);
       },
     });
     return;
   }
-  const frame = new Frame(rt.ctx.stdout);
+  const frame = new Frame(f.io.stdout);
   const origin = url.replace(/\/[^/]*\/?$/, '');
-  await poll(rt, {
+  await poll(f, {
     intervalMs: settings.intervalMs,
     fetch,
     beforeNotice: () => frame.clear(),
     show: (status, at) => {
-      const header = rt.out.c.dim(
+      const header = f.io.c.dim(
         `Every ${settings.intervalMs / 1000}s: emulator at ${origin}, ${formatUtc(at)} UTC. Ctrl-C to stop.`,
       );
-      frame.draw(`${header}\n${statusText(status, rt.ctx.stdout.columns)}`);
+      frame.draw(`${header}\n${statusText(status, f.io.stdout.columns, f.verb.columns)}`);
     },
   });
 }

@@ -1,16 +1,16 @@
-import type { Runtime } from '../../runtime.js';
+import type { Factory } from '../../factory.js';
 import { watchSettings } from '../../watch/options.js';
-import type { CommandInput } from '../define.js';
 import { controlClient } from './control-client.js';
+import type { StatusInput } from './status.verb.js';
 import { statusText, type EmulatorStatus } from './status-view.js';
 
 /**
  * `enablex emulator status`: the emulator's clock, counts, live sessions, faults and synthetic CDR.
  * A terminal table shows the counts and the live sessions; other formats (or --fields) the whole object.
  */
-export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
-  const watch = watchSettings(opts, rt.globals, rt.ctx.stdout.isTTY === true);
-  const control = await controlClient(rt);
+export async function run({ opts }: StatusInput, f: Factory): Promise<void> {
+  const watch = watchSettings(opts, f.options, f.io.stdout.isTTY === true);
+  const control = await controlClient(f);
   const fetchStatus = async (): Promise<EmulatorStatus> => {
     const { result: _result, ...status } = await control.request<EmulatorStatus>({
       method: 'GET',
@@ -19,15 +19,13 @@ export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
     return status;
   };
   if (watch) {
-    // Ctrl-C is how a watch ends: exit 0.
-    rt.stopSignalIsSuccess = true;
     const { watchStatus } = await import('./status-watch.js');
-    return watchStatus(rt, fetchStatus, control.url, watch);
+    return watchStatus(f, fetchStatus, control.url, watch);
   }
   const status = await fetchStatus();
-  if (rt.globals.format === 'table' && !rt.globals.fields && !rt.globals.quiet) {
-    rt.out.raw(statusText(status, rt.ctx.stdout.columns));
+  if (f.options.format === 'table' && !f.options.fields && !f.options.quiet) {
+    f.io.raw(statusText(status, f.io.stdout.columns, f.verb.columns));
     return;
   }
-  rt.out.data(status);
+  f.io.data(status);
 }

@@ -1,9 +1,9 @@
 import { normalizeBaseUrl } from '../../api/base-url.js';
 import { PROFILE_NAME, type Profile } from '../../config/store.js';
 import { UsageError } from '../../errors.js';
-import type { Runtime } from '../../runtime.js';
-import type { CommandInput } from '../define.js';
+import type { Factory } from '../../factory.js';
 import { readStdin } from '../input-file.js';
+import type { AddInput } from './add.verb.js';
 import { verifyProfile } from './verify.js';
 
 const APP_ID = /^[A-Za-z0-9_-]{4,64}$/;
@@ -25,71 +25,71 @@ export function checkSecret(value: string): true | string {
  * `enablex profile add <name>`: key from stdin, env or a masked prompt, never from a flag; checked
  * with one request before it is saved unless --no-verify.
  */
-export async function run({ args, opts }: CommandInput, rt: Runtime): Promise<void> {
-  const name = args[0] as string;
+export async function run({ args, opts }: AddInput, f: Factory): Promise<void> {
+  const name = args.name;
   if (!PROFILE_NAME.test(name))
     throw new UsageError(`<name> "${name}" must be letters, digits, ".", "_" or "-" (at most 64).`);
-  if (opts['appKeyStdin'] && opts['recordingPasswordStdin']) {
+  if (opts.appKeyStdin && opts.recordingPasswordStdin) {
     throw new UsageError(
       '--app-key-stdin and --recording-password-stdin both read stdin: use one, and ENABLEX_RECORDING_PASSWORD for the other.',
     );
   }
-  const store = await rt.store();
-  if (store.get(name) && !rt.globals.yes) {
-    if (!rt.globals.canPrompt) throw new UsageError(`profile "${name}" exists: add --yes to replace it.`);
-    const ok = await (await rt.prompter('--yes')).confirm(`Profile "${name}" exists. Replace it?`);
-    if (!ok) return rt.out.note('Nothing changed.');
+  const store = await f.store();
+  if (store.get(name) && !f.options.yes) {
+    if (!f.io.canPrompt) throw new UsageError(`profile "${name}" exists: add --yes to replace it.`);
+    const ok = await (await f.prompter('--yes')).confirm(`Profile "${name}" exists. Replace it?`);
+    if (!ok) return f.io.note('Nothing changed.');
   }
 
-  let appId = (opts['appId'] as string | undefined)?.trim();
+  let appId = opts.appId?.trim();
   if (appId === undefined) {
     appId = (
-      await (await rt.prompter('--app-id is required')).input('App ID:', { validate: checkAppId })
+      await (await f.prompter('--app-id is required')).input('App ID:', { validate: checkAppId })
     ).trim();
   }
   const idCheck = checkAppId(appId);
   if (idCheck !== true) throw new UsageError(`--app-id: ${idCheck}.`);
 
   let appKey: string | undefined;
-  if (opts['appKeyStdin']) appKey = (await readStdin(rt, '--app-key-stdin')).trim();
-  else if (rt.ctx.env['ENABLEX_APP_KEY']) appKey = rt.ctx.env['ENABLEX_APP_KEY'].trim();
+  if (opts.appKeyStdin) appKey = (await readStdin(f, '--app-key-stdin')).trim();
+  else if (f.env['ENABLEX_APP_KEY']) appKey = f.env['ENABLEX_APP_KEY'].trim();
   else
     appKey = (
       await (
-        await rt.prompter('no app key: use --app-key-stdin or ENABLEX_APP_KEY')
+        await f.prompter('no app key: use --app-key-stdin or ENABLEX_APP_KEY')
       ).secret('App key:', { validate: checkSecret })
     ).trim();
   const keyCheck = checkSecret(appKey);
   if (keyCheck !== true) throw new UsageError(`app key: ${keyCheck}.`);
 
   const profile: Profile = { appId, appKey };
-  if (rt.globals.baseUrl)
-    profile.baseUrl = normalizeBaseUrl(rt.globals.baseUrl, { insecure: rt.globals.insecure })
+  if (f.options.baseUrl)
+    profile.baseUrl = normalizeBaseUrl(f.options.baseUrl, { insecure: f.options.insecure })
       .toString()
       .replace(/\/$/, '');
-  const recordingUser = opts['recordingUser'] as string | undefined;
+  const recordingUser = opts.recordingUser;
   if (recordingUser) {
     profile.recordingUser = recordingUser.trim();
     let password: string | undefined;
-    if (opts['recordingPasswordStdin']) password = (await readStdin(rt, '--recording-password-stdin')).trim();
-    else if (rt.ctx.env['ENABLEX_RECORDING_PASSWORD']) password = rt.ctx.env['ENABLEX_RECORDING_PASSWORD'];
+    if (opts.recordingPasswordStdin) password = (await readStdin(f, '--recording-password-stdin')).trim();
+    else if (f.env['ENABLEX_RECORDING_PASSWORD']) password = f.env['ENABLEX_RECORDING_PASSWORD'];
     else
       password = await (
-        await rt.prompter(
+        await f.prompter(
           'no recording password: use --recording-password-stdin or ENABLEX_RECORDING_PASSWORD',
         )
       ).secret('Recording password:', { validate: checkSecret });
     profile.recordingPassword = password;
-  } else if (opts['recordingPasswordStdin']) {
+  } else if (opts.recordingPasswordStdin) {
     throw new UsageError('--recording-password-stdin needs --recording-user.');
   }
-  const verified = opts['verify'] === false ? undefined : await verifyProfile(rt, name, profile);
+  const verified = opts.verify === false ? undefined : await verifyProfile(f, name, profile);
   store.set(name, profile);
-  if (opts['default']) store.setDefault(name);
+  if (opts.default) store.setDefault(name);
   const checked = verified
     ? `; ${verified} accepted its credentials`
     : ' (credentials not checked: --no-verify)';
-  rt.out.success(
+  f.io.success(
     `Saved profile "${name}" in ${store.path}${store.defaultName() === name ? ' (default)' : ''}${checked}.`,
   );
 }

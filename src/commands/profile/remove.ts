@@ -1,18 +1,18 @@
 import { UsageError } from '../../errors.js';
-import type { Runtime } from '../../runtime.js';
-import type { CommandInput } from '../define.js';
+import type { Factory } from '../../factory.js';
+import type { RemoveInput } from './remove.verb.js';
 
 /** `enablex profile remove <name>`: asks on a terminal, needs --yes otherwise. */
-export async function run({ args }: CommandInput, rt: Runtime): Promise<void> {
-  const name = args[0] as string;
-  const store = await rt.store();
+export async function run({ args }: RemoveInput, f: Factory): Promise<void> {
+  const name = args.name;
+  const store = await f.store();
   store.require(name);
-  if (!rt.globals.yes) {
-    if (!rt.globals.canPrompt)
-      throw new UsageError(`refusing to remove profile "${name}" without --yes (${rt.whyNoPrompt()}).`);
-    const ok = await (await rt.prompter('--yes')).confirm(`Remove profile "${name}" and its saved key?`);
-    if (!ok) return rt.out.note('Nothing removed.');
+  if (!f.options.yes) {
+    if (!f.io.canPrompt)
+      throw new UsageError(`refusing to remove profile "${name}" without --yes (${f.io.whyNoPrompt()}).`);
+    const ok = await (await f.prompter('--yes')).confirm(`Remove profile "${name}" and its saved key?`);
+    if (!ok) return f.io.note('Nothing removed.');
   }
   store.remove(name);
-  rt.out.success(`Removed profile "${name}".`);
+  f.io.success(`Removed profile "${name}".`);
 }

@@ -1,11 +1,11 @@
-import type { Runtime } from '../../runtime.js';
-import type { CommandInput } from '../define.js';
+import type { Factory } from '../../factory.js';
+import type { UseInput } from './use.verb.js';
 
 /** `enablex profile use <name>` */
-export async function run({ args }: CommandInput, rt: Runtime): Promise<void> {
-  const name = args[0] as string;
-  const store = await rt.store();
+export async function run({ args }: UseInput, f: Factory): Promise<void> {
+  const name = args.name;
+  const store = await f.store();
   store.require(name);
   store.setDefault(name);
-  rt.out.success(`Made profile "${name}" the default.`);
+  f.io.success(`Made profile "${name}" the default.`);
 }

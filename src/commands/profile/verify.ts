@@ -2,7 +2,7 @@ import { DEFAULT_BASE_URL } from '../../api/base-url.js';
 import { paths } from '../../api/paths.js';
 import type { Profile } from '../../config/store.js';
 import { ApiError, AuthError, ExitCode, NetworkError } from '../../errors.js';
-import type { Runtime } from '../../runtime.js';
+import type { Factory } from '../../factory.js';
 
 const SKIP = 'Add --no-verify to save it without checking.';
 
@@ -12,8 +12,12 @@ const SKIP = 'Add --no-verify to save it without checking.';
  * or an answer that is not the API's (its own code) stops `profile add`, and nothing is saved.
  * Returns the host that accepted them.
  */
-export async function verifyProfile(rt: Runtime, name: string, profile: Profile): Promise<string> {
-  const http = await rt.httpFor({
+export async function verifyProfile(
+  f: Pick<Factory, 'httpFor' | 'io'>,
+  name: string,
+  profile: Profile,
+): Promise<string> {
+  const http = await f.httpFor({
     appId: profile.appId,
     appKey: profile.appKey,
     baseUrl: profile.baseUrl ?? DEFAULT_BASE_URL,
@@ -22,7 +26,7 @@ export async function verifyProfile(rt: Runtime, name: string, profile: Profile)
   const host = http.baseUrl.host;
   const notSaved = `profile "${name}" was not saved`;
   try {
-    await rt.out.spin(`Checking the credentials with ${host}…`, () =>
+    await f.io.spin(`Checking the credentials with ${host}…`, () =>
       http.request({ method: 'GET', path: paths.rooms() }),
     );
   } catch (err) {

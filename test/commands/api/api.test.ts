@@ -177,6 +177,8 @@ describe('api: input checks (exit 2, nothing sent)', () => {
     ['a broken escape', ['api', 'get', 'rooms/%zz'], /<path>.*%-escape/],
     ['an empty path', ['api', 'get', ''], /<path> is empty/],
     ['a bare slash', ['api', 'get', '/'], /<path> is empty/],
+    // The URL parser drops a leading space: `/ /` would otherwise be the root of the host.
+    ['slashes around a space', ['api', 'get', '/ /'], /<path> is empty/],
     ['no path', ['api', 'get'], /path/],
     ['--data with GET', ['api', 'get', 'rooms', '--data', '{}'], /--data cannot be sent with GET/],
     [

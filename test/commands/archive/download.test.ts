@@ -213,6 +213,18 @@ describe('archive download', () => {
     expect(r.stderr).toContain(`✗ ${A}: the file server answered HTTP 503`);
     expect(r.ctx.sleeps).toHaveLength(1);
   });
+  it('announces a long wait before retrying a file, in the words of an API retry', async () => {
+    const dir = tempDir();
+    stubListing([ONE_FILE]);
+    nock(FILES).get('/rec/a.mkv').reply(503, 'busy', { 'retry-after': '12' });
+    nock(FILES).get('/rec/a.mkv').reply(200, 'recording-a-bytes');
+    const r = await download(dir, ['--retries', '1']);
+    expect(r.code).toBe(0);
+    expect(r.ctx.sleeps).toEqual([12_000]);
+    expect(r.stderr).toContain(
+      `Waiting 12 s before retrying GET ${A} (attempt 2 of 2): ${A}: the file server answered HTTP 503`,
+    );
+  });
 });
 
 describe('archive download: failures', () => {

@@ -3,7 +3,7 @@ import type { Agent as HttpsAgent } from 'node:https';
 import { HttpProxyAgent, HttpsProxyAgent } from 'hpagent';
 import type { Env } from '../context.js';
 import { AuthError } from '../errors.js';
-import { isLoopbackHost, maskUserinfo } from './base-url.js';
+import { isLoopbackHost, maskUserinfo } from './hosts.js';
 
 /** Reads an env var in either case, lower case first as curl does. */
 function envVar(env: Env, name: string): string | undefined {
@@ -57,15 +57,66 @@ export function describeProxy(proxy: string): string {
   }
 }
 
+/** got's `agent` option: the agent for each protocol a request may use. */
+export interface Agents {
+  http?: HttpAgent;
+  https?: HttpsAgent;
+}
+
+/** What a proxy agent is built from: the proxy URL and keep-alive settings of hpagent. */
+export type ProxyAgentOptions = ConstructorParameters<typeof HttpProxyAgent>[0];
+
+/** Builds the agent for one proxy and protocol (tests pass their own to count what is built). */
+export type AgentFactory = (protocol: 'http:' | 'https:', options: ProxyAgentOptions) => Agents;
+
+/** The real agents: hpagent's, tunnelling HTTPS through CONNECT. */
+export const hpagentFactory: AgentFactory = (protocol, options) =>
+  protocol === 'https:' ? { https: new HttpsProxyAgent(options) } : { http: new HttpProxyAgent(options) };
+
 /** got's `agent` option for a URL: a proxy agent when a proxy applies, otherwise none. */
-export function agentsFor(url: URL, env: Env): { http?: HttpAgent; https?: HttpsAgent } | undefined {
+export function agentsFor(url: URL, env: Env, factory: AgentFactory = hpagentFactory): Agents | undefined {
   const proxy = proxyFor(url, env);
   if (!proxy) return undefined;
   checkProxyUrl(proxy, url);
   const options = { proxy, keepAlive: true, keepAliveMsecs: 1000, maxSockets: 16, maxFreeSockets: 4 };
-  return url.protocol === 'https:'
-    ? { https: new HttpsProxyAgent(options) }
-    : { http: new HttpProxyAgent(options) };
+  return factory(url.protocol === 'https:' ? 'https:' : 'http:', options);
+}
+
+/** Proxy agents shared by the requests of one client, so keep-alive tunnels are reused. */
+export interface ProxyAgents {
+  /** The agents for a request URL (undefined when no proxy applies), built once per proxy and protocol. */
+  for(url: URL): Agents | undefined;
+  /** Destroys every agent built, closing its sockets. */
+  close(): void;
+}
+
+/**
+ * One proxy agent per proxy URL and protocol, built on first use. An agent per request would open a
+ * new tunnel every time and leave its idle keep-alive sockets behind.
+ */
+export function proxyAgents(env: Env, factory: AgentFactory = hpagentFactory): ProxyAgents {
+  const cache = new Map<string, Agents>();
+  return {
+    for(url) {
+      const proxy = proxyFor(url, env);
+      if (!proxy) return undefined;
+      const key = `${url.protocol} ${proxy}`;
+      let agents = cache.get(key);
+      if (!agents) {
+        agents = agentsFor(url, env, factory);
+        if (!agents) return undefined;
+        cache.set(key, agents);
+      }
+      return agents;
+    },
+    close() {
+      for (const agents of cache.values()) {
+        agents.http?.destroy();
+        agents.https?.destroy();
+      }
+      cache.clear();
+    },
+  };
 }
 
 /** A proxy setting that is not an http(s) URL is a configuration error (exit 3), not a network one. */

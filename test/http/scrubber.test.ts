@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import nock from 'nock';
 import { API_ORIGIN, runCli, tempConfigDir } from '../helpers/cli.js';
 import { useNock } from '../helpers/nock.js';
-import { Scrubber, hideKeys, isSecretKey, SECRET_KEYS } from '../../src/api/redact.js';
+import { Scrubber, hideKeys, isSecretKey, SECRET_KEYS } from '../../src/http/redact.js';
 import { terminalSafe } from '../../src/output/escape.js';
 
 const KEY = 'SuperSecretKey123';

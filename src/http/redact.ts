@@ -1,6 +1,6 @@
 import type { Context, OutStream } from '../context.js';
 import { terminalSafe } from '../output/escape.js';
-import { MAX_JSON_DEPTH, jsonDepth } from './response.js';
+import { MAX_JSON_DEPTH, jsonDepth } from './json-depth.js';
 
 /**
  * Key names (compared without case, `_`, `-` or spaces) whose values are account secrets wherever

@@ -1,60 +1,82 @@
 import { NetworkError } from '../errors.js';
 import { describeProxy } from './proxy.js';
 
+/** A transport failure in the CLI's words (exit 5), keeping the code the retry policy reads. */
+export class TransportError extends NetworkError {
+  constructor(
+    message: string,
+    hint: string,
+    /** The transport's code (ECONNRESET, ETIMEDOUT…), or '' when it gave none. */
+    readonly code: string,
+  ) {
+    super(message, hint);
+  }
+}
+
 /**
  * Turns a transport failure into exit 5 with a hint that fits the cause (and names the proxy in
- * use). An error marked `afterHead` came after the answer began: the server answered, slowly or at
+ * use). An error with a response (or marked `afterHead`) came after the answer began: the server answered, slowly or at
  * length, which is said differently from no answer at all.
  */
-export function networkError(err: unknown, url: URL, timeoutMs: number, proxy?: string): NetworkError {
+export function networkError(err: unknown, url: URL, timeoutMs: number, proxy?: string): TransportError {
   const code = (err as { code?: string }).code ?? '';
   const host = url.host;
   if (proxy && ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET'].includes(code)) {
-    return new NetworkError(
+    return new TransportError(
       `request to ${host} through the proxy ${describeProxy(proxy)} failed (${code}).`,
       'Check HTTPS_PROXY / HTTP_PROXY, or exempt the host with NO_PROXY.',
+      code,
     );
   }
-  const afterHead = (err as { afterHead?: boolean }).afterHead === true;
+  const afterHead =
+    (err as { afterHead?: boolean }).afterHead === true ||
+    (err as { response?: unknown }).response !== undefined;
   if (code === 'ETIMEDOUT' || (err as Error).name === 'TimeoutError') {
     if (afterHead) {
-      return new NetworkError(
+      return new TransportError(
         `${host} answered, but the answer did not finish arriving within ${timeoutMs / 1000} s (too slow or too long).`,
         'Raise --timeout for a slow link or a large answer; a server that never ends its answer is misbehaving.',
+        code,
       );
     }
-    return new NetworkError(
+    return new TransportError(
       `${host} did not answer within ${timeoutMs / 1000} s (no response at all).`,
       'Raise --timeout, or check the network and proxy settings (`enablex doctor`).',
+      code,
     );
   }
   if (afterHead) {
-    return new NetworkError(
+    return new TransportError(
       `${host} answered, but the answer was cut off before its end (${code || (err as Error).message}).`,
       'Try again; if it keeps happening, check the proxy or the server.',
+      code,
     );
   }
   if (code === 'ECONNREFUSED') {
-    return new NetworkError(
+    return new TransportError(
       `${host} refused the connection.`,
       'Check the base URL and that the server is running.',
+      code,
     );
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return new NetworkError(
+    return new TransportError(
       `${url.hostname} could not be resolved.`,
       'Check the base URL for typos, and DNS.',
+      code,
     );
   }
   if (/CERT|SSL|TLS|SELF_SIGNED/i.test(code)) {
-    return new NetworkError(
+    return new TransportError(
       `TLS to ${host} failed: ${(err as Error).message}`,
       'Check the base URL; behind a corporate proxy, set NODE_EXTRA_CA_CERTS to its CA file.',
+      code,
     );
   }
   const message = err instanceof Error ? err.message : String(err);
-  return new NetworkError(
+  return new TransportError(
     `request to ${host} failed: ${message}${code ? ` (${code})` : ''}`,
     'Check the network, then try again.',
+    code,
   );
 }

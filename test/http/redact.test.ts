@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SECRET_KEYS, Scrubber, hideKeys, redactBody, redactJson } from '../../src/api/redact.js';
+import { SECRET_KEYS, Scrubber, hideKeys, redactBody, redactJson } from '../../src/http/redact.js';
 import { printable } from '../../src/commands/dialin/secrets.js';
 
 const SAMPLE = {

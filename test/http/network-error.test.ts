@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { TransportError, networkError } from '../../src/http/network-error.js';
+
+const URL_ = new URL('https://api.enablex.test/video/v2/rooms');
+const failure = (code: string, extra: object = {}) =>
+  Object.assign(new Error(`failed ${code}`), { code }, extra);
+
+describe('networkError', () => {
+  it.each([
+    ['ECONNREFUSED', {}, 'api.enablex.test refused the connection.'],
+    ['ENOTFOUND', {}, 'api.enablex.test could not be resolved.'],
+    ['ETIMEDOUT', {}, 'api.enablex.test did not answer within 2 s (no response at all).'],
+    [
+      'ETIMEDOUT',
+      { response: {} },
+      'api.enablex.test answered, but the answer did not finish arriving within 2 s (too slow or too long).',
+    ],
+    [
+      'ECONNRESET',
+      { response: {} },
+      'api.enablex.test answered, but the answer was cut off before its end (ECONNRESET).',
+    ],
+  ])('%s %o', (code, extra, message) => {
+    const error = networkError(failure(code, extra), URL_, 2000);
+    expect(error).toBeInstanceOf(TransportError);
+    expect(error).toMatchObject({ message, code, exitCode: 5 });
+  });
+
+  it('names the proxy, its password hidden', () => {
+    const error = networkError(failure('ECONNREFUSED'), URL_, 2000, 'http://u:pw@proxy.test:3128');
+    expect(error.message).toBe(
+      'request to api.enablex.test through the proxy http://***:***@proxy.test:3128/ failed (ECONNREFUSED).',
+    );
+    expect(error.message).not.toContain('pw');
+  });
+});
