@@ -4,8 +4,6 @@ import { CliError, ExitCode, InterruptedError, UsageError, renderError } from '.
 import { resolveGlobals, type RawGlobals } from './globals.js';
 import { configureHelpText } from './help.js';
 import { Scrubber, withScrubbedStderr } from './http/redact.js';
-import type { Runtime } from './runtime.js';
-import type { ActionFactory } from './commands/define.js';
 import { readInput, toOption, type SpecAction } from './commands/adapter.js';
 import { GLOBAL_FLAGS } from './commands/global-flags.js';
 import { registerCommands } from './commands/index.js';
@@ -17,21 +15,17 @@ import { secretFlagHint } from './secret-hints.js';
 const NO_ACTION = () => async () => undefined;
 
 /**
- * Builds the whole command tree. `action` wires verbs to a factory; completions build it with a
- * no-op. `legacy` wires the verbs not yet declared as specs.
+ * Builds the whole command tree from the specs. `action` wires verbs to a factory; completions,
+ * help and the reference build it with a no-op.
  */
-export function buildProgram(
-  action: SpecAction,
-  version: string,
-  legacy: ActionFactory = NO_ACTION,
-): Command {
+export function buildProgram(action: SpecAction = NO_ACTION, version = '0.0.0'): Command {
   const program = new Command('enablex')
     .description('Administer EnableX video rooms from the command line (EnableX Video API v2).')
     .version(version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help for a command')
     .showSuggestionAfterError(true);
   for (const flag of Object.values(GLOBAL_FLAGS)) program.addOption(toOption(flag));
-  registerCommands(program, action, legacy);
+  registerCommands(program, action);
   configureHelpText(program);
   program.addHelpText('after', ROOT_HELP);
   return program;
@@ -89,19 +83,8 @@ export async function run(argv: readonly string[], given: Context): Promise<numb
   const secrets = new Scrubber();
   secrets.addFromEnv(given.env);
   const ctx = withScrubbedStderr(given, secrets);
-  let runtime: Runtime | undefined;
   let factory: Factory | undefined;
   let stopSignalIsSuccess = false;
-  const legacy: ActionFactory =
-    (load) =>
-    async (...args: unknown[]) => {
-      const command = args[args.length - 1] as Command;
-      const globals = resolveGlobals(command.optsWithGlobals<RawGlobals>(), ctx);
-      // Loaded on first action: --help and usage errors never pay for the runtime's imports.
-      const [{ Runtime }, mod] = await Promise.all([import('./runtime.js'), load()]);
-      runtime = new Runtime(ctx, globals, secrets);
-      await mod.run({ args: command.args, opts: command.opts(), command }, runtime);
-    };
   const action: SpecAction =
     (spec: CommandSpec, path) =>
     async (...args: unknown[]) => {
@@ -116,7 +99,7 @@ export async function run(argv: readonly string[], given: Context): Promise<numb
       factory = new Factory(ctx, options, { path, columns: spec.columns, behaviour }, secrets, ctx.replace);
       await mod.run(input as never, factory);
     };
-  const program = buildProgram(action, ctx.version, legacy);
+  const program = buildProgram(action, ctx.version);
   for (const cmd of allCommands(program)) {
     cmd.exitOverride();
     cmd.configureOutput({
@@ -129,7 +112,7 @@ export async function run(argv: readonly string[], given: Context): Promise<numb
   }
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
-    if (ctx.signal.aborted && !runtime?.stopSignalIsSuccess && !stopSignalIsSuccess) {
+    if (ctx.signal.aborted && !stopSignalIsSuccess) {
       throw new InterruptedError();
     }
     return ExitCode.OK;
@@ -144,12 +127,11 @@ export async function run(argv: readonly string[], given: Context): Promise<numb
     } else if (ctx.signal.aborted && !(err instanceof CliError)) {
       error = new InterruptedError();
     }
-    const verbose = factory?.options.verbose ?? runtime?.globals.verbose ?? argv.includes('--verbose');
-    const red = factory?.io.c.red ?? runtime?.out.c.red ?? ((s: string) => s);
+    const verbose = factory?.options.verbose ?? argv.includes('--verbose');
+    const red = factory?.io.c.red ?? ((s: string) => s);
     ctx.stderr.write(renderError(error, { verbose, red }));
     return error instanceof CliError ? error.exitCode : 1;
   } finally {
-    await runtime?.cleanup();
     await factory?.cleanup();
   }
 }

@@ -54,6 +54,11 @@ export class IO extends Printer {
     return terminalColumns(this.stdout);
   }
 
+  /** A line the CLI composed itself (the wizard's questions and summary), on stderr as it is. */
+  line(text: string): void {
+    this.stderr.write(`${text}\n`);
+  }
+
   /** Why prompting is off, in words. */
   whyNoPrompt(): string {
     if (truthyEnv(this.env['CI'])) return 'CI is set';

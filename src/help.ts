@@ -1,28 +1,14 @@
 import type { Argument, Command, Help, Option } from 'commander';
-
-/**
- * Flags a command needs that commander cannot mark mandatory because another way stands in for
- * them (`room create` takes them from -f or the wizard), with the condition shown in help.
- */
-const REQUIRED_UNLESS: Readonly<Record<string, { flags: readonly string[]; note: string }>> = {
-  'room create': { flags: ['--name', '--owner-ref'], note: 'required unless -f or -i' },
-};
+import { flagSpecOf } from './commands/adapter.js';
 
 /** The heading of the inherited flags, as gh's "INHERITED FLAGS". */
 export const INHERITED_HEADING = 'Global options (inherited):';
 
-/** `room create` for a command. */
-function pathOf(cmd: Command): string {
-  const names: string[] = [];
-  for (let c: Command | null = cmd; c?.parent; c = c.parent) names.unshift(c.name());
-  return names.join(' ');
-}
-
-/** Why a flag is required in help text, or undefined when it is not. */
-function requiredNote(cmd: Command, option: Option): string | undefined {
+/** Why a flag is required in help text, or undefined when it is not (its spec says). */
+function requiredNote(option: Option): string | undefined {
   if (option.mandatory) return 'required';
-  const rule = REQUIRED_UNLESS[pathOf(cmd)];
-  return option.long && rule?.flags.includes(option.long) ? rule.note : undefined;
+  const unless = flagSpecOf(option)?.requiredUnless;
+  return unless ? `required unless ${unless}` : undefined;
 }
 
 /** A value as help shows it: bare words, quoted only when they hold spaces or are empty. */
@@ -49,13 +35,15 @@ function extras(item: Option | Argument, required?: string): string {
  * global flags it inherits listed under their own heading (without --version, which only the
  * program takes).
  */
-function helpSettings(cmd: Command): Partial<Help> {
+const HELP_SETTINGS: Partial<Help> = helpSettings();
+
+function helpSettings(): Partial<Help> {
   return {
     showGlobalOptions: true,
     visibleOptions(this: Help, c: Command): Option[] {
       const base = Object.getPrototypeOf(this) as Help;
       const options = base.visibleOptions.call(this, c);
-      const rank = (o: Option) => (requiredNote(c, o) ? 0 : 1);
+      const rank = (o: Option) => (requiredNote(o) ? 0 : 1);
       return options
         .map((o, i) => ({ o, i }))
         .sort((a, b) => rank(a.o) - rank(b.o) || a.i - b.i)
@@ -65,8 +53,7 @@ function helpSettings(cmd: Command): Partial<Help> {
       const base = Object.getPrototypeOf(this) as Help;
       return base.visibleGlobalOptions.call(this, c).filter((o) => o.long !== '--version');
     },
-    optionDescription: (option: Option) =>
-      `${option.description}${extras(option, requiredNote(cmd, option))}`,
+    optionDescription: (option: Option) => `${option.description}${extras(option, requiredNote(option))}`,
     argumentDescription: (argument: Argument) => `${argument.description}${extras(argument)}`,
     formatItemList(this: Help, heading: string, items: string[], helper: Help): string[] {
       const base = Object.getPrototypeOf(this) as Help;
@@ -83,7 +70,7 @@ function helpSettings(cmd: Command): Partial<Help> {
  */
 export function configureHelpText(program: Command): void {
   const visit = (cmd: Command): void => {
-    cmd.configureHelp(helpSettings(cmd));
+    cmd.configureHelp(HELP_SETTINGS);
     if (cmd.commands.length > 0 && cmd.parent) cmd.helpCommand(true);
     cmd.commands.forEach(visit);
   };

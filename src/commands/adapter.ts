@@ -28,6 +28,18 @@ export function examplesHelp(lines: readonly (readonly [comment: string, command
 
 /** The commander option of each flag key, per built command: how input is read back. */
 const OPTIONS = new WeakMap<Command, Map<string, Option>>();
+/** The spec of each option and argument built from one: what help and completions read. */
+const SPECS = new WeakMap<Option | Argument, FlagSpec | ArgSpec>();
+
+/** The flag spec an option was built from (undefined for commander's own -h and -V). */
+export function flagSpecOf(option: Option): FlagSpec | undefined {
+  return SPECS.get(option) as FlagSpec | undefined;
+}
+
+/** The argument spec an argument was built from. */
+export function argSpecOf(argument: Argument): ArgSpec | undefined {
+  return SPECS.get(argument) as ArgSpec | undefined;
+}
 
 /** A commander option from a flag spec. */
 export function toOption(flag: FlagSpec): Option {
@@ -49,12 +61,14 @@ export function toOption(flag: FlagSpec): Option {
   if (flag.defaultValue !== undefined) option.default(flag.defaultValue);
   if (flag.mandatory) option.makeOptionMandatory();
   if (flag.hidden) option.hideHelp();
+  SPECS.set(option, flag);
   return option;
 }
 
 function toArgument(spec: ArgSpec): Argument {
   const argument = new Argument(spec.name, spec.description);
   if (spec.choices) argument.choices(spec.choices);
+  SPECS.set(argument, spec);
   return argument;
 }
 
@@ -75,7 +89,11 @@ export function addCommand(
     cmd.addOption(option);
     options.set(key, option);
     const long = option.long?.slice(2);
-    if (flag.negatable && long) cmd.addOption(new Option(`--no-${long}`, `turn ${long} off`).hideHelp());
+    if (flag.negatable && long) {
+      const negation = new Option(`--no-${long}`, `turn ${long} off`).hideHelp();
+      SPECS.set(negation, { flags: negation.flags, description: negation.description, hidden: true });
+      cmd.addOption(negation);
+    }
   }
   OPTIONS.set(cmd, options);
   if (spec.passThrough) cmd.helpOption(false).allowUnknownOption().allowExcessArguments();

@@ -16,7 +16,7 @@ export function reportFilterFlags(extras: { shared?: boolean } = {}) {
     room: text(
       '--room <room-id>',
       'one room, by id or name (alone: all its records; with --from/--to: that period)',
-      extras,
+      { ...extras, complete: 'rooms' },
     ),
     from: text('--from <date>', 'first day, UTC: YYYY-MM-DD, today, yesterday or Nd (N days ago)', extras),
     to: text('--to <date>', 'last day, UTC, included (same forms as --from)', extras),

@@ -32,6 +32,11 @@ export interface FlagSpec<T = unknown> {
   readonly repeatable?: boolean;
   /** Commander refuses the command without it. */
   readonly mandatory?: boolean;
+  /**
+   * Needed unless something else stands in for it, said in help as `required unless …` (room create's
+   * --name comes from -f or the wizard otherwise); the run function checks it.
+   */
+  readonly requiredUnless?: string;
   /** Left out of help (still accepted and completed). */
   readonly hidden?: boolean;
   /** What a shell offers for the value. */

@@ -1,4 +1,6 @@
 import type { Argument, Command, Option } from 'commander';
+import { argSpecOf, flagSpecOf } from '../commands/adapter.js';
+import type { CompleteHint } from '../commands/spec.js';
 
 /** What a shell should offer for an option's value or a positional argument. */
 export type ValueKind =
@@ -59,29 +61,31 @@ export interface CompletionModel {
   globals: FlagSpec[];
 }
 
-/** Option names whose value is a path: `-f/--file` and `--out`, `--state` are files, `--dir` a folder. */
-const FILE_FLAGS = new Set(['--file', '--out', '--state']);
-const DIR_FLAGS = new Set(['--dir']);
-
 /** The first line of a description, for menus that show one line. */
 function oneLine(text: string): string {
   return (text.split('\n')[0] ?? '').trim();
 }
 
-/** Values that name a room (`<room-id>`, `--room <room-id>`) complete to the account's rooms. */
-const ROOM_LABEL = 'room-id';
-/** Commands whose `<name>` argument is an existing profile (not `profile add`, which makes one). */
-const PROFILE_NAME_COMMANDS = new Set(['profile show', 'profile use', 'profile remove']);
+/** What the spec says to offer for a value (`complete`), or free text. */
+function hinted(hint: CompleteHint | undefined, label: string): ValueKind {
+  switch (hint) {
+    case 'profiles':
+    case 'rooms':
+      return { kind: 'dynamic', source: hint, label };
+    case 'file':
+      return { kind: 'file', label };
+    case 'dir':
+      return { kind: 'dir', label };
+    case undefined:
+      return { kind: 'free', label };
+  }
+}
 
 function optionValue(option: Option): ValueKind {
   if (!option.required && !option.optional) return { kind: 'none' };
   const label = (/[<[]([^>\]]+)[>\]]/.exec(option.flags)?.[1] ?? 'value').replace(/\.\.\.$/, '');
   if (option.argChoices?.length) return { kind: 'choices', values: option.argChoices, label };
-  if (option.long === '--profile') return { kind: 'dynamic', source: 'profiles', label };
-  if (label === ROOM_LABEL) return { kind: 'dynamic', source: 'rooms', label };
-  if (option.long && FILE_FLAGS.has(option.long)) return { kind: 'file', label };
-  if (option.long && DIR_FLAGS.has(option.long)) return { kind: 'dir', label };
-  return { kind: 'free', label };
+  return hinted(flagSpecOf(option)?.complete, label);
 }
 
 /**
@@ -116,25 +120,19 @@ function flagSpec(option: Option, siblings: readonly Option[]): FlagSpec {
     description: oneLine(option.description),
     value: optionValue(option),
     optionalValue: option.optional,
-    // Commander has no "repeatable" marker: variadic options repeat, and by house style the help of
-    // an accumulating option (argParser `collect`) says "repeatable".
-    repeatable: option.variadic || /\brepeatable\b/i.test(option.description),
+    repeatable: option.variadic || flagSpecOf(option)?.repeatable === true,
     excludes,
   };
 }
 
-function argValue(arg: Argument, path: string[]): ValueKind {
+function argValue(arg: Argument): ValueKind {
   const label = arg.name();
   if (arg.argChoices?.length) return { kind: 'choices', values: arg.argChoices, label };
-  if (label === ROOM_LABEL) return { kind: 'dynamic', source: 'rooms', label };
-  if (label === 'name' && PROFILE_NAME_COMMANDS.has(path.join(' '))) {
-    return { kind: 'dynamic', source: 'profiles', label };
-  }
-  return { kind: 'free', label };
+  return hinted(argSpecOf(arg)?.complete, label);
 }
 
-function argSpec(arg: Argument, path: string[]): ArgSpec {
-  return { name: arg.name(), required: arg.required, variadic: arg.variadic, value: argValue(arg, path) };
+function argSpec(arg: Argument): ArgSpec {
+  return { name: arg.name(), required: arg.required, variadic: arg.variadic, value: argValue(arg) };
 }
 
 function flagsOf(cmd: Command, options: readonly Option[]): FlagSpec[] {
@@ -160,7 +158,7 @@ function commandSpec(cmd: Command, path: string[]): CommandSpec {
     name: cmd.name(),
     description: oneLine(cmd.description()),
     flags: flagsOf(cmd, own),
-    args: cmd.registeredArguments.map((a) => argSpec(a, path)),
+    args: cmd.registeredArguments.map((a) => argSpec(a)),
     subcommands: [...children, ...help],
   };
 }
@@ -184,7 +182,11 @@ function helpCommandSpec(help: Command, path: string[], siblings: string[]): Com
   };
 }
 
-/** Reads the commander tree into the plain model every shell generator works from. */
+/**
+ * Reads the commander tree, built from the command specs, into the plain model every shell
+ * generator works from; what to offer for a value (`complete`) and whether a flag repeats come
+ * from the specs themselves.
+ */
 export function completionModel(program: Command): CompletionModel {
   return {
     program: program.name(),

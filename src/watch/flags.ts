@@ -1,4 +1,3 @@
-import { Option, type Command } from 'commander';
 import { bool, text } from '../commands/spec.js';
 import { DEFAULT_INTERVAL_S, MIN_INTERVAL_S } from './options.js';
 
@@ -16,11 +15,4 @@ export function watchFlags(what: string) {
     watch: bool('-w, --watch', watchHelp(what)),
     interval: text('--interval <seconds>', intervalHelp),
   };
-}
-
-/** Adds `--watch` and `--interval <seconds>` to a command not yet declared as a spec. */
-export function addWatchFlags(cmd: Command, what: string): Command {
-  return cmd
-    .addOption(new Option('-w, --watch', watchHelp(what)))
-    .addOption(new Option('--interval <seconds>', intervalHelp));
 }

@@ -45,7 +45,7 @@ describe('the bundle', () => {
     for (const verb of [
       'src/commands/room/list.ts',
       'src/commands/cdr/export.ts',
-      'src/commands/room/wizard.ts',
+      'src/commands/room/wizard/wizard.ts',
     ]) {
       const holders = chunks.filter((c) => verb in (meta.outputs[c]?.inputs ?? {}));
       expect(holders).toHaveLength(1);

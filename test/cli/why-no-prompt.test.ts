@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resolveGlobals, truthyEnv } from '../../src/globals.js';
-import { Runtime } from '../../src/runtime.js';
-import { makeContext } from '../helpers/cli.js';
+import { truthyEnv } from '../../src/globals.js';
+import { makeFactory } from '../helpers/factory.js';
 
 describe('truthyEnv', () => {
   it.each([
@@ -20,9 +19,13 @@ describe('truthyEnv', () => {
 
 describe('why prompting is off', () => {
   const why = (ci: string | undefined, tty: boolean, noInput: boolean) => {
-    const ctx = makeContext({ env: { CI: ci }, stdinTTY: tty, stderrTTY: tty });
-    const globals = resolveGlobals({ input: noInput ? false : undefined }, ctx);
-    return new Runtime(ctx, globals).whyNoPrompt();
+    const { f } = makeFactory({
+      env: { CI: ci },
+      stdinTTY: tty,
+      stderrTTY: tty,
+      globals: { input: noInput ? false : undefined },
+    });
+    return f.io.whyNoPrompt();
   };
 
   it.each([
@@ -38,7 +41,7 @@ describe('why prompting is off', () => {
   });
 
   it('CI=false on a terminal still prompts (so no reason is asked for)', () => {
-    const ctx = makeContext({ env: { CI: 'false' }, stdinTTY: true, stderrTTY: true });
-    expect(resolveGlobals({}, ctx).canPrompt).toBe(true);
+    const { f } = makeFactory({ env: { CI: 'false' }, stdinTTY: true, stderrTTY: true });
+    expect(f.io.canPrompt).toBe(true);
   });
 });

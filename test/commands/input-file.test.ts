@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readBodyFile } from '../../src/commands/input-file.js';
 import { makeFactory } from '../helpers/factory.js';
+import { tempDir, removeTempDir } from '../helpers/temp.js';
 
 let dir: string;
 let cwd: string;
@@ -12,14 +12,14 @@ const put = (path: string, text: string) => {
   writeFileSync(path, text);
 };
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'enablex-input-'));
+  dir = tempDir('input');
   cwd = join(dir, 'cwd');
   // Decoys: what a URL reading of the names below would open instead.
   put(join(cwd, 'room'), '{"decoy": "room"}');
   put(join(cwd, 'a'), '{"decoy": "a"}');
   put(join(cwd, 'A.json'), '{"decoy": "A"}');
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => removeTempDir(dir));
 
 describe('readBodyFile resolves plain paths against the working directory', () => {
   it.each([['room#1.json'], ['a?b=1.json'], ['%41.json'], ['sub dir/x.json'], ['../up#1.json']])(

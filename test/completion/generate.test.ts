@@ -1,35 +1,56 @@
-import { Argument, Command, Option } from 'commander';
+import { Command } from 'commander';
+import { addCommand, toOption } from '../../src/commands/adapter.js';
+import { arg, bool, choice, defineCommand, list, text, variadicArg } from '../../src/commands/spec.js';
 import { describe, expect, it } from 'vitest';
 import { COMPLETION_FILES, SHELLS, completionScript } from '../../src/completion/index.js';
 import { allSpecs, completionModel, type FlagSpec } from '../../src/completion/model.js';
 import { runCli } from '../helpers/cli.js';
 import { committed, realProgram, specAt } from './tree.js';
 
-/** A small tree with every kind of flag and argument the generators handle. */
+/** A small tree, declared as specs, with every kind of flag and argument the generators handle. */
 function sampleProgram(): Command {
-  const program = new Command('demo').addOption(new Option('-o, --output <format>').choices(['a', 'b']));
-  program.addOption(new Option('--profile <name>', 'a profile'));
-  const noun = program.command('noun').description('a noun\nsecond line');
-  noun
-    .command('verb')
-    .description('a verb')
-    .argument('<id...>', 'ids')
-    .addOption(new Option('--mode <mode>', 'mode').choices(['x', 'y']))
-    .addOption(new Option('-f, --file <path>', 'a body'))
-    .addOption(new Option('--out <file>', 'output file'))
-    .addOption(new Option('--state <file>', 'state file'))
-    .addOption(new Option('--dir <dir>', 'a folder'))
-    .addOption(new Option('--knock', 'knock'))
-    .addOption(new Option('--no-knock', 'no knock').hideHelp())
-    .addOption(new Option('--secret <v>', 'hidden').hideHelp())
-    .addOption(new Option('--level [n]', 'optional value'))
-    .addOption(new Option('--data <kv>', 'custom data (repeatable)'))
-    .action(() => undefined);
-  program
-    .command('shell')
-    .description('a shell')
-    .addArgument(new Argument('<shell>').choices(['bash', 'zsh']))
-    .action(() => undefined);
+  const program = new Command('demo');
+  program.addOption(toOption(choice('-o, --output <format>', 'format', ['a', 'b'])));
+  program.addOption(toOption(text('--profile <name>', 'a profile', { complete: 'profiles' })));
+  const noop = () => async () => undefined;
+  const load = async () => ({ run: async () => undefined });
+  addCommand(
+    program,
+    defineCommand({
+      name: 'noun',
+      summary: 'a noun\nsecond line',
+      subcommands: [
+        defineCommand({
+          name: 'verb',
+          summary: 'a verb',
+          args: { ids: variadicArg('<id...>', 'ids', { complete: 'rooms' }) },
+          flags: {
+            mode: choice('--mode <mode>', 'mode', ['x', 'y']),
+            file: text('-f, --file <path>', 'a body', { complete: 'file' }),
+            out: text('--out <file>', 'output file', { complete: 'file' }),
+            state: text('--state <file>', 'state file', { complete: 'file' }),
+            dir: text('--dir <dir>', 'a folder', { complete: 'dir' }),
+            knock: bool('--knock', 'knock', { negatable: true }),
+            secret: text('--secret <v>', 'hidden', { hidden: true }),
+            level: text('--level [n]', 'optional value'),
+            data: list('--data <kv>', 'custom data'),
+          },
+          load,
+        }),
+      ],
+    }),
+    noop,
+  );
+  addCommand(
+    program,
+    defineCommand({
+      name: 'shell',
+      summary: 'a shell',
+      args: { shell: { ...arg('<shell>', ''), choices: ['bash', 'zsh'] } },
+      load,
+    }),
+    noop,
+  );
   return program;
 }
 

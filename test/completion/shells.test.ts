@@ -1,15 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import {
-  accessSync,
-  constants,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { accessSync, constants, existsSync, mkdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +10,7 @@ import { ProfileStore } from '../../src/config/store.js';
 import { DEV_CREDENTIALS, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { FORMATS } from '../../src/output/render.js';
 import { REPO, committedPath, realProgram, specAt } from './tree.js';
+import { tempDir, removeTempDir } from '../helpers/temp.js';
 
 /** The shell's binary on PATH; a missing one fails the test with what to install. */
 function shellBinary(name: Shell): string {
@@ -103,8 +94,8 @@ function check(sections: Map<string, string[]>, shell: Shell, cases: Case[] = CA
 const words = (line: string): string[] => line.split(' ');
 
 describe('completion scripts in real shells', () => {
-  const tmp = mkdtempSync(join(tmpdir(), 'enablex-completion-'));
-  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  const tmp = tempDir('completion');
+  afterAll(() => removeTempDir(tmp));
 
   it('bash: COMPREPLY for each line', () => {
     const bash = shellBinary('bash');
@@ -197,7 +188,7 @@ const run = promisify(execFile);
  * execFile, since the emulator answers from this very process.
  */
 describe('dynamic completion in real shells', () => {
-  const tmp = mkdtempSync(join(tmpdir(), 'enablex-dynamic-'));
+  const tmp = tempDir('dynamic');
   const config = join(tmp, 'config');
   const bin = join(tmp, 'bin');
   let emulator: RunningEmulator;
@@ -250,7 +241,7 @@ describe('dynamic completion in real shells', () => {
   });
   afterAll(async () => {
     await emulator?.close();
-    rmSync(tmp, { recursive: true, force: true });
+    removeTempDir(tmp);
   });
 
   it('bash: profiles and room ids from the API, nothing (and no error) when it is down', async () => {

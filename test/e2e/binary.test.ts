@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enablex } from './spawn.js';
+import { enablex } from './helpers/run.js';
 
 /** A bare local HTTP server answering like EnableX, to check packaging, streams and exit codes. */
 let server: Server;

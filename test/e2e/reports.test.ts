@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTestEmulator, type TestEmulator } from './helpers/emulator.js';
-import { csvRecords } from './helpers/csv.js';
+import { csvRecords } from '../helpers/csv.js';
 import { startCli } from './helpers/child.js';
 import { Outputs, tempDir, until } from './helpers/run.js';
 

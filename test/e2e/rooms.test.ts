@@ -2,9 +2,8 @@ import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiRoom, startTestEmulator, type TestEmulator } from './helpers/emulator.js';
-import { Outputs, tempDir } from './helpers/run.js';
+import { BIN, Outputs, tempDir } from './helpers/run.js';
 import { apiTime, daysAhead, isoWithOffset } from './helpers/time.js';
-import { BIN } from './spawn.js';
 
 /** `enablex room …` as the built binary, against an in-process emulator. */
 const out = new Outputs();

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { BIN } from './spawn.js';
+import { BIN } from './helpers/run.js';
 
 /**
  * Runs the binary with its stderr piped into a reader that closes the pipe after the first chunk

@@ -5,6 +5,7 @@ import { DEV_CREDENTIALS } from '../../src/emulator/index.js';
 import { publicAddress } from '../../src/emulator/host-check.js';
 import { makeContext } from '../helpers/cli.js';
 import { AUTH, at, start, stopAll, tempDir } from './helpers.js';
+import { until } from '../helpers/until.js';
 
 const dirs: (() => void)[] = [];
 afterEach(async () => {
@@ -21,20 +22,16 @@ async function cli(argv: string[], env: Record<string, string> = {}) {
   return { code, stdout: ctx.out.text, stderr: ctx.err.text };
 }
 
-async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
-}
-
 describe('enablex emulator (serve)', () => {
   it('prints the base URL on stdout, how to use it on stderr, logs requests, and exits 0 on Ctrl-C', async () => {
     const controller = new AbortController();
     const ctx = makeContext({ env: {}, signal: controller.signal });
     const running = run(['emulator', '--port', '0', '--seed', 'demo'], ctx);
-    await until(() => ctx.out.text.includes('\n'));
+    await until('the emulator output', () => ctx.out.text.includes('\n'));
     const baseUrl = ctx.out.text.trim();
     expect(baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/video\/v2$/);
     expect((await fetch(`${baseUrl}/rooms`, { headers: { authorization: AUTH } })).status).toBe(200);
-    await until(() => ctx.err.text.includes('GET /video/v2/rooms 200'));
+    await until('the emulator output', () => ctx.err.text.includes('GET /video/v2/rooms 200'));
     controller.abort(new Error('received SIGINT'));
     expect(await running).toBe(0);
     expect(ctx.out.text).toBe(`${baseUrl}\n`);
@@ -51,7 +48,7 @@ describe('enablex emulator (serve)', () => {
     const controller = new AbortController();
     const ctx = makeContext({ env: {}, signal: controller.signal });
     const running = run(['emulator', '--host', '0.0.0.0', '--port', '0'], ctx);
-    await until(() => ctx.out.text.includes('\n') && ctx.err.text.includes('Ctrl-C'));
+    await until('the emulator output', () => ctx.out.text.includes('\n') && ctx.err.text.includes('Ctrl-C'));
     const baseUrl = ctx.out.text.trim();
     expect(baseUrl).not.toContain('0.0.0.0');
     const lan = publicAddress();
@@ -66,7 +63,7 @@ describe('enablex emulator (serve)', () => {
     const controller = new AbortController();
     const ctx = makeContext({ env: {}, signal: controller.signal });
     const running = run(['emulator', '--host', '0.0.0.0', '--port', '0'], ctx);
-    await until(() => ctx.out.text.includes('\n') && ctx.err.text.includes('Ctrl-C'));
+    await until('the emulator output', () => ctx.out.text.includes('\n') && ctx.err.text.includes('Ctrl-C'));
     const exported = /export (ENABLEX_BASE_URL=.*)$/m.exec(ctx.err.text)?.[1] ?? '';
     const env = Object.fromEntries(
       [...exported.matchAll(/(ENABLEX_\w+)=('[^']*'|\S+)/g)].map((m) => [m[1]!, m[2]!.replace(/^'|'$/g, '')]),
@@ -110,7 +107,7 @@ describe('enablex emulator (serve)', () => {
     };
     const loud = makeContext({ env, signal: controller.signal });
     const running = run(['emulator', '--port', '0'], loud);
-    await until(() => loud.err.text.includes('Ctrl-C'));
+    await until('the emulator output', () => loud.err.text.includes('Ctrl-C'));
     controller.abort();
     expect(await running).toBe(0);
     expect(loud.err.text).not.toContain('secretsecret');
@@ -122,7 +119,7 @@ describe('enablex emulator (serve)', () => {
     const quiet = new AbortController();
     const ctx = makeContext({ env: {}, signal: quiet.signal });
     const q = run(['emulator', '--port', '0', '-q'], ctx);
-    await until(() => ctx.out.text.includes('\n'));
+    await until('the emulator output', () => ctx.out.text.includes('\n'));
     await fetch(`${ctx.out.text.trim()}/rooms`, { headers: { authorization: AUTH } });
     quiet.abort();
     expect(await q).toBe(0);

@@ -1,15 +1,15 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { at, start, stopAll } from './helpers.js';
+import { tempDir, removeTempDir } from '../helpers/temp.js';
 
 afterEach(stopAll);
 
 describe('an out-of-range clock offset in a state file', () => {
   for (const offset of [1e300, -1e300, 101 * 366 * 86_400_000]) {
     it(`(${offset} ms) is ignored on load with a warning; the clock works again`, async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'enx-offset-'));
+      const dir = tempDir('offset');
       try {
         const statePath = join(dir, 'state.json');
         const first = await start({ statePath });
@@ -33,13 +33,13 @@ describe('an out-of-range clock offset in a state file', () => {
         expect(saved.clockOffsetMs).toBe(60_000);
         expect(Object.keys(saved.rooms)).toHaveLength(1);
       } finally {
-        rmSync(dir, { recursive: true, force: true });
+        removeTempDir(dir);
       }
     });
   }
 
   it('a usable offset loads without a warning', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'enx-offset-'));
+    const dir = tempDir('offset');
     try {
       const statePath = join(dir, 'state.json');
       writeFileSync(statePath, JSON.stringify({ version: 1, clockOffsetMs: 3_600_000 }));
@@ -48,7 +48,7 @@ describe('an out-of-range clock offset in a state file', () => {
       expect(warnings).toEqual([]);
       expect(at((await h.control('GET', '/status')).body, 'clock_offset_ms')).toBe(3_600_000);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      removeTempDir(dir);
     }
   });
 });

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EmulatorControlError, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { AUTH, at, start, stopAll } from './helpers.js';
+import { tempDir, removeTempDir } from '../helpers/temp.js';
 
 afterEach(stopAll);
 
@@ -38,7 +38,7 @@ describe('the versioned control API', () => {
   });
 
   it('a --state emulator survives an out-of-range request and a state file written by an older release', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'enx-clock-'));
+    const dir = tempDir('clock');
     try {
       const statePath = join(dir, 'state.json');
       const h = await start({ statePath });
@@ -54,7 +54,7 @@ describe('the versioned control API', () => {
       expect((await again.api('GET', '/rooms')).status).toBe(200);
       expect((await again.control('GET', '/status')).status).toBe(200);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      removeTempDir(dir);
     }
   });
 });

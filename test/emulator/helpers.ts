@@ -1,12 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   DEV_CREDENTIALS,
   startEmulator,
   type RunningEmulator,
   type StartOptions,
 } from '../../src/emulator/index.js';
+import { scopedTempDir } from '../helpers/temp.js';
 
 /** A clock the test moves by hand. */
 export class ManualClock {
@@ -128,8 +126,7 @@ export function list(value: unknown, path: string): unknown[] {
 
 /** A temporary folder, removed by the returned function. */
 export function tempDir(): { dir: string; cleanup: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), 'enablex-emu-'));
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return scopedTempDir('emu');
 }
 
 /**

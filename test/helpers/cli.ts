@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PassThrough, Readable, Writable } from 'node:stream';
 import { run } from '../../src/cli.js';
 import type { Context, InStream, OutStream } from '../../src/context.js';
+import { scopedTempDir } from './temp.js';
 
 /** An in-memory output stream that remembers what was written. */
 export class MemoryStream extends Writable implements OutStream {
@@ -123,6 +121,5 @@ export async function runCli(argv: string[], opts: TestContextOptions = {}): Pro
 
 /** A fresh, empty config folder for a test; removed by the returned function. */
 export function tempConfigDir(): { dir: string; cleanup: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), 'enablex-test-'));
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return scopedTempDir('config');
 }

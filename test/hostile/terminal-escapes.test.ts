@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enablex } from '../e2e/spawn.js';
+import { enablex } from '../e2e/helpers/run.js';
 
 /**
  * The built binary against a hostile server on loopback: room names, ids, tokens and error

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { shellQuote } from '../../src/shell.js';
+import { tempDir, removeTempDir } from '../helpers/temp.js';
 
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -21,11 +21,11 @@ export function requireTmuxAndBuild(): void {
   } catch {
     throw new Error('tmux is required by the terminal tests in test/pty: install it (apt-get install tmux).');
   }
-  const built = join(ROOT, 'dist/commands/room/wizard.js');
+  const built = join(ROOT, 'dist/commands/room/wizard/wizard.js');
   if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` first.`);
-  for (const name of ['wizard.ts', 'wizard-flow.ts', 'wizard-steps.ts', 'wizard-ask.ts']) {
-    if (statSync(join(ROOT, 'src/commands/room', name)).mtimeMs > statSync(built).mtimeMs) {
-      throw new Error(`dist/ is older than src/commands/room/${name}: run \`npm run build\` first.`);
+  for (const name of ['wizard.ts', 'flow.ts', 'steps.ts', 'ask.ts']) {
+    if (statSync(join(ROOT, 'src/commands/room/wizard', name)).mtimeMs > statSync(built).mtimeMs) {
+      throw new Error(`dist/ is older than src/commands/room/wizard/${name}: run \`npm run build\` first.`);
     }
   }
 }
@@ -45,7 +45,7 @@ export class TmuxSession {
 
   /** Starts a shell command (words already quoted) in `cwd` with exactly `env`: nothing inherited, no CI. */
   static start(command: string, opts: { cwd: string; env: Record<string, string> }): TmuxSession {
-    const dir = mkdtempSync(join(tmpdir(), 'enablex-pty-'));
+    const dir = tempDir('pty');
     const socket = join(dir, 'tmux.sock');
     const conf = join(dir, 'tmux.conf');
     writeFileSync(conf, 'set-option -g remain-on-exit on\nset-option -g history-limit 5000\n');
@@ -124,6 +124,6 @@ export class TmuxSession {
     } catch {
       // Already gone.
     }
-    rmSync(this.dir, { recursive: true, force: true });
+    removeTempDir(this.dir);
   }
 }

@@ -1,10 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_CREDENTIALS, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { shellQuote } from '../../src/shell.js';
 import { BIN, requireTmuxAndBuild, TmuxSession } from './tmux.js';
+import { tempDir, removeTempDir } from '../helpers/temp.js';
 
 /**
  * `--watch` in a real terminal: the built binary in tmux against a loopback emulator, whose live
@@ -19,11 +18,11 @@ let session: TmuxSession | undefined;
 beforeAll(async () => {
   requireTmuxAndBuild();
   emulator = await startEmulator({ host: '127.0.0.1', port: 0, credentials: DEV_CREDENTIALS });
-  cwd = mkdtempSync(join(tmpdir(), 'enablex-pty-watch-'));
+  cwd = tempDir('pty-watch');
 });
 afterAll(async () => {
   await emulator?.close();
-  rmSync(cwd, { recursive: true, force: true });
+  removeTempDir(cwd);
 });
 afterEach(() => {
   session?.kill();

@@ -1,14 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { shellQuote } from '../../src/shell.js';
 import { formatUtc } from '../../src/time.js';
-import { MORE_FLAGS } from '../../src/commands/room/wizard-more.js';
+import { MORE_FLAGS } from '../../src/commands/room/wizard/more.js';
 import { BIN, requireTmuxAndBuild, TmuxSession } from './tmux.js';
+import { tempDir, removeTempDir } from '../helpers/temp.js';
 
 /**
  * The wizard in a real terminal: the built binary in tmux, typing as a person does, against a
@@ -57,14 +57,14 @@ afterAll(() => new Promise<void>((r) => (server ? server.close(() => r()) : r())
 
 beforeEach(() => {
   seen = [];
-  cwd = mkdtempSync(join(tmpdir(), 'enablex-pty-cwd-'));
-  configDir = mkdtempSync(join(tmpdir(), 'enablex-pty-config-'));
+  cwd = tempDir('pty-cwd');
+  configDir = tempDir('pty-config');
 });
 afterEach(() => {
   session?.kill();
   session = undefined;
-  rmSync(cwd, { recursive: true, force: true });
-  rmSync(configDir, { recursive: true, force: true });
+  removeTempDir(cwd);
+  removeTempDir(configDir);
 });
 
 /** The environment of the binary: credentials, the local server, India's time zone (or `tz`), nothing else. */

@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { API_ORIGIN, runCli } from '../helpers/cli.js';
+import { parseCsv, showLineEndings } from '../helpers/csv.js';
 import { useNock } from '../helpers/nock.js';
 
 useNock();
@@ -48,10 +49,13 @@ describe('snapshots', () => {
     expect(r.stdout).toMatchSnapshot();
   });
 
-  it('room list as CSV', async () => {
+  it('room list as CSV: CRLF rows, every line ending shown', async () => {
     nock(API_ORIGIN).get('/video/v2/rooms').reply(200, { result: 0, rooms: ROOMS });
     const r = await runCli(['room', 'list', '-o', 'csv']);
-    expect(r.stdout).toMatchSnapshot();
+    // One JSON string per line: "\r\n" against "\n" is a snapshot change.
+    expect(showLineEndings(r.stdout)).toMatchSnapshot();
+    expect(r.stdout.endsWith('\r\n')).toBe(true);
+    expect(parseCsv(r.stdout)).toHaveLength(ROOMS.length + 1);
   });
 
   it('an API error block', async () => {
@@ -63,12 +67,45 @@ describe('snapshots', () => {
     expect(r.stderr).toMatchSnapshot();
   });
 
-  it.each([['--help'], ['room', 'create', '--help'], ['token', '--help'], ['cdr', '--help']])(
-    'help: enablex %s',
-    async (...argv) => {
-      const r = await runCli(argv.flat());
-      expect(r.code).toBe(0);
-      expect(r.stdout).toMatchSnapshot();
-    },
-  );
+  // Keyed by the whole command line, so every snapshot names the help it holds.
+  it.each(
+    [['--help'], ['room', 'create', '--help'], ['token', '--help'], ['cdr', '--help']].map((a) => [
+      a.join(' '),
+      a,
+    ]),
+  )('help: enablex %s', async (_line, argv) => {
+    const r = await runCli(argv);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatchSnapshot();
+  });
+});
+
+/** What commands say on stderr, whole: success lines, warnings, error blocks, notes. */
+describe('stderr snapshots', () => {
+  it('a success line (room create)', async () => {
+    nock(API_ORIGIN).post('/video/v2/rooms').reply(200, { result: 0, room: ROOMS[1] });
+    const r = await runCli(['room', 'create', '--name', 'Town hall', '--owner-ref', 'hr']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatchSnapshot();
+  });
+
+  it('a warning (api call with a path that repeats the base URL)', async () => {
+    nock(API_ORIGIN).get('/video/v2/video/v2/rooms').reply(404, { result: 1, error: 'Not found' });
+    const r = await runCli(['api', 'GET', 'video/v2/rooms']);
+    expect(r.stderr).toMatchSnapshot();
+  });
+
+  it('a usage error block (bad flag value)', async () => {
+    const r = await runCli(['room', 'list', '-o', 'xml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatchSnapshot();
+  });
+
+  it('the note about columns a narrow terminal hides', async () => {
+    nock(API_ORIGIN).get('/video/v2/rooms').reply(200, { result: 0, rooms: ROOMS });
+    const r = await runCli(['room', 'list'], { stdoutTTY: true, columns: 60 });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^Not shown at 60 columns: /);
+    expect(r.stderr).toMatchSnapshot();
+  });
 });

@@ -3,7 +3,7 @@ import { bool, defineCommand, required, text, textWithDefault, type VerbInput } 
 
 const flags = {
   ...reportFilterFlags({ shared: true }),
-  dir: required('--dir <dir>', 'folder to save into (created if missing)'),
+  dir: required('--dir <dir>', 'folder to save into (created if missing)', { complete: 'dir' }),
   concurrency: textWithDefault('--concurrency <n>', 'files fetched at the same time (1-16)', '4'),
   dryRun: bool('--dry-run', 'list what would be fetched (and what is already complete); fetch nothing'),
   // `archive`'s --out, given after `download`: read so it is refused with a pointer to --dir.

@@ -7,6 +7,7 @@ const flags = {
   out: text(
     '--out <file>',
     'write the list to this file (atomically) instead of stdout; format from -o, else the extension, else JSON',
+    { complete: 'file' },
   ),
 };
 

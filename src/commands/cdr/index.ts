@@ -3,7 +3,9 @@ import { cdrFilterFlags } from './options.js';
 import summary from './summary.verb.js';
 
 const flags = {
-  out: text('--out <file>', 'write to this file, atomically (format from -o, else its extension)'),
+  out: text('--out <file>', 'write to this file, atomically (format from -o, else its extension)', {
+    complete: 'file',
+  }),
   ...cdrFilterFlags(),
 };
 

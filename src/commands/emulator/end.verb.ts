@@ -1,6 +1,6 @@
 import { arg, defineCommand, type VerbInput } from '../spec.js';
 
-const args = { roomId: arg('<room-id>', 'the room id') };
+const args = { roomId: arg('<room-id>', 'the room id', { complete: 'rooms' }) };
 
 /** What `enablex emulator end` runs with. */
 export type EndInput = VerbInput<Record<never, never>, typeof args>;

@@ -19,7 +19,9 @@ const flags = {
     'also answer requests whose Host header is <name> (repeatable; "*" for any): others are refused',
   ),
   port: textWithDefault('--port <port>', 'port to listen on (0 picks a free one)', '4040'),
-  state: text('--state <file>', 'keep rooms, sessions, CDR and archive in this JSON file (default: memory)'),
+  state: text('--state <file>', 'keep rooms, sessions, CDR and archive in this JSON file (default: memory)', {
+    complete: 'file',
+  }),
   seed: choice('--seed <name>', 'fill a new, empty state with demo rooms and a month of sessions', ['demo']),
   ...faultFlags,
   syntheticCdr: text(

@@ -1,6 +1,6 @@
 import { arg, bool, defineCommand, textWithDefault, type VerbInput } from '../spec.js';
 
-const args = { roomId: arg('<room-id>', 'the room id') };
+const args = { roomId: arg('<room-id>', 'the room id', { complete: 'rooms' }) };
 
 const flags = {
   users: textWithDefault('--users <n>', 'how many people take part', '3'),

@@ -1,8 +1,8 @@
 import { Chalk } from 'chalk';
 import { listRooms } from '../../api/rooms.js';
 import { PartialError, PendingChangesError, UsageError } from '../../errors.js';
-import type { Runtime } from '../../runtime.js';
-import type { CommandInput } from '../define.js';
+import type { Factory } from '../../factory.js';
+import type { ApplyInput } from './apply.verb.js';
 import { readBodyFile } from '../input-file.js';
 import { planRows, renderDiff, roomLabel } from './apply-diff.js';
 import { parseRoomsFile } from './apply-file.js';
@@ -10,18 +10,10 @@ import { computePlan, hasPending, unlisted, type PlanItem } from './apply-plan.j
 import { progressLine, runPlan, type Outcome } from './apply-run.js';
 
 /** Options of `room apply`. */
-interface ApplyOptions {
-  file?: string;
-  prune?: boolean;
-  replace?: boolean;
-  dryRun?: boolean;
-  exitCode?: boolean;
-  concurrency: string;
-}
 
 const MAX_CONCURRENCY = 32;
 
-function checkOptions(o: ApplyOptions): { file: string; concurrency: number } {
+function checkOptions(o: ApplyInput['opts']): { file: string; concurrency: number } {
   if (!o.file) throw new UsageError('-f/--file is required: the rooms file to apply ("-" reads stdin).');
   if (o.exitCode && !o.dryRun)
     throw new UsageError('--exit-code needs --dry-run: it reports whether changes are pending.');
@@ -34,27 +26,27 @@ function checkOptions(o: ApplyOptions): { file: string; concurrency: number } {
 }
 
 /** Asks before deleting or re-creating rooms; without a terminal, --yes must say it (exit 2 otherwise). */
-async function confirmDestructive(rt: Runtime, todo: readonly PlanItem[]): Promise<boolean> {
+async function confirmDestructive(f: Factory, todo: readonly PlanItem[]): Promise<boolean> {
   const deletes = todo.filter((i) => i.action === 'delete').length;
   const replaces = todo.filter((i) => i.action === 'replace').length;
-  if ((deletes === 0 && replaces === 0) || rt.globals.yes) return true;
+  if ((deletes === 0 && replaces === 0) || f.options.yes) return true;
   const what = [
     deletes ? `delete ${deletes} room${deletes === 1 ? '' : 's'}` : '',
     replaces ? `delete and re-create ${replaces} room${replaces === 1 ? '' : 's'} (new room ids)` : '',
   ]
     .filter(Boolean)
     .join(' and ');
-  if (!rt.globals.canPrompt)
+  if (!f.io.canPrompt)
     throw new UsageError(
-      `refusing to ${what} without --yes (${rt.whyNoPrompt()}); nothing was changed.`,
+      `refusing to ${what} without --yes (${f.io.whyNoPrompt()}); nothing was changed.`,
       'Review the plan with --dry-run, then add --yes.',
     );
-  const prompter = await rt.prompter('--yes');
+  const prompter = await f.prompter('--yes');
   return prompter.confirm(`Apply this plan and ${what}? This cannot be undone.`);
 }
 
 /** One summary line per room acted on, on stderr. */
-function summarize(rt: Runtime, outcomes: readonly Outcome[]): void {
+function summarize(f: Factory, outcomes: readonly Outcome[]): void {
   const past: Record<Outcome['action'], string> = {
     create: 'created',
     update: 'updated',
@@ -64,36 +56,35 @@ function summarize(rt: Runtime, outcomes: readonly Outcome[]): void {
   for (const o of outcomes) {
     if (o.status === 'done') {
       const ids = o.old_room_id ? `${o.room_id} (was ${o.old_room_id})` : (o.room_id ?? '');
-      rt.out.success(`${past[o.action]} ${roomLabel(o)} ${ids}`.trimEnd());
-    } else if (o.status === 'failed') rt.out.failure(`${o.action} ${roomLabel(o)}: ${o.error ?? 'failed'}`);
-    else rt.out.failure(`${o.action} ${roomLabel(o)}: not tried (the run stopped)`);
+      f.io.success(`${past[o.action]} ${roomLabel(o)} ${ids}`.trimEnd());
+    } else if (o.status === 'failed') f.io.failure(`${o.action} ${roomLabel(o)}: ${o.error ?? 'failed'}`);
+    else f.io.failure(`${o.action} ${roomLabel(o)}: not tried (the run stopped)`);
   }
 }
 
 /** `enablex room apply -f <file>`: check the file, plan against live rooms, show it, then apply it. */
-export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
-  const o = opts as unknown as ApplyOptions;
+export async function run({ opts: o }: ApplyInput, f: Factory): Promise<void> {
   const { file, concurrency } = checkOptions(o);
   const source = file === '-' ? 'stdin' : file;
-  const desired = parseRoomsFile(await readBodyFile(rt, file, '--file'), source);
-  const http = await rt.http();
-  const live = await rt.out.spin('Reading live rooms…', () => listRooms(http));
-  const plan = computePlan(desired, live, { prune: o.prune === true, now: rt.ctx.now() });
+  const desired = parseRoomsFile(await readBodyFile(f, file, '--file'), source);
+  const http = await f.http();
+  const live = await f.io.spin('Reading live rooms…', () => listRooms(http));
+  const plan = computePlan(desired, live, { prune: o.prune === true, now: f.clock.now() });
 
-  const table = rt.globals.format === 'table';
-  if (table && !rt.globals.quiet)
-    rt.out.raw(
-      renderDiff(plan, new Chalk({ level: rt.globals.stdoutColor ? 1 : 0 }), { replace: o.replace === true }),
+  const table = f.options.format === 'table';
+  if (table && !f.options.quiet)
+    f.io.raw(
+      renderDiff(plan, new Chalk({ level: f.options.stdoutColor ? 1 : 0 }), { replace: o.replace === true }),
     );
   if (!o.prune) {
     const extra = unlisted(desired, live).length;
     if (extra)
-      rt.out.note(
+      f.io.note(
         `${extra} live room${extra === 1 ? '' : 's'} of these owner_refs not in the file (--prune deletes them).`,
       );
   }
   if (o.dryRun) {
-    if (!table) rt.out.data(planRows(plan));
+    if (!table) f.io.data(planRows(plan));
     if (o.exitCode && hasPending(plan))
       throw new PendingChangesError('Changes are pending (exit 8): run without --dry-run to apply them.');
     return;
@@ -106,42 +97,42 @@ export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
   const duplicates = plan.filter((i) => i.action === 'duplicate');
   if (!table)
     for (const s of plan.filter((i) => i.action === 'skip'))
-      rt.out.warn(`skipped ${roomLabel(s)}: ${s.reason}.`);
+      f.io.warn(`skipped ${roomLabel(s)}: ${s.reason}.`);
   if (todo.length === 0) {
-    if (!table) rt.out.data([]);
+    if (!table) f.io.data([]);
     if (held.length === 0 && duplicates.length === 0) {
       const skipped = plan.filter((i) => i.action === 'skip').length;
-      rt.out.success(
+      f.io.success(
         skipped
           ? `No changes to make; ${skipped} room${skipped === 1 ? '' : 's'} skipped (listed above).`
           : 'No changes: the live rooms match the file.',
       );
       return;
     }
-  } else if (!(await confirmDestructive(rt, todo))) {
-    rt.out.note('Nothing changed.');
+  } else if (!(await confirmDestructive(f, todo))) {
+    f.io.note('Nothing changed.');
     return;
   }
 
   let outcomes: Outcome[] = [];
   if (todo.length) {
     const progress =
-      rt.ctx.stderr.isTTY && !rt.globals.quiet ? progressLine(rt.ctx.stderr, todo.length) : undefined;
+      f.io.stderr.isTTY && !f.options.quiet ? progressLine(f.io.stderr, todo.length) : undefined;
     const result = await runPlan(http, todo, {
       concurrency,
-      signal: rt.ctx.signal,
+      signal: f.signal,
       onDone: (x) => progress?.done(x),
     });
     progress?.end();
     outcomes = result.outcomes;
-    summarize(rt, outcomes);
+    summarize(f, outcomes);
     // -q: the ids of the rooms created, updated, re-created or deleted.
-    if (rt.globals.quiet)
-      rt.out.data(
+    if (f.options.quiet)
+      f.io.data(
         outcomes.filter((x) => x.status === 'done'),
         { idField: 'room_id' },
       );
-    else if (!table) rt.out.data(outcomes);
+    else if (!table) f.io.data(outcomes);
     if (result.stopped !== undefined) throw result.stopped;
   }
 
@@ -156,7 +147,7 @@ export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
       : '',
   ].filter(Boolean);
   if (problems.length === 0) {
-    rt.out.success(`Applied ${todo.length} change${todo.length === 1 ? '' : 's'}.`);
+    f.io.success(`Applied ${todo.length} change${todo.length === 1 ? '' : 's'}.`);
     return;
   }
   throw new PartialError(

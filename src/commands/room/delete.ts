@@ -1,7 +1,7 @@
 import { deleteRoom } from '../../api/rooms.js';
 import { CliError, ExitCode, PartialError, UsageError } from '../../errors.js';
-import type { Runtime } from '../../runtime.js';
-import type { CommandInput } from '../define.js';
+import type { Factory } from '../../factory.js';
+import type { DeleteInput } from './delete.verb.js';
 import { checkRoomRef, resolveRoomRefs } from '../room-ref.js';
 
 /** One line of the delete report. */
@@ -17,54 +17,54 @@ interface Outcome {
 const PER_ROOM: readonly number[] = [ExitCode.API, ExitCode.NOT_FOUND];
 
 /** `enablex room delete <room-id...>`: asks on a terminal, needs --yes otherwise; several ids allowed. */
-export async function run({ args }: CommandInput, rt: Runtime): Promise<void> {
-  const refs = [...new Set(args.map((a) => checkRoomRef(a, '<room-id>')))];
+export async function run({ args }: DeleteInput, f: Factory): Promise<void> {
+  const refs = [...new Set(args.roomIds.map((a) => checkRoomRef(a, '<room-id>')))];
   // Refused before a name is looked up: a usage error sends nothing.
-  if (!rt.globals.yes && !rt.globals.canPrompt) {
+  if (!f.options.yes && !f.io.canPrompt) {
     throw new UsageError(
-      `refusing to delete ${refs.length === 1 ? 'a room' : `${refs.length} rooms`} without --yes (${rt.whyNoPrompt()}).`,
+      `refusing to delete ${refs.length === 1 ? 'a room' : `${refs.length} rooms`} without --yes (${f.io.whyNoPrompt()}).`,
       'Add --yes to confirm.',
     );
   }
-  const ids = [...new Set(await resolveRoomRefs(rt, refs, '<room-id>'))];
-  if (!rt.globals.yes) {
-    const prompter = await rt.prompter('--yes');
+  const ids = [...new Set(await resolveRoomRefs(f, refs, '<room-id>'))];
+  if (!f.options.yes) {
+    const prompter = await f.prompter('--yes');
     const ok = await prompter.confirm(
       `Delete ${ids.length === 1 ? `room ${ids[0]}` : `${ids.length} rooms (${ids.join(', ')})`}? This cannot be undone.`,
     );
     if (!ok) {
-      rt.out.note('Nothing deleted.');
+      f.io.note('Nothing deleted.');
       return;
     }
   }
-  const http = await rt.http();
+  const http = await f.http();
   const outcomes: Outcome[] = [];
   let lastError: CliError | undefined;
   for (const [i, id] of ids.entries()) {
     try {
       await deleteRoom(http, id);
       outcomes.push({ room_id: id, deleted: true });
-      rt.out.success(`Deleted room ${id}.`);
+      f.io.success(`Deleted room ${id}.`);
     } catch (err) {
-      if (ids.length === 1 || rt.ctx.signal.aborted) throw err;
+      if (ids.length === 1 || f.signal.aborted) throw err;
       if (!(err instanceof CliError) || !PER_ROOM.includes(err.exitCode)) {
         // The same credentials and network serve every id: trying the rest would only repeat this.
         const untried = ids.slice(i + 1);
-        rt.out.note(`Stopped at room ${id}${untried.length ? `; not tried: ${untried.join(', ')}` : ''}.`);
+        f.io.note(`Stopped at room ${id}${untried.length ? `; not tried: ${untried.join(', ')}` : ''}.`);
         throw err;
       }
       lastError = err;
       outcomes.push({ room_id: id, deleted: false, error: err.message, code: err.exitCode });
-      rt.out.failure(`${id}: ${err.message}`);
+      f.io.failure(`${id}: ${err.message}`);
     }
   }
   // -q: the ids of the rooms deleted, one a line.
-  if (rt.globals.quiet)
-    rt.out.data(
+  if (f.options.quiet)
+    f.io.data(
       outcomes.filter((o) => o.deleted),
       { idField: 'room_id' },
     );
-  else if (rt.globals.formatExplicit) rt.out.data(outcomes, { idField: 'room_id' });
+  else if (f.options.formatExplicit) f.io.data(outcomes, { idField: 'room_id' });
   const failed = outcomes.filter((o) => !o.deleted);
   if (failed.length === 0) return;
   // Nothing deleted and every failure alike (all not found, say): that code, not "partly failed".

@@ -1,6 +1,6 @@
 import type { RoomBody } from '../../api/rooms.js';
 import { jsonTerminalSafe } from '../../output/escape.js';
-import type { Runtime } from '../../runtime.js';
+import type { Factory } from '../../factory.js';
 
 /**
  * Prints what --dry-run would send: the method, the path (a route of src/api/paths.ts, shown from
@@ -8,13 +8,13 @@ import type { Runtime } from '../../runtime.js';
  * update reads the room first); nothing is changed.
  */
 export function printDryRun(
-  rt: Runtime,
+  f: Factory,
   method: string,
   path: string,
   body: RoomBody,
   notes: readonly string[] = [],
 ): void {
-  rt.out.note(notes.length ? `Dry run: nothing was changed.` : `Dry run: nothing was sent.`);
-  for (const line of notes) rt.out.note(line);
-  rt.out.raw(jsonTerminalSafe(JSON.stringify({ method, path: `/${path}`, body }, null, 2)) + '\n');
+  f.io.note(notes.length ? `Dry run: nothing was changed.` : `Dry run: nothing was sent.`);
+  for (const line of notes) f.io.note(line);
+  f.io.raw(jsonTerminalSafe(JSON.stringify({ method, path: `/${path}`, body }, null, 2)) + '\n');
 }

@@ -1,8 +1,8 @@
 import { listRooms, type Room } from '../../api/rooms.js';
 import { CliError, UsageError } from '../../errors.js';
 import { render } from '../../output/render.js';
-import type { Runtime } from '../../runtime.js';
-import type { CommandInput } from '../define.js';
+import type { Factory } from '../../factory.js';
+import type { ExportInput } from './export.verb.js';
 import { identityKey, parseRoomsFile } from './apply-file.js';
 import { ROOM_SETTINGS, parseSetting } from './settings.js';
 
@@ -67,13 +67,13 @@ export function exportEntry(room: Room): { entry: RoomsFileEntry; dropped: strin
 }
 
 /** `enablex room export`: the live rooms as a rooms file (YAML, or JSON with -o json) on stdout. */
-export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
-  const { name, ownerRef } = opts as { name?: string; ownerRef?: string };
-  const format = rt.globals.formatExplicit ? rt.globals.format : 'yaml';
+export async function run({ opts }: ExportInput, f: Factory): Promise<void> {
+  const { name, ownerRef } = opts;
+  const format = f.options.formatExplicit ? f.options.format : 'yaml';
   if (format !== 'yaml' && format !== 'json')
     throw new UsageError(`-o/--output for room export must be yaml or json (got "${format}").`);
-  const http = await rt.http();
-  const rooms = await rt.out.spin('Listing rooms…', () => listRooms(http));
+  const http = await f.http();
+  const rooms = await f.io.spin('Listing rooms…', () => listRooms(http));
   const needle = name?.toLowerCase();
   const chosen = rooms.filter(
     (r) =>
@@ -87,19 +87,19 @@ export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
   for (const room of chosen) {
     const who = `room ${room.room_id}${room.name ? ` "${room.name}"` : ''}`;
     if (!room.name || !room.owner_ref) {
-      rt.out.warn(
+      f.io.warn(
         `${who} has no ${room.name ? 'owner_ref' : 'name'}: not exported (apply knows rooms by name and owner_ref).`,
       );
       continue;
     }
     const { entry, dropped } = exportEntry(room);
     if (dropped.length)
-      rt.out.warn(`${who}: left out ${dropped.join(', ')} (room apply could not send it back).`);
+      f.io.warn(`${who}: left out ${dropped.join(', ')} (room apply could not send it back).`);
     try {
       parseRoomsFile([entry], 'export');
     } catch (err) {
       if (!(err instanceof CliError)) throw err;
-      rt.out.warn(
+      f.io.warn(
         `${who} breaks a rule of room apply; fix it in the file: ${err.message.replace(/^export: rooms\[0\][^:]*: /, '')}`,
       );
     }
@@ -110,11 +110,11 @@ export async function run({ opts }: CommandInput, rt: Runtime): Promise<void> {
     const key = identityKey(room.name, room.owner_ref);
     const first = seen.get(key);
     if (first)
-      rt.out.warn(
+      f.io.warn(
         `rooms ${first} and ${room.room_id} share the name ${JSON.stringify(room.name)} and owner_ref ${room.owner_ref}: room apply refuses a file listing both; keep one entry and delete or rename the other room.`,
       );
     else seen.set(key, room.room_id);
   }
-  rt.out.raw(render({ rooms: entries }, { format }));
-  rt.out.note(`Exported ${entries.length} room${entries.length === 1 ? '' : 's'}.`);
+  f.io.raw(render({ rooms: entries }, { format }));
+  f.io.note(`Exported ${entries.length} room${entries.length === 1 ? '' : 's'}.`);
 }

@@ -1,52 +1,57 @@
-import { InvalidArgumentError, Option, type Command } from 'commander';
-import { collect } from '../../validate.js';
+import type { FlagSpec, VerbInput } from '../spec.js';
+import { bool, list, text } from '../spec.js';
 import { ROOM_SETTINGS, attributeName } from './settings.js';
 
 /**
- * A case-insensitive parser for an enum flag, as `parseSetting` is for --file: `--quality hd` gives
- * "HD". Anything else is commander's own "Allowed choices are …" error, which it prefixes with the
- * flag and the value.
+ * Every room setting as a flag, from the one settings table: booleans are switches with a hidden
+ * `--no-x` (to override a -f file), enums take their values in any case. `hideImmutable` hides the
+ * settings the API refuses to change (room update).
  */
-export function choiceParser(choices: readonly string[]): (value: string) => string {
-  return (value) => {
-    const wanted = value.trim().toLowerCase();
-    const match = choices.find((c) => c.toLowerCase() === wanted);
-    if (match === undefined) throw new InvalidArgumentError(`Allowed choices are ${choices.join(', ')}.`);
-    return match;
-  };
-}
-
-/** Adds every room setting as a flag (booleans get --x and --no-x), from the one settings table. */
-export function addSettingFlags(cmd: Command, opts: { hideImmutable?: boolean } = {}): Command {
+export function settingFlags(opts: { hideImmutable?: boolean } = {}): Record<string, FlagSpec<unknown>> {
+  const flags: Record<string, FlagSpec<unknown>> = {};
   for (const spec of ROOM_SETTINGS) {
     const hidden = opts.hideImmutable === true && spec.immutable === true;
-    if (spec.kind === 'bool') {
-      cmd.addOption(new Option(`--${spec.flag}`, spec.description).hideHelp(hidden));
-      cmd.addOption(new Option(`--no-${spec.flag}`, `turn ${spec.flag} off`).hideHelp(true));
-      continue;
-    }
-    const option = new Option(`--${spec.flag} ${spec.arg ?? '<value>'}`, spec.description).hideHelp(hidden);
-    // .choices() keeps argChoices for help and completions; the parser after it replaces the
-    // case-sensitive check commander installs.
-    if (spec.choices) option.choices(spec.choices).argParser(choiceParser(spec.choices));
-    cmd.addOption(option);
+    const key = attributeName(spec.flag);
+    flags[key] =
+      spec.kind === 'bool'
+        ? bool(`--${spec.flag}`, spec.description, { hidden, negatable: true })
+        : {
+            ...text(`--${spec.flag} ${spec.arg ?? '<value>'}`, spec.description, { hidden }),
+            ...(spec.choices ? { choices: spec.choices } : {}),
+          };
   }
-  cmd.addOption(new Option('--name <name>', 'room name'));
-  cmd.addOption(new Option('--owner-ref <ref>', 'your reference for the owner, shown in reports'));
-  cmd.addOption(new Option('--data <key=value>', 'custom room data (repeatable)').argParser(collect));
-  cmd.addOption(
-    new Option('-f, --file <path>', 'a JSON or YAML room body ("-" for stdin); flags override it'),
-  );
-  return cmd;
+  return flags;
 }
 
-/** The setting flags the user actually gave, by flag name (commander's value source is "cli"). */
-export function givenSettings(cmd: Command): Map<string, unknown> {
-  const opts = cmd.opts();
+/** The flags that say what a room is, besides its settings: shared by room create and room update. */
+export const ROOM_FIELD_FLAGS = {
+  name: text('--name <name>', 'room name'),
+  ownerRef: text('--owner-ref <ref>', 'your reference for the owner, shown in reports'),
+  data: list('--data <key=value>', 'custom room data (repeatable)'),
+  file: text('-f, --file <path>', 'a JSON or YAML room body ("-" for stdin); flags override it', {
+    complete: 'file',
+  }),
+};
+
+/** The flag values room create and room update share: the room's fields and its settings. */
+export interface RoomFieldValues {
+  readonly name: string | undefined;
+  readonly ownerRef: string | undefined;
+  readonly data: string[] | undefined;
+  readonly file: string | undefined;
+}
+
+/** What room create and room update read a room from: their input. */
+export type SettingsInput = Pick<VerbInput, 'given'> & { readonly opts: RoomFieldValues };
+
+/** The setting flags the user actually gave, by flag name. */
+export function givenSettings(input: SettingsInput): Map<string, unknown> {
   const given = new Map<string, unknown>();
   for (const spec of ROOM_SETTINGS) {
     const key = attributeName(spec.flag);
-    if (opts[key] !== undefined && cmd.getOptionValueSource(key) === 'cli') given.set(spec.flag, opts[key]);
+    // The settings' values are read by the settings table's keys (they are typed as a record).
+    const value = (input.opts as unknown as Readonly<Record<string, unknown>>)[key];
+    if (value !== undefined && input.given(key)) given.set(spec.flag, value);
   }
   return given;
 }

@@ -1,13 +1,12 @@
 import type { Room } from '../../api/rooms.js';
-import type { Runtime } from '../../runtime.js';
-import { ROOM_COLUMNS } from './index.js';
+import type { Factory } from '../../factory.js';
 
 /** The scheduled time's name in tables: the API's times are UTC, and a table should say so. */
 const UTC_LABEL = 'scheduled_time (UTC)';
 
 /** True when the output is the default table (no --fields): the one place labels may differ from keys. */
-function labelled(rt: Runtime): boolean {
-  return rt.globals.format === 'table' && !rt.globals.fields?.length;
+function labelled(f: Factory): boolean {
+  return f.options.format === 'table' && !f.options.fields?.length;
 }
 
 /** A copy of the room whose settings.scheduled_time is named `scheduled_time (UTC)`, in place. */
@@ -27,17 +26,18 @@ function idFirst(room: Room): Room {
 }
 
 /** Prints one room: a table starts with room_id and labels the scheduled time as UTC; other formats keep the API's keys. */
-export function printRoom(rt: Runtime, room: Room): void {
-  rt.out.data(labelled(rt) ? withUtcLabel(idFirst(room)) : room, { idField: 'room_id' });
+export function printRoom(f: Factory, room: Room): void {
+  f.io.data(labelled(f) ? withUtcLabel(idFirst(room)) : room, { idField: 'room_id' });
 }
 
-/** Prints a list of rooms as printRoom does, with the list's columns. */
-export function printRooms(rt: Runtime, rooms: readonly Room[], empty: string): void {
-  const table = labelled(rt);
-  rt.out.data(table ? rooms.map(withUtcLabel) : rooms, {
+/** Prints a list of rooms as printRoom does, with the verb's columns (`room list`'s spec). */
+export function printRooms(f: Factory, rooms: readonly Room[], empty: string): void {
+  const table = labelled(f);
+  const columns = f.verb.columns ?? [];
+  f.io.data(table ? rooms.map(withUtcLabel) : rooms, {
     columns: table
-      ? ROOM_COLUMNS.map((c) => (c === 'settings.scheduled_time' ? `settings.${UTC_LABEL}` : c))
-      : ROOM_COLUMNS,
+      ? columns.map((c) => (c === 'settings.scheduled_time' ? `settings.${UTC_LABEL}` : c))
+      : columns,
     idField: 'room_id',
     hideFirst: ['settings.participants', 'owner_ref', 'settings.mode'],
     empty,

@@ -1,7 +1,6 @@
 import { paths } from '../../api/paths.js';
 import { getRoom, updateRoom } from '../../api/rooms.js';
-import type { Runtime } from '../../runtime.js';
-import type { CommandInput } from '../define.js';
+import type { Factory } from '../../factory.js';
 import { resolveRoomRef } from '../room-ref.js';
 import { buildUpdateBody } from './body.js';
 import { printDryRun } from './dry-run.js';
@@ -9,6 +8,7 @@ import { roomInputFrom } from './input.js';
 import { applyUpdate, describeMerge, mergeUpdate } from './merge.js';
 import { checkUpdatedRoom } from './rules.js';
 import { printRoom } from './show.js';
+import type { UpdateInput } from './update.verb.js';
 import { noteScheduledTime } from './time-note.js';
 
 /**
@@ -17,22 +17,23 @@ import { noteScheduledTime } from './time-note.js';
  * (the API replaces a nested object whole), and so that the room as the update leaves it is checked
  * by create's rules; then PATCH. --dry-run reads the room too. Prints the updated room.
  */
-export async function run({ args, opts, command }: CommandInput, rt: Runtime): Promise<void> {
-  const given = buildUpdateBody(await roomInputFrom(opts, command, rt));
-  const roomId = await resolveRoomRef(rt, args[0], '<room-id>');
-  const http = await rt.http();
-  const current = await rt.out.spin('Reading room…', () => getRoom(http, roomId));
+export async function run(input: UpdateInput, f: Factory): Promise<void> {
+  const { args, opts } = input;
+  const given = buildUpdateBody(await roomInputFrom(input, f));
+  const roomId = await resolveRoomRef(f, args.roomId, '<room-id>');
+  const http = await f.http();
+  const current = await f.io.spin('Reading room…', () => getRoom(http, roomId));
   const { body, merged } = mergeUpdate(current, given);
   const after = applyUpdate(current, body);
   checkUpdatedRoom(after, given);
-  noteScheduledTime(rt, given);
-  if (opts['dryRun']) {
+  noteScheduledTime(f, given);
+  if (opts.dryRun) {
     const notes = [`Read room ${roomId} (GET) to merge nested settings with its current values.`];
     const lines = describeMerge(merged);
     if (lines.length) notes.push(`Merged: ${lines.join('; ')}.`);
-    return printDryRun(rt, 'PATCH', paths.room(roomId), body, notes);
+    return printDryRun(f, 'PATCH', paths.room(roomId), body, notes);
   }
-  const echoed = await rt.out.spin('Updating room…', () => updateRoom(http, roomId, body));
-  rt.out.success(`Updated room ${roomId}; changes apply from its next session.`);
-  printRoom(rt, echoed ?? after);
+  const echoed = await f.io.spin('Updating room…', () => updateRoom(http, roomId, body));
+  f.io.success(`Updated room ${roomId}; changes apply from its next session.`);
+  printRoom(f, echoed ?? after);
 }

@@ -1,7 +1,9 @@
 import { TOKEN_ROLES } from '../../api/tokens.js';
 import { arg, bool, choiceWithDefault, defineCommand, list, required, type VerbInput } from '../spec.js';
 
-const args = { roomId: arg('<room-id>', 'the room id, or its name when no other room has it') };
+const args = {
+  roomId: arg('<room-id>', 'the room id, or its name when no other room has it', { complete: 'rooms' }),
+};
 
 const flags = {
   name: required('--name <name>', 'name of the user who joins'),

@@ -1,7 +1,9 @@
 import { watchFlags } from '../../watch/flags.js';
 import { arg, defineCommand, type VerbInput } from '../spec.js';
 
-const args = { roomId: arg('<room-id>', 'the room id, or its name when no other room has it') };
+const args = {
+  roomId: arg('<room-id>', 'the room id, or its name when no other room has it', { complete: 'rooms' }),
+};
 
 const flags = watchFlags('who joins and leaves');
 

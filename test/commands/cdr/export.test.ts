@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CDR_COLUMNS } from '../../../src/commands/cdr/columns.js';
 import { API_ORIGIN, runCli, tempConfigDir } from '../../helpers/cli.js';
+import { parseCsv } from '../../helpers/csv.js';
 import { useNock } from '../../helpers/nock.js';
 import { cdrBody, cdrRecord } from './fixtures.js';
 
@@ -12,37 +13,6 @@ useNock();
 
 const api = () => nock(API_ORIGIN);
 const HEADER = CDR_COLUMNS.join(',') + '\r\n';
-
-/** Splits RFC 4180 CSV into rows of fields (quoted fields may hold CRLF, commas and quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  expect(field).toBe('');
-  expect(row).toEqual([]);
-  return rows;
-}
 
 /** The CSV cell of a column in a data row. */
 const cell = (rows: string[][], r: number, column: string) => rows[r]![CDR_COLUMNS.indexOf(column)];

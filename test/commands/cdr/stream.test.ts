@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { registeredTempFiles } from '../../../src/fs/temp-registry.js';
 import { API_ORIGIN, runCli, tempConfigDir } from '../../helpers/cli.js';
 import { useNock } from '../../helpers/nock.js';
 import { cdrRecord } from './fixtures.js';
+import { tempDir, removeTempDir } from '../../helpers/temp.js';
 
 useNock();
 
@@ -64,14 +64,14 @@ describe('files of dead runs', () => {
   });
 
   it("removes a dead run's hidden --out temp file and spool folder, never a live run's", () => {
-    const folder = mkdtempSync(join(tmpdir(), 'enablex-stale-'));
+    const folder = tempDir('stale');
     try {
       const dead = deadPid();
       const stale = join(folder, `.cdr.csv.${dead}.0a1b2c3d.partial`);
       const live = join(folder, `.cdr.csv.${process.pid}.0a1b2c3d.partial`);
       const other = join(folder, `.other.csv.${dead}.0a1b2c3d.partial`);
       for (const f of [stale, live, other]) writeFileSync(f, 'partial');
-      const spool = mkdtempSync(join(tmpdir(), `enablex-spool-${dead}-`));
+      const spool = tempDir(`spool-${dead}`);
       removeDeadRunFiles(folder, 'cdr.csv');
       expect(readdirSync(folder).sort()).toEqual([
         `.cdr.csv.${process.pid}.0a1b2c3d.partial`,
@@ -79,7 +79,7 @@ describe('files of dead runs', () => {
       ]);
       expect(existsSync(spool)).toBe(false);
     } finally {
-      rmSync(folder, { recursive: true, force: true });
+      removeTempDir(folder);
     }
   });
 

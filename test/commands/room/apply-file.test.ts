@@ -1,16 +1,16 @@
 import { Chalk } from 'chalk';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCreateBody } from '../../../src/commands/room/body.js';
 import { readBodyFile } from '../../../src/commands/input-file.js';
 import { makeFactory } from '../../helpers/factory.js';
-import { offerSave } from '../../../src/commands/room/wizard-save.js';
+import { offerSave } from '../../../src/commands/room/wizard/save.js';
 import { TEST_NOW } from '../../helpers/cli.js';
 import { FakePrompter } from './wizard-prompter.js';
 import { parseRoomsFile } from '../../../src/commands/room/apply-file.js';
 import { UsageError } from '../../../src/errors.js';
+import { tempDir, removeTempDir } from '../../helpers/temp.js';
 
 /** The message of the UsageError a file gives. */
 function problem(doc: unknown): string {
@@ -69,7 +69,7 @@ describe('rooms file: accepted shapes', () => {
   });
 
   it('accepts a settings file the wizard saved, alone or as one entry', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'enablex-apply-'));
+    const dir = tempDir('apply');
     try {
       const body = buildCreateBody({
         flags: new Map<string, unknown>([
@@ -101,7 +101,7 @@ describe('rooms file: accepted shapes', () => {
       expect(inList.map((r) => r.name)).toEqual(['Town hall', 'Other']);
       expect(inList[0]?.body).toEqual(body);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      removeTempDir(dir);
     }
   });
 

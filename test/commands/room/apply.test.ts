@@ -1,5 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nock from 'nock';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,11 +8,12 @@ import type { PlanItem } from '../../../src/commands/room/apply-plan.js';
 import { exportEntry } from '../../../src/commands/room/export.js';
 import { API_ORIGIN, runCli } from '../../helpers/cli.js';
 import { useNock } from '../../helpers/nock.js';
+import { tempDir, removeTempDir } from '../../helpers/temp.js';
 
 useNock();
 const api = () => nock(API_ORIGIN);
-const dir = mkdtempSync(join(tmpdir(), 'enablex-apply-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('apply');
+afterAll(() => removeTempDir(dir));
 
 /** Writes a rooms file in the test folder and returns its path. */
 function roomsFile(name: string, text: string): string {

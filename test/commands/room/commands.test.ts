@@ -1,7 +1,6 @@
-import { Command } from 'commander';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addSettingFlags } from '../../../src/commands/room/flags.js';
+import { settingFlags } from '../../../src/commands/room/flags.js';
 import { API_ORIGIN, runCli, tempConfigDir } from '../../helpers/cli.js';
 import { useNock } from '../../helpers/nock.js';
 
@@ -104,9 +103,7 @@ describe('room create', () => {
   });
 
   it('help and completions still see the choices of an enum flag', async () => {
-    const cmd = addSettingFlags(new Command('create'));
-    const quality = cmd.options.find((o) => o.long === '--quality');
-    expect(quality?.argChoices).toEqual(['HD', 'SD', 'LD']);
+    expect(settingFlags()['quality']?.choices).toEqual(['HD', 'SD', 'LD']);
     const r = await runCli(['room', 'create', '--help']);
     expect(r.stdout).toMatch(/--quality <quality> .*\(choices: HD, SD, LD\)/);
   });

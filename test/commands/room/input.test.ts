@@ -1,29 +1,33 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
+import { addCommand, readInput } from '../../../src/commands/adapter.js';
+import create, { type CreateInput } from '../../../src/commands/room/create.verb.js';
 import { printDryRun } from '../../../src/commands/room/dry-run.js';
-import { addSettingFlags } from '../../../src/commands/room/flags.js';
 import { roomInputFrom } from '../../../src/commands/room/input.js';
-import { resolveGlobals } from '../../../src/globals.js';
-import { Runtime } from '../../../src/runtime.js';
-import { TEST_NOW, makeContext } from '../../helpers/cli.js';
+import { TEST_NOW } from '../../helpers/cli.js';
+import { makeFactory } from '../../helpers/factory.js';
 
 function runtime(stdin?: string) {
-  const ctx = makeContext({ stdin });
-  return { ctx, rt: new Runtime(ctx, resolveGlobals({}, ctx)) };
+  const { f, ctx } = makeFactory({ stdin });
+  return { ctx, rt: f };
 }
 
-function parsed(argv: string[]): Command {
-  return addSettingFlags(new Command('create').exitOverride()).parse(argv, { from: 'user' });
+/** `room create <argv>` parsed by the command tree, as its run function receives it. */
+async function parsed(argv: string[]): Promise<CreateInput> {
+  const program = new Command('enablex').exitOverride();
+  const cmd = addCommand(program, create, () => async () => undefined);
+  await program.parseAsync(['create', ...argv], { from: 'user' });
+  return readInput(create, cmd) as CreateInput;
 }
 
 describe('roomInputFrom', () => {
   it('collects the given setting flags, --name, --owner-ref, --data, the --file body and the clock', async () => {
     const { rt } = runtime('{"settings": {"quality": "SD"}}');
-    const command = parsed([
+    const command = await parsed([
       ...['--name', 'Town hall', '--owner-ref', 'hr', '--participants', '50'],
       ...['--data', 'team=hr', '--file', '-'],
     ]);
-    const input = await roomInputFrom(command.opts(), command, rt);
+    const input = await roomInputFrom(command, rt);
     expect(input).toEqual({
       flags: new Map([['participants', '50']]),
       name: 'Town hall',
@@ -36,17 +40,15 @@ describe('roomInputFrom', () => {
 
   it('leaves out what was not given', async () => {
     const { rt } = runtime();
-    const command = parsed([]);
-    const input = await roomInputFrom(command.opts(), command, rt);
+    const command = await parsed([]);
+    const input = await roomInputFrom(command, rt);
     expect(input).toEqual({ flags: new Map(), now: TEST_NOW });
   });
 
   it('names --data when a pair is malformed', async () => {
     const { rt } = runtime();
-    const command = parsed(['--data', 'novalue']);
-    await expect(roomInputFrom(command.opts(), command, rt)).rejects.toThrow(
-      '--data "novalue" must look like key=value.',
-    );
+    const command = await parsed(['--data', 'novalue']);
+    await expect(roomInputFrom(command, rt)).rejects.toThrow('--data "novalue" must look like key=value.');
   });
 });
 

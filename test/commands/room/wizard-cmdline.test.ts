@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { equivalentCommand } from '../../../src/commands/room/wizard-cmdline.js';
-import { suggestedFileName } from '../../../src/commands/room/wizard-save.js';
+import { equivalentCommand } from '../../../src/commands/room/wizard/cmdline.js';
+import { suggestedFileName } from '../../../src/commands/room/wizard/save.js';
 import { formatUtc } from '../../../src/time.js';
 
 describe('equivalentCommand', () => {

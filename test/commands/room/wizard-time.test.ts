@@ -5,7 +5,7 @@ import {
   parseLocalTime,
   readStartTime,
   type StartReading,
-} from '../../../src/commands/room/wizard-time.js';
+} from '../../../src/commands/room/wizard/time.js';
 
 const NOW = new Date('2026-11-29T12:00:00Z');
 

@@ -1,32 +1,25 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run } from '../../../src/cli.js';
 import { buildCreateBody } from '../../../src/commands/room/body.js';
 import { ROOM_SETTINGS } from '../../../src/commands/room/settings.js';
-import { MORE_FLAGS } from '../../../src/commands/room/wizard-more.js';
-import { MAIN_FLAGS } from '../../../src/commands/room/wizard-summary.js';
-import type * as PromptModule from '../../../src/prompt.js';
-import { API_ORIGIN, makeContext, runCli, TEST_ENV } from '../../helpers/cli.js';
+import { MORE_FLAGS } from '../../../src/commands/room/wizard/more.js';
+import { MAIN_FLAGS } from '../../../src/commands/room/wizard/summary.js';
+import { API_ORIGIN, makeContext, runCli, TEST_ENV, type TestContext } from '../../helpers/cli.js';
 import { useNock } from '../../helpers/nock.js';
 import { CTRL_C, FakePrompter, type Answer } from './wizard-prompter.js';
-
-const fake = vi.hoisted(() => ({ prompter: undefined as unknown }));
-vi.mock('../../../src/prompt.js', async (importOriginal) => ({
-  ...(await importOriginal<typeof PromptModule>()),
-  createPrompter: async () => fake.prompter,
-}));
+import { tempDir, removeTempDir } from '../../helpers/temp.js';
 
 useNock();
 
 const ROOM_ID = '6a1b2c3d4e5f6a7b8c9d0e1f';
 let cwd: string;
 beforeEach(() => {
-  cwd = mkdtempSync(join(tmpdir(), 'enablex-wizard-'));
+  cwd = tempDir('wizard');
 });
-afterEach(() => rmSync(cwd, { recursive: true, force: true }));
+afterEach(() => removeTempDir(cwd));
 
 /** Runs `room create <args>` on a (fake) terminal in Asia/Kolkata with scripted answers. */
 async function wizard(
@@ -35,14 +28,17 @@ async function wizard(
   opts: { env?: Record<string, string>; tty?: boolean } = {},
 ) {
   const prompter = new FakePrompter(answers);
-  fake.prompter = prompter;
   const tty = opts.tty ?? true;
-  const ctx = makeContext({
-    stdinTTY: tty,
-    stderrTTY: tty,
-    cwd,
-    env: { ...TEST_ENV, TZ: 'Asia/Kolkata', NO_COLOR: '1', ...opts.env },
-  });
+  const ctx: TestContext = {
+    ...makeContext({
+      stdinTTY: tty,
+      stderrTTY: tty,
+      cwd,
+      env: { ...TEST_ENV, TZ: 'Asia/Kolkata', NO_COLOR: '1', ...opts.env },
+    }),
+    // The factory's prompter is replaced: the questions are answered by the script above.
+    replace: { prompter: async () => prompter },
+  };
   // The spinner (ora) moves the cursor on a terminal: give the in-memory stderr those methods.
   Object.assign(ctx.err, { cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
   const code = await run(['room', 'create', ...args, '--retries', '0'], ctx);

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { BIN } from '../spawn.js';
-import type { Outputs } from './run.js';
+import { BIN, cleanEnv, type Outputs } from './run.js';
 
 /** A long-running `enablex emulator` child. */
 export interface EmulatorChild {
@@ -23,12 +22,7 @@ export function spawnEmulator(
 ): Promise<EmulatorChild> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, 'emulator', ...args], {
-      env: {
-        PATH: process.env['PATH'] ?? '',
-        HOME: process.env['HOME'] ?? '/tmp',
-        NO_COLOR: '1',
-        ...opts.env,
-      },
+      env: cleanEnv(opts.env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -85,7 +79,7 @@ export function startCli(
   opts: { env?: Record<string, string>; outputs: Outputs; deadlineMs?: number },
 ): BackgroundRun {
   const child = spawn(process.execPath, [BIN, ...args], {
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', NO_COLOR: '1', ...opts.env },
+    env: cleanEnv(opts.env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

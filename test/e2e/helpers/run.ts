@@ -1,9 +1,20 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, expect } from 'vitest';
-import { BIN, enablex, type SpawnResult } from '../spawn.js';
+
+export { tempDir } from '../../helpers/temp.js';
+export { until } from '../../helpers/until.js';
+
+/** The built binary, as users run it. `npm test` builds before running the tests. */
+export const BIN = fileURLToPath(new URL('../../../bin/enablex.js', import.meta.url));
+
+/** What a spawned run left behind. */
+export interface SpawnResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
 
 /** One captured run, for the end-of-file secret scan. */
 interface Captured {
@@ -79,7 +90,7 @@ export class Outputs {
   /** Runs the built binary and captures its output. */
   async run(args: string[], opts: RunOptions = {}): Promise<RunResult> {
     const started = performance.now();
-    const r = opts.cwd ? await enablexIn(opts.cwd, args, opts) : await enablex(args, opts);
+    const r = await enablex(args, opts);
     const ms = performance.now() - started;
     if (!opts.revealsSecrets) this.record(`enablex ${args.join(' ')}`, r);
     return { ...r, ms };
@@ -99,22 +110,22 @@ export class Outputs {
   }
 }
 
-/** Runs the binary from another working directory (relative --out and --dir paths). */
-function enablexIn(cwd: string, args: string[], opts: RunOptions): Promise<SpawnResult> {
-  return spawnCaptured(process.execPath, [BIN, ...args], { ...opts, cwd });
+/** Runs `node bin/enablex.js ...args` with a clean environment plus `env`, optional stdin and cwd, and a deadline. */
+export function enablex(args: string[], opts: RunOptions = {}): Promise<SpawnResult> {
+  return spawnCaptured(process.execPath, [BIN, ...args], opts);
 }
 
-/** Spawns a program with the same clean environment as `enablex()` and a deadline. */
+/** The environment every spawned run gets: PATH, HOME, NO_COLOR=1, plus `extra`. */
+export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', NO_COLOR: '1', ...extra };
+}
+
+/** Spawns a program with a clean environment (PATH, HOME, NO_COLOR=1) plus `env`, and a deadline. */
 export function spawnCaptured(cmd: string, args: string[], opts: RunOptions = {}): Promise<SpawnResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, {
       cwd: opts.cwd,
-      env: {
-        PATH: process.env['PATH'] ?? '',
-        HOME: process.env['HOME'] ?? '/tmp',
-        NO_COLOR: '1',
-        ...opts.env,
-      },
+      env: cleanEnv(opts.env),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -134,32 +145,4 @@ export function spawnCaptured(cmd: string, args: string[], opts: RunOptions = {}
     });
     child.stdin.end(opts.stdin ?? '');
   });
-}
-
-/** Temporary folders of this test file, removed after its tests (hooks cannot be added inside a test). */
-const temps: string[] = [];
-afterAll(() => {
-  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A fresh temporary folder, removed after the file's tests. */
-export function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `enablex-e2e-${prefix}-`));
-  temps.push(dir);
-  return dir;
-}
-
-/** Polls `check` until it returns a value other than undefined, or fails after `ms`. */
-export async function until<T>(
-  what: string,
-  check: () => T | undefined | Promise<T | undefined>,
-  ms = 5_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }

@@ -1,11 +1,11 @@
-import type { RoomBody } from '../../api/rooms.js';
-import { UsageError } from '../../errors.js';
-import { parseSetting } from './settings.js';
-import { askSetting, show, type WizardIO } from './wizard-ask.js';
-import { buildFromAnswers, flagOf, roomType, SPEC_BY_FLAG, type WizardState } from './wizard-state.js';
-import { MORE_FLAGS } from './wizard-more.js';
-import { STEPS, stepFor } from './wizard-steps.js';
-import { printSummary, scheduleRows } from './wizard-summary.js';
+import type { RoomBody } from '../../../api/rooms.js';
+import { UsageError } from '../../../errors.js';
+import { parseSetting } from '../settings.js';
+import { askSetting, show, type WizardIO } from './ask.js';
+import { buildFromAnswers, flagOf, roomType, SPEC_BY_FLAG, type WizardState } from './state.js';
+import { MORE_FLAGS } from './more.js';
+import { STEPS, stepFor } from './steps.js';
+import { printSummary, scheduleRows } from './summary.js';
 
 /** What the user chose at the summary. */
 type Next = 'create' | 'change' | 'cancel';

@@ -1,6 +1,6 @@
-import { shellQuote } from '../../shell.js';
-import { formatIsoUtc, parseDateTime } from '../../time.js';
-import { ROOM_SETTINGS } from './settings.js';
+import { shellQuote } from '../../../shell.js';
+import { formatIsoUtc, parseDateTime } from '../../../time.js';
+import { ROOM_SETTINGS } from '../settings.js';
 
 /** Global options worth repeating so the command reaches the same account. */
 export interface CommandTarget {

@@ -1,7 +1,7 @@
-import { ROOM_SETTINGS } from './settings.js';
-import { askSetting, settingLabel, show, type WizardIO } from './wizard-ask.js';
-import { current, SPEC_BY_FLAG, type WizardState } from './wizard-state.js';
-import { MAIN_FLAGS } from './wizard-summary.js';
+import { ROOM_SETTINGS } from '../settings.js';
+import { askSetting, settingLabel, show, type WizardIO } from './ask.js';
+import { current, SPEC_BY_FLAG, type WizardState } from './state.js';
+import { MAIN_FLAGS } from './summary.js';
 
 /** The settings under "more settings": every one the main questions leave out, the most used first. */
 export const MORE_FLAGS: readonly string[] = (() => {

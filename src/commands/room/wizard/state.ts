@@ -1,7 +1,7 @@
-import type { RoomBody } from '../../api/rooms.js';
-import { UsageError } from '../../errors.js';
-import { buildCreateBody } from './body.js';
-import { ROOM_SETTINGS, parseSetting, type SettingSpec } from './settings.js';
+import type { RoomBody } from '../../../api/rooms.js';
+import { UsageError } from '../../../errors.js';
+import { buildCreateBody } from '../body.js';
+import { ROOM_SETTINGS, parseSetting, type SettingSpec } from '../settings.js';
 
 /** What the wizard knows so far. Keys are flag names ('name', 'owner-ref', 'participants', ...). */
 export interface WizardState {

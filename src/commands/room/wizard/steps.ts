@@ -1,10 +1,10 @@
-import { formatLocal, formatUtc, parseDateTime } from '../../time.js';
-import { participantLimit } from './body.js';
-import { askSetting, askText, choose, textDefault, type WizardIO } from './wizard-ask.js';
-import { askMore, MORE_FLAGS } from './wizard-more.js';
-import { checkAnswer, current, roomType, type RoomType, type WizardState } from './wizard-state.js';
-import { TYPE_INFO, scheduleRows } from './wizard-summary.js';
-import { formatLocalInput, offsetLabel, readStartTime, type StartReading } from './wizard-time.js';
+import { formatLocal, formatUtc, parseDateTime } from '../../../time.js';
+import { participantLimit } from '../body.js';
+import { askSetting, askText, choose, textDefault, type WizardIO } from './ask.js';
+import { askMore, MORE_FLAGS } from './more.js';
+import { checkAnswer, current, roomType, type RoomType, type WizardState } from './state.js';
+import { TYPE_INFO, scheduleRows } from './summary.js';
+import { formatLocalInput, offsetLabel, readStartTime, type StartReading } from './time.js';
 
 /** One question of the wizard (or a small group of them). */
 export interface Step {

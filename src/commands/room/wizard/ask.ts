@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
-import type { Prompter } from '../../prompt.js';
-import { checkAnswer, current, SPEC_BY_FLAG, type WizardState } from './wizard-state.js';
+import type { Prompter } from '../../../prompt.js';
+import { checkAnswer, current, SPEC_BY_FLAG, type WizardState } from './state.js';
 
 /** What the wizard's questions need: the prompter, the clock, the user's zone, a line on stderr. */
 export interface WizardIO {

@@ -1,8 +1,8 @@
-import { formatLocal, formatUtc, parseDateTime } from '../../time.js';
-import { padToWidth, textWidth } from '../../output/width.js';
-import type { WizardIO } from './wizard-ask.js';
-import { settingLabel, show } from './wizard-ask.js';
-import { roomType, type RoomType, type WizardState } from './wizard-state.js';
+import { formatLocal, formatUtc, parseDateTime } from '../../../time.js';
+import { padToWidth, textWidth } from '../../../output/width.js';
+import type { WizardIO } from './ask.js';
+import { settingLabel, show } from './ask.js';
+import { roomType, type RoomType, type WizardState } from './state.js';
 
 /** One line on each room type, for the type question and the summary. */
 export const TYPE_INFO: Record<RoomType, string> = {
