@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { terminalColumns, type Context } from './context.js';
-import { CliError, ExitCode, InterruptedError, UsageError, renderError } from './errors.js';
+import { CliError, ExitCode, InterruptedError, UsageError } from './lib/errors.js';
+import { renderError } from './output/error-block.js';
 import { resolveGlobals, type RawGlobals } from './globals.js';
 import { configureHelpText } from './help.js';
 import { Scrubber, withScrubbedStderr } from './http/redact.js';
@@ -96,7 +97,13 @@ export async function run(argv: readonly string[], given: Context): Promise<numb
       stopSignalIsSuccess = typeof stop === 'object' ? input.given(stop.whenGiven) : stop === true;
       // Loaded on first action: --help and usage errors never pay for the factory's imports.
       const [{ Factory }, mod] = await Promise.all([import('./factory.js'), spec.load!()]);
-      factory = new Factory(ctx, options, { path, columns: spec.columns, behaviour }, secrets, ctx.replace);
+      factory = new Factory(
+        ctx,
+        options,
+        { path, columns: spec.columns, behaviour, program },
+        secrets,
+        ctx.replace,
+      );
       await mod.run(input as never, factory);
     };
   const program = buildProgram(action, ctx.version);

@@ -9,7 +9,7 @@ import type { Behaviour, RunningVerb } from './commands/spec.js';
 import { configDir } from './config/paths.js';
 import { resolveCredentials, type ResolvedCredentials } from './config/resolve.js';
 import type { ProfileStore } from './config/store.js';
-import { UsageError } from './errors.js';
+import { UsageError } from './lib/errors.js';
 import { truthyEnv, type Globals } from './globals.js';
 import { Printer } from './output/printer.js';
 import type { Prompter } from './prompt.js';

@@ -1,6 +1,6 @@
 import type { Context } from './context.js';
-import { UsageError } from './errors.js';
-import { wholeFlag } from './validate.js';
+import { UsageError } from './lib/errors.js';
+import { wholeFlag } from './lib/validate.js';
 import { FORMATS, type Format } from './output/render.js';
 import { colorLevels } from './output/color.js';
 

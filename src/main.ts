@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { run } from './cli.js';
-import { realSleep, type Context, type OutStream } from './context.js';
-import { ExitCode } from './errors.js';
-import { removeAllTempFilesSync } from './fs/temp-registry.js';
+import type { Context, OutStream } from './context.js';
+import { realSleep } from './lib/sleep.js';
+import { ExitCode } from './lib/errors.js';
+import { removeAllTempFilesSync } from './lib/fs/temp-registry.js';
 
 /** The CLI version, read once from package.json (one folder up from dist/, two from dist/bundle/). */
 function readVersion(): string {

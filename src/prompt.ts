@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { InStream } from './context.js';
-import { InterruptedError } from './errors.js';
+import { InterruptedError } from './lib/errors.js';
 
 /** A validation function: true when fine, otherwise the message to show. */
 export type Validate = (value: string) => true | string;

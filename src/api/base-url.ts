@@ -1,4 +1,4 @@
-import { UsageError } from '../errors.js';
+import { UsageError } from '../lib/errors.js';
 import { isLoopbackHost, maskUserinfo } from '../http/hosts.js';
 
 export { isLoopbackHost, maskUserinfo };

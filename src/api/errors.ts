@@ -1,4 +1,4 @@
-import { ApiError, ExitCode, NetworkError, NotFoundError, type ApiFailure } from '../errors.js';
+import { ApiError, ExitCode, NetworkError, NotFoundError, type ApiFailure } from '../lib/errors.js';
 import { AUTH_RESULTS, NOT_FOUND_RESULTS, RESULT_HINTS } from './result-codes.js';
 
 /**

@@ -3,7 +3,7 @@ import type { Scrubber } from '../http/redact.js';
 import { retrying } from '../http/retry.js';
 import type { Transport } from '../http/transport.js';
 import { toApiError } from './errors.js';
-import { answered, judgeApi, prepare, type HttpOptions, type RequestSpec } from './http.js';
+import { answered, judgeApi, prepare, type HttpOptions, type RequestSpec } from './request.js';
 import { JsonArraySplitter } from './json-array.js';
 import { interpret } from './response.js';
 

@@ -1,4 +1,4 @@
-import type { ApiFailure } from '../errors.js';
+import type { ApiFailure } from '../lib/errors.js';
 import { summarizeHtml } from './html-summary.js';
 import { MAX_JSON_DEPTH, jsonDepth } from '../http/json-depth.js';
 

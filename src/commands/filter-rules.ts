@@ -1,4 +1,4 @@
-import { UsageError } from '../errors.js';
+import { UsageError } from '../lib/errors.js';
 
 /** Conference numbers are digits (the API makes them; the emulator's are 8 digits). */
 const CONF_NUM = /^\d{1,20}$/;

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type * as Yaml from 'yaml';
 import type { Factory } from '../factory.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../lib/errors.js';
 
 const require = createRequire(import.meta.url);
 

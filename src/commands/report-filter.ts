@@ -1,5 +1,5 @@
 import type { ReportFilter } from '../api/paths.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../lib/errors.js';
 import { checkConf, checkNotFuture } from './filter-rules.js';
 import { checkRoomRef } from './room-ref.js';
 import { text, type FlagValues } from './spec.js';

@@ -1,8 +1,8 @@
 import { listRooms, type Room } from '../api/rooms.js';
 import type { ReportFilter } from '../api/paths.js';
-import { CliError, ExitCode, UsageError } from '../errors.js';
+import { CliError, ExitCode, UsageError } from '../lib/errors.js';
 import type { Factory } from '../factory.js';
-import { checkId } from '../validate.js';
+import { checkId } from '../lib/validate.js';
 
 /** A room id as the API makes them: 24 hex digits (a MongoDB ObjectId). */
 const ROOM_ID = /^[0-9a-f]{24}$/i;

@@ -12,6 +12,7 @@
  *
  * and `run({ opts }: ListInput, f: Factory)` reads `opts.name` as `string | undefined`.
  */
+import type { Command } from 'commander';
 import type { Factory } from '../factory.js';
 
 /** What a shell completes for a flag's value or an argument beyond fixed choices. */
@@ -238,4 +239,6 @@ export interface RunningVerb {
   /** `['room', 'list']`. */
   readonly path: readonly string[];
   readonly columns: readonly string[] | undefined;
+  /** The whole command tree the verb was parsed from (what `completion` writes scripts for). */
+  readonly program?: Command;
 }

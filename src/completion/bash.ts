@@ -1,4 +1,4 @@
-import { singleQuote as q } from '../shell.js';
+import { singleQuote as q } from '../lib/shell.js';
 import {
   allSpecs,
   spellings,

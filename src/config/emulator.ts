@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../lib/errors.js';
 import type { ResolvedCredentials } from './resolve.js';
 
 /**

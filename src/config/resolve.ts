@@ -1,5 +1,5 @@
 import type { Env } from '../context.js';
-import { AuthError } from '../errors.js';
+import { AuthError } from '../lib/errors.js';
 import { DEFAULT_BASE_URL } from '../api/base-url.js';
 import { checkProfileName, type Profile, type ProfileStore } from './store.js';
 

@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type Conf from 'conf';
-import { AuthError, UsageError } from '../errors.js';
+import { AuthError, UsageError } from '../lib/errors.js';
 
 /** One named set of credentials. The secrets (appKey, recordingPassword) never leave this module printed. */
 export interface Profile {

@@ -1,6 +1,6 @@
 import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AtomicFile } from '../fs/atomic.js';
+import { AtomicFile } from '../lib/fs/atomic.js';
 
 /** The manifest's file name inside the download folder. */
 export const MANIFEST_NAME = '.enablex-archive.json';

@@ -1,6 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { writeAll } from '../fs/write-all.js';
+import { writeAll } from '../lib/fs/write-all.js';
 
 /** Chunks waiting for the disk before the response is paused (backpressure). */
 const MAX_QUEUED = 8;

@@ -1,5 +1,5 @@
 import { isLoopbackHost } from '../http/hosts.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../lib/errors.js';
 
 /** A file URL that may be fetched, or why not. */
 export type UrlVerdict = { ok: true; url: URL } | { ok: false; reason: string };

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Env } from '../context.js';
-import { NetworkError, UsageError } from '../errors.js';
+import { NetworkError, UsageError } from '../lib/errors.js';
 
 /** Default cap on one answer read into memory (after decompression): 64 MiB. */
 export const DEFAULT_MAX_RESPONSE_MB = 64;

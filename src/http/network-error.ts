@@ -1,4 +1,4 @@
-import { NetworkError } from '../errors.js';
+import { NetworkError } from '../lib/errors.js';
 import { describeProxy } from './proxy.js';
 
 /** A transport failure in the CLI's words (exit 5), keeping the code the retry policy reads. */

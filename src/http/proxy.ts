@@ -2,7 +2,7 @@ import type { Agent as HttpAgent } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
 import { HttpProxyAgent, HttpsProxyAgent } from 'hpagent';
 import type { Env } from '../context.js';
-import { AuthError } from '../errors.js';
+import { AuthError } from '../lib/errors.js';
 import { isLoopbackHost, maskUserinfo } from './hosts.js';
 
 /** Reads an env var in either case, lower case first as curl does. */

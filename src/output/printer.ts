@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { terminalColumns, type OutStream } from '../context.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../lib/errors.js';
 import type { ColorLevel } from './color.js';
 import { flatten, getPath } from './flatten.js';
 import { render, type Format } from './render.js';

@@ -1,4 +1,4 @@
-import { CliError, ExitCode } from '../errors.js';
+import { CliError, ExitCode } from '../lib/errors.js';
 import type { Factory } from '../factory.js';
 
 /** The longest wait between tries while the server cannot be reached. */

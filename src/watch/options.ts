@@ -1,4 +1,4 @@
-import { UsageError } from '../errors.js';
+import { UsageError } from '../lib/errors.js';
 import type { Globals } from '../globals.js';
 
 /** The shortest --interval: faster polling only loads the API without showing anything new. */

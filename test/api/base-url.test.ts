@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isLoopbackHost, maskUserinfo, normalizeBaseUrl } from '../../src/api/base-url.js';
-import { UsageError } from '../../src/errors.js';
+import { UsageError } from '../../src/lib/errors.js';
 
 describe('normalizeBaseUrl', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toApiError, unexpectedShape } from '../../src/api/errors.js';
 import { RESULT_HINTS } from '../../src/api/result-codes.js';
-import { NetworkError, type ApiFailure } from '../../src/errors.js';
+import { NetworkError, type ApiFailure } from '../../src/lib/errors.js';
 
 const f = (status: number | undefined, result?: string, apiMessage = 'x'): ApiFailure => ({
   status,

@@ -1,11 +1,12 @@
 import { gzipSync } from 'node:zlib';
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
-import { createHttp, type HttpOptions } from '../../src/api/http.js';
+import { createHttp } from '../../src/api/http.js';
+import type { HttpOptions } from '../../src/api/request.js';
 import { backoffMs } from '../../src/http/retry.js';
 import { countingAgents } from '../helpers/agents.js';
 import { normalizeBaseUrl } from '../../src/api/base-url.js';
-import { ApiError, InterruptedError } from '../../src/errors.js';
+import { ApiError, InterruptedError } from '../../src/lib/errors.js';
 import { useNock } from '../helpers/nock.js';
 
 useNock();

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AtomicFile } from '../../src/fs/atomic.js';
+import { AtomicFile } from '../../src/lib/fs/atomic.js';
 import { interruptHandler, stderrErrorHandler, stdoutErrorHandler } from '../../src/main.js';
 import { MemoryStream, tempConfigDir } from '../helpers/cli.js';
 

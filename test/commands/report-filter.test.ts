@@ -10,7 +10,7 @@ import {
   resolveFilter,
   splitPeriod,
 } from '../../src/commands/report-filter.js';
-import { UsageError } from '../../src/errors.js';
+import { UsageError } from '../../src/lib/errors.js';
 
 const NOW = new Date('2026-11-29T12:00:00Z');
 

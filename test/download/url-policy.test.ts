@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recordingTrust, siteOf } from '../../src/download/url-policy.js';
-import { UsageError } from '../../src/errors.js';
+import { UsageError } from '../../src/lib/errors.js';
 
 const trust = (base: string, env: Record<string, string> = {}) => recordingTrust(new URL(base), env);
 const allows = (base: string, file: string, env: Record<string, string> = {}) =>

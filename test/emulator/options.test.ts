@@ -4,7 +4,7 @@ import type { FaultFlagValues } from '../../src/commands/emulator/fault-flags.js
 import { serveCredentials, serveOptions } from '../../src/commands/emulator/serve-options.js';
 import type { FaultConfig } from '../../src/emulator/faults.js';
 import { DEV_CREDENTIALS } from '../../src/emulator/index.js';
-import { AuthError, UsageError } from '../../src/errors.js';
+import { AuthError, UsageError } from '../../src/lib/errors.js';
 
 const NOW = new Date('2026-11-29T12:00:00Z');
 

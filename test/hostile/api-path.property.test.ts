@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeBaseUrl } from '../../src/api/base-url.js';
-import { isUnderBase } from '../../src/api/http.js';
+import { isUnderBase } from '../../src/api/request.js';
 import { parsePath } from '../../src/commands/api/input.js';
-import { UsageError } from '../../src/errors.js';
+import { UsageError } from '../../src/lib/errors.js';
 import { API_ORIGIN, TEST_ENV, runCli } from '../helpers/cli.js';
 
 const BASE = normalizeBaseUrl(TEST_ENV.ENABLEX_BASE_URL);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NetworkError } from '../../src/errors.js';
+import { NetworkError } from '../../src/lib/errors.js';
 import { backoffMs, mayRetry, retryAfterMs, retrying, type Failure } from '../../src/http/retry.js';
 
 describe('retryAfterMs and backoffMs', () => {

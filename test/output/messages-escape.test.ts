@@ -3,7 +3,8 @@ import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { renderDiff } from '../../src/commands/room/apply-diff.js';
 import type { PlanItem } from '../../src/commands/room/apply-plan.js';
-import { ApiError, NetworkError, UsageError, renderError } from '../../src/errors.js';
+import { ApiError, NetworkError, UsageError } from '../../src/lib/errors.js';
+import { renderError } from '../../src/output/error-block.js';
 
 const RAW =
   /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { shellQuote } from '../../src/shell.js';
+import { shellQuote } from '../../src/lib/shell.js';
 import { tempDir, removeTempDir } from '../helpers/temp.js';
 
 /** The repository root. */

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_CREDENTIALS, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { shellQuote } from '../../src/shell.js';
+import { shellQuote } from '../../src/lib/shell.js';
 import { BIN, requireTmuxAndBuild, TmuxSession } from './tmux.js';
 import { tempDir, removeTempDir } from '../helpers/temp.js';
 

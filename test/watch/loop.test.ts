@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AuthError, NetworkError } from '../../src/errors.js';
+import { AuthError, NetworkError } from '../../src/lib/errors.js';
 import { poll } from '../../src/watch/loop.js';
 import { makeFactory } from '../helpers/factory.js';
 

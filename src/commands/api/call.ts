@@ -1,4 +1,4 @@
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../lib/errors.js';
 import type { Factory } from '../../factory.js';
 import { printable } from '../dialin/secrets.js';
 import type { ApiInput } from './api.verb.js';

@@ -1,4 +1,4 @@
-import { ApiError } from '../../errors.js';
+import { ApiError } from '../../lib/errors.js';
 import type { Printer } from '../../output/printer.js';
 import { printable } from '../dialin/secrets.js';
 

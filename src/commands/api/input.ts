@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Method } from 'got';
 import type { Factory } from '../../factory.js';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../lib/errors.js';
 import { readStdin } from '../input-file.js';
 
 /** The methods `enablex api` sends. */

@@ -1,11 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { listArchive } from '../../api/archive.js';
-import { AuthError, UsageError } from '../../errors.js';
-import { checkFolder, makeFolders } from '../../fs/folders.js';
-import { outputError } from '../../fs/output-error.js';
+import { AuthError, UsageError } from '../../lib/errors.js';
+import { checkFolder, makeFolders } from '../../lib/fs/folders.js';
+import { outputError } from '../../lib/fs/output-error.js';
 import type { Factory } from '../../factory.js';
-import { wholeFlag } from '../../validate.js';
+import { wholeFlag } from '../../lib/validate.js';
 import { resolveFilter } from '../report-filter.js';
 import { recordingTrust } from '../../download/url-policy.js';
 import { planFiles } from './plan.js';

@@ -6,7 +6,7 @@ import { downloadAll, type FileOutcome } from '../../download/engine.js';
 import type { CredentialsRefused } from '../../download/responses.js';
 import { Manifest } from '../../download/manifest.js';
 import { createProgress, formatBytes, type ProgressMode } from '../../download/progress.js';
-import { AuthError, InterruptedError, PartialError } from '../../errors.js';
+import { AuthError, InterruptedError, PartialError } from '../../lib/errors.js';
 import type { Factory } from '../../factory.js';
 import type { PlannedFile } from './plan.js';
 

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { archiveFiles, listArchive, type ArchiveEntry } from '../../api/archive.js';
-import { UsageError } from '../../errors.js';
-import { openOutput, type OutputFile } from '../../fs/output.js';
-import { outputError } from '../../fs/output-error.js';
+import { UsageError } from '../../lib/errors.js';
+import { openOutput, type OutputFile } from '../../lib/fs/output.js';
+import { outputError } from '../../lib/fs/output-error.js';
 import type { Globals } from '../../globals.js';
 import { formatForPath } from '../../output/path-format.js';
 import { render, type Format } from '../../output/render.js';

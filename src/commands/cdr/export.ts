@@ -1,6 +1,6 @@
 import { basename, dirname, resolve } from 'node:path';
-import { removeDeadRunFiles } from '../../fs/spool-files.js';
-import { UsageError } from '../../errors.js';
+import { removeDeadRunFiles } from '../../lib/fs/spool-files.js';
+import { UsageError } from '../../lib/errors.js';
 import type { Factory } from '../../factory.js';
 import { fetchRecords, type FetchProgress } from './fetch.js';
 import { exportFormat, parsePlan } from './options.js';

@@ -1,11 +1,11 @@
 import { streamCdr, type CdrRecord } from '../../api/cdr.js';
 import type { Http } from '../../api/http.js';
 import type { ReportFilter } from '../../api/paths.js';
-import { InterruptedError } from '../../errors.js';
+import { InterruptedError } from '../../lib/errors.js';
 import { splitPeriod } from '../report-filter.js';
-import { removeDeadRunFiles, removeSpoolFolder } from '../../fs/spool-files.js';
+import { removeDeadRunFiles, removeSpoolFolder } from '../../lib/fs/spool-files.js';
 import { collectIfAbove } from '../../heap.js';
-import { inOrder } from './ordered.js';
+import { inOrder } from '../../lib/ordered.js';
 import { MEMORY_BUDGET, Spool } from './spool.js';
 
 /** How to fetch: chunk size for periods and how many chunk requests run at once. */

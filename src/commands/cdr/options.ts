@@ -1,8 +1,8 @@
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../lib/errors.js';
 import type { Globals } from '../../globals.js';
 import { formatForPath } from '../../output/path-format.js';
 import type { Format } from '../../output/render.js';
-import { wholeFlag } from '../../validate.js';
+import { wholeFlag } from '../../lib/validate.js';
 import { periodDays, reportFilterFlags, resolveFilter } from '../report-filter.js';
 import { text, type FlagValues } from '../spec.js';
 import type { FetchPlan } from './fetch.js';

@@ -1,9 +1,9 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { OutStream } from '../../context.js';
-import { InterruptedError } from '../../errors.js';
-import { openOutput, type OutputFile } from '../../fs/output.js';
-import { outputError } from '../../fs/output-error.js';
+import { InterruptedError } from '../../lib/errors.js';
+import { openOutput, type OutputFile } from '../../lib/fs/output.js';
+import { outputError } from '../../lib/fs/output-error.js';
 
 /** Where export text goes: stdout, or a file that appears only when the export is complete. */
 export interface Sink {

@@ -1,5 +1,5 @@
 import { open, type FileHandle } from 'node:fs/promises';
-import { spoolPath, releaseSpool } from '../../fs/spool-files.js';
+import { spoolPath, releaseSpool } from '../../lib/fs/spool-files.js';
 
 /** Text the chunks of one export keep in memory (shared out between them); the rest goes to temp files. */
 export const MEMORY_BUDGET = 4 * 1024 * 1024;

@@ -1,4 +1,4 @@
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../lib/errors.js';
 import type { Factory } from '../../factory.js';
 import { render } from '../../output/render.js';
 import { SummaryBuilder, factsOf, type CdrSummary } from './aggregate.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { isLoopbackHost, normalizeBaseUrl } from '../../api/base-url.js';
 import { describeProxy, proxyFor } from '../../http/proxy.js';
 import type { ResolvedCredentials } from '../../config/resolve.js';
-import { CliError, InterruptedError } from '../../errors.js';
+import { CliError, InterruptedError } from '../../lib/errors.js';
 import type { Factory } from '../../factory.js';
 import type { CheckResult } from './report.js';
 

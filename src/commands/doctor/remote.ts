@@ -1,6 +1,6 @@
-import type { ResponseInfo } from '../../api/http.js';
+import type { ResponseInfo } from '../../api/request.js';
 import { paths } from '../../api/paths.js';
-import { ApiError, ExitCode, InterruptedError, NetworkError } from '../../errors.js';
+import { ApiError, ExitCode, InterruptedError, NetworkError } from '../../lib/errors.js';
 import type { Factory } from '../../factory.js';
 import type { CheckResult } from './report.js';
 

@@ -1,5 +1,5 @@
 import { Chalk } from 'chalk';
-import { AuthError, CliError, ExitCode, NetworkError } from '../../errors.js';
+import { AuthError, CliError, ExitCode, NetworkError } from '../../lib/errors.js';
 import type { Factory } from '../../factory.js';
 
 /** How one check came out; `skip` when a check it depends on failed first. */

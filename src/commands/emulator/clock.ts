@@ -1,4 +1,4 @@
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../lib/errors.js';
 import type { Factory } from '../../factory.js';
 import type { ClockAdvanceInput, ClockSetInput } from './clock.verb.js';
 import { controlClient, type ControlClient } from './control-client.js';

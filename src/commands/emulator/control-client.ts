@@ -1,7 +1,8 @@
 import { normalizeBaseUrl } from '../../api/base-url.js';
-import { createHttp, type Http, type RequestSpec } from '../../api/http.js';
+import { createHttp, type Http } from '../../api/http.js';
+import type { RequestSpec } from '../../api/request.js';
 import { CONTROL_PREFIX } from '../../emulator/paths.js';
-import { CliError, NotFoundError } from '../../errors.js';
+import { CliError, NotFoundError } from '../../lib/errors.js';
 import type { Factory } from '../../factory.js';
 
 /** A client of the emulator's control routes, on the origin of the base URL the CLI resolved. */

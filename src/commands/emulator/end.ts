@@ -1,5 +1,5 @@
 import type { Factory } from '../../factory.js';
-import { checkId } from '../../validate.js';
+import { checkId } from '../../lib/validate.js';
 import { controlClient } from './control-client.js';
 import type { EndInput } from './end.verb.js';
 import { printSession, type SessionSummary } from './session-output.js';

@@ -1,5 +1,5 @@
 import { checkFaultConfig, type FaultConfig } from '../../emulator/faults.js';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../lib/errors.js';
 import type { FaultFlagValues } from './fault-flags.js';
 
 type Kind = 'ratio' | 'whole';

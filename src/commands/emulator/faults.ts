@@ -1,5 +1,5 @@
 import type { FaultConfig } from '../../emulator/faults.js';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../lib/errors.js';
 import type { Factory } from '../../factory.js';
 import { controlClient } from './control-client.js';
 import { describeFaults, faultConfigFromFlags } from './fault-config.js';

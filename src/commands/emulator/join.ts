@@ -1,4 +1,4 @@
-import { ApiError, UsageError } from '../../errors.js';
+import { ApiError, UsageError } from '../../lib/errors.js';
 import type { Factory } from '../../factory.js';
 import { readStdin } from '../input-file.js';
 import { controlClient } from './control-client.js';

@@ -3,8 +3,8 @@ import type { EmulatorCredentials } from '../../emulator/core.js';
 import type { FaultConfig } from '../../emulator/faults.js';
 import type { SyntheticCdrOptions } from '../../emulator/synthetic.js';
 import type { Env } from '../../context.js';
-import { AuthError, UsageError } from '../../errors.js';
-import { wholeFlag } from '../../validate.js';
+import { AuthError, UsageError } from '../../lib/errors.js';
+import { wholeFlag } from '../../lib/validate.js';
 import { faultConfigFromFlags } from './fault-config.js';
 import type { EmulatorInput } from './index.js';
 

@@ -1,7 +1,7 @@
 import { isLoopbackHost } from '../../api/base-url.js';
 import { StateFileError } from '../../emulator/state.js';
-import { shellQuote } from '../../shell.js';
-import { UsageError } from '../../errors.js';
+import { shellQuote } from '../../lib/shell.js';
+import { UsageError } from '../../lib/errors.js';
 import type { Factory } from '../../factory.js';
 import { describeFaults } from './fault-config.js';
 import type { EmulatorInput } from './index.js';

@@ -1,5 +1,5 @@
 import type { Factory } from '../../factory.js';
-import { checkId, wholeFlag } from '../../validate.js';
+import { checkId, wholeFlag } from '../../lib/validate.js';
 import { controlClient } from './control-client.js';
 import { printSession, type SessionSummary } from './session-output.js';
 import type { SimulateInput } from './simulate.verb.js';

@@ -1,5 +1,5 @@
 import type { Factory } from '../../factory.js';
-import { formatUtc } from '../../time.js';
+import { formatUtc } from '../../lib/time.js';
 import { Frame } from '../../watch/frame.js';
 import { poll } from '../../watch/loop.js';
 import type { WatchSettings } from '../../watch/options.js';

@@ -1,6 +1,6 @@
 import { normalizeBaseUrl } from '../../api/base-url.js';
 import { PROFILE_NAME, type Profile } from '../../config/store.js';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../lib/errors.js';
 import type { Factory } from '../../factory.js';
 import { readStdin } from '../input-file.js';
 import type { AddInput } from './add.verb.js';

@@ -1,4 +1,4 @@
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../lib/errors.js';
 import type { Factory } from '../../factory.js';
 import type { ShowInput } from './show.verb.js';
 import { profileView } from './view.js';

@@ -1,7 +1,7 @@
 import { DEFAULT_BASE_URL } from '../../api/base-url.js';
 import { paths } from '../../api/paths.js';
 import type { Profile } from '../../config/store.js';
-import { ApiError, AuthError, ExitCode, NetworkError } from '../../errors.js';
+import { ApiError, AuthError, ExitCode, NetworkError } from '../../lib/errors.js';
 import type { Factory } from '../../factory.js';
 
 const SKIP = 'Add --no-verify to save it without checking.';

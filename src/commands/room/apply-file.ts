@@ -1,5 +1,5 @@
 import type { RoomBody } from '../../api/rooms.js';
-import { CliError, UsageError } from '../../errors.js';
+import { CliError, UsageError } from '../../lib/errors.js';
 import { buildCreateBody } from './body.js';
 import { ROOM_SETTINGS } from './settings.js';
 import { checkFileData } from './file-data.js';

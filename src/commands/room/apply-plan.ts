@@ -1,5 +1,5 @@
 import type { Room, RoomBody } from '../../api/rooms.js';
-import { parseDateTime } from '../../time.js';
+import { parseDateTime } from '../../lib/time.js';
 import { identityKey, type DesiredRoom } from './apply-file.js';
 import { ROOM_SETTINGS } from './settings.js';
 

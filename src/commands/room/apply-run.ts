@@ -1,7 +1,7 @@
 import type { OutStream } from '../../context.js';
 import type { Http } from '../../api/http.js';
 import { createRoom, deleteRoom, updateRoom } from '../../api/rooms.js';
-import { AuthError, CliError, ExitCode, InterruptedError } from '../../errors.js';
+import { AuthError, CliError, ExitCode, InterruptedError } from '../../lib/errors.js';
 import type { PlanItem } from './apply-plan.js';
 
 /** What happened to one room of the plan. */

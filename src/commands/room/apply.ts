@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import { listRooms } from '../../api/rooms.js';
-import { PartialError, PendingChangesError, UsageError } from '../../errors.js';
+import { PartialError, PendingChangesError, UsageError } from '../../lib/errors.js';
 import type { Factory } from '../../factory.js';
 import type { ApplyInput } from './apply.verb.js';
 import { readBodyFile } from '../input-file.js';

@@ -1,4 +1,4 @@
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../lib/errors.js';
 import type { RoomBody } from '../../api/rooms.js';
 import { setPath } from '../../output/flatten.js';
 import { checkRoomRules } from './rules.js';

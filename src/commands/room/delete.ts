@@ -1,5 +1,5 @@
 import { deleteRoom } from '../../api/rooms.js';
-import { CliError, ExitCode, PartialError, UsageError } from '../../errors.js';
+import { CliError, ExitCode, PartialError, UsageError } from '../../lib/errors.js';
 import type { Factory } from '../../factory.js';
 import type { DeleteInput } from './delete.verb.js';
 import { checkRoomRef, resolveRoomRefs } from '../room-ref.js';

@@ -1,5 +1,5 @@
 import { listRooms, type Room } from '../../api/rooms.js';
-import { CliError, UsageError } from '../../errors.js';
+import { CliError, UsageError } from '../../lib/errors.js';
 import { render } from '../../output/render.js';
 import type { Factory } from '../../factory.js';
 import type { ExportInput } from './export.verb.js';

@@ -1,5 +1,5 @@
-import { UsageError } from '../../errors.js';
-import { dataKeyProblem } from '../../validate.js';
+import { UsageError } from '../../lib/errors.js';
+import { dataKeyProblem } from '../../lib/validate.js';
 
 /**
  * Checks a --file body's `data` by the rules of `--data key=value`: an object whose keys are

@@ -1,5 +1,5 @@
 import type { Factory } from '../../factory.js';
-import { parseKeyValues } from '../../validate.js';
+import { parseKeyValues } from '../../lib/validate.js';
 import { readBodyFile } from '../input-file.js';
 import type { RoomInput } from './body.js';
 import { checkFileData } from './file-data.js';

@@ -1,7 +1,7 @@
 import type { Room } from '../../api/rooms.js';
-import { UsageError } from '../../errors.js';
-import { formatUtc, parseDateTime } from '../../time.js';
-import { wholeFlag } from '../../validate.js';
+import { UsageError } from '../../lib/errors.js';
+import { formatUtc, parseDateTime } from '../../lib/time.js';
+import { wholeFlag } from '../../lib/validate.js';
 import { parseReportDate } from '../report-filter.js';
 import { roomKind } from './rules.js';
 

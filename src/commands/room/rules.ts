@@ -1,4 +1,4 @@
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../lib/errors.js';
 import { getPath } from '../../output/flatten.js';
 import type { Room, RoomBody } from '../../api/rooms.js';
 import { ROOM_SETTINGS } from './settings.js';

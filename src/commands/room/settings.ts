@@ -1,4 +1,4 @@
-import { formatLocal, formatUtc, parseDateTime } from '../../time.js';
+import { formatLocal, formatUtc, parseDateTime } from '../../lib/time.js';
 
 /** How a setting's value is read and sent. */
 export type SettingKind = 'string' | 'bool' | 'enum' | 'count' | 'int' | 'datetime' | 'url';

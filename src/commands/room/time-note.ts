@@ -1,6 +1,6 @@
 import type { RoomBody } from '../../api/rooms.js';
 import type { Factory } from '../../factory.js';
-import { formatIsoUtc, localZone, offsetOf, parseDateTime, utcNote } from '../../time.js';
+import { formatIsoUtc, localZone, offsetOf, parseDateTime, utcNote } from '../../lib/time.js';
 
 /**
  * Flags take times in UTC, so a script means the same on every machine. When the user's zone (TZ

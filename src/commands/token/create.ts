@@ -1,7 +1,7 @@
 import { createToken, TOKEN_LIFETIME_MS, type TokenBody, type TokenRole } from '../../api/tokens.js';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../lib/errors.js';
 import type { Factory } from '../../factory.js';
-import { parseKeyValues } from '../../validate.js';
+import { parseKeyValues } from '../../lib/validate.js';
 import { resolveRoomRef } from '../room-ref.js';
 import { terminalSafe } from '../../output/escape.js';
 import { decodeToken, viewValue } from './decode.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fileSink, stdoutSink } from '../../../src/commands/cdr/sink.js';
-import { InterruptedError, UsageError } from '../../../src/errors.js';
+import { InterruptedError, UsageError } from '../../../src/lib/errors.js';
 import { makeContext, tempConfigDir } from '../../helpers/cli.js';
 
 let dir: string;

@@ -9,7 +9,7 @@ import { offerSave } from '../../../src/commands/room/wizard/save.js';
 import { TEST_NOW } from '../../helpers/cli.js';
 import { FakePrompter } from './wizard-prompter.js';
 import { parseRoomsFile } from '../../../src/commands/room/apply-file.js';
-import { UsageError } from '../../../src/errors.js';
+import { UsageError } from '../../../src/lib/errors.js';
 import { tempDir, removeTempDir } from '../../helpers/temp.js';
 
 /** The message of the UsageError a file gives. */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Http, RequestSpec } from '../../../src/api/http.js';
+import type { Http } from '../../../src/api/http.js';
+import type { RequestSpec } from '../../../src/api/request.js';
 import type { PlanItem } from '../../../src/commands/room/apply-plan.js';
 import { runPlan } from '../../../src/commands/room/apply-run.js';
-import { AuthError, InterruptedError, NetworkError } from '../../../src/errors.js';
+import { AuthError, InterruptedError, NetworkError } from '../../../src/lib/errors.js';
 
 /** A fake API: answers after a tick, counting requests in flight; `fail` decides per request. */
 function fakeHttp(fail: (spec: RequestSpec) => Error | undefined = () => undefined) {

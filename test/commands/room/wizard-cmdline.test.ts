@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { equivalentCommand } from '../../../src/commands/room/wizard/cmdline.js';
 import { suggestedFileName } from '../../../src/commands/room/wizard/save.js';
-import { formatUtc } from '../../../src/time.js';
+import { formatUtc } from '../../../src/lib/time.js';
 
 describe('equivalentCommand', () => {
   it('puts name, owner, type and schedule first; booleans as --x / --no-x; data last', () => {

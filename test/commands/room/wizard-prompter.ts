@@ -1,4 +1,4 @@
-import { InterruptedError } from '../../../src/errors.js';
+import { InterruptedError } from '../../../src/lib/errors.js';
 import type { Prompter, Validate } from '../../../src/prompt.js';
 
 /** Pressing Ctrl-C at this question (the real prompter turns it into InterruptedError). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLocal, formatUtc, localZone } from '../../../src/time.js';
+import { formatLocal, formatUtc, localZone } from '../../../src/lib/time.js';
 import {
   offsetLabel,
   parseLocalTime,

@@ -1,5 +1,5 @@
-import { shellQuote } from '../../../shell.js';
-import { formatIsoUtc, parseDateTime } from '../../../time.js';
+import { shellQuote } from '../../../lib/shell.js';
+import { formatIsoUtc, parseDateTime } from '../../../lib/time.js';
 import { ROOM_SETTINGS } from '../settings.js';
 
 /** Global options worth repeating so the command reaches the same account. */

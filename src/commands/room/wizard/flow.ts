@@ -1,5 +1,5 @@
 import type { RoomBody } from '../../../api/rooms.js';
-import { UsageError } from '../../../errors.js';
+import { UsageError } from '../../../lib/errors.js';
 import { parseSetting } from '../settings.js';
 import { askSetting, show, type WizardIO } from './ask.js';
 import { buildFromAnswers, flagOf, roomType, SPEC_BY_FLAG, type WizardState } from './state.js';

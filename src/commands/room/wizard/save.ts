@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { RoomBody } from '../../../api/rooms.js';
-import { InterruptedError } from '../../../errors.js';
-import { writeOutput } from '../../../fs/output.js';
+import { InterruptedError } from '../../../lib/errors.js';
+import { writeOutput } from '../../../lib/fs/output.js';
 import type { WizardIO } from './ask.js';
 
 /** `room-town-hall.json` for "Town hall": a file name that needs no quoting. */

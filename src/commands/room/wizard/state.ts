@@ -1,5 +1,5 @@
 import type { RoomBody } from '../../../api/rooms.js';
-import { UsageError } from '../../../errors.js';
+import { UsageError } from '../../../lib/errors.js';
 import { buildCreateBody } from '../body.js';
 import { ROOM_SETTINGS, parseSetting, type SettingSpec } from '../settings.js';
 

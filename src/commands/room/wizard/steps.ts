@@ -1,4 +1,4 @@
-import { formatLocal, formatUtc, parseDateTime } from '../../../time.js';
+import { formatLocal, formatUtc, parseDateTime } from '../../../lib/time.js';
 import { participantLimit } from '../body.js';
 import { askSetting, askText, choose, textDefault, type WizardIO } from './ask.js';
 import { askMore, MORE_FLAGS } from './more.js';

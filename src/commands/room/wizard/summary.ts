@@ -1,4 +1,4 @@
-import { formatLocal, formatUtc, parseDateTime } from '../../../time.js';
+import { formatLocal, formatUtc, parseDateTime } from '../../../lib/time.js';
 import { padToWidth, textWidth } from '../../../output/width.js';
 import type { WizardIO } from './ask.js';
 import { settingLabel, show } from './ask.js';

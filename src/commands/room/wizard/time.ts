@@ -1,4 +1,4 @@
-import { formatLocal, parseDateTime, realDate, wallClock, wallMs, type Wall } from '../../../time.js';
+import { formatLocal, parseDateTime, realDate, wallClock, wallMs, type Wall } from '../../../lib/time.js';
 
 const sameWall = (a: Wall, b: Wall) => wallMs(a) === wallMs(b);
 

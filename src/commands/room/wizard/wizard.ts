@@ -1,10 +1,10 @@
 import { paths } from '../../../api/paths.js';
 import { createRoom } from '../../../api/rooms.js';
-import { InterruptedError, UsageError } from '../../../errors.js';
+import { InterruptedError, UsageError } from '../../../lib/errors.js';
 import type { Factory } from '../../../factory.js';
-import { shellQuote } from '../../../shell.js';
-import { localZone } from '../../../time.js';
-import { parseKeyValues } from '../../../validate.js';
+import { shellQuote } from '../../../lib/shell.js';
+import { localZone } from '../../../lib/time.js';
+import { parseKeyValues } from '../../../lib/validate.js';
 import type { CreateInput } from '../create.verb.js';
 import { printDryRun } from '../dry-run.js';
 import { givenSettings } from '../flags.js';

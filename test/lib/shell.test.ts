@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { shellQuote, singleQuote } from '../src/shell.js';
+import { shellQuote, singleQuote } from '../../src/lib/shell.js';
 
 describe('shellQuote', () => {
   it.each([

@@ -1,14 +1,14 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AtomicFile } from '../../src/fs/atomic.js';
+import { AtomicFile } from '../../../src/lib/fs/atomic.js';
 import {
   registerTempFile,
   registeredTempFiles,
   removeAllTempFilesSync,
   unregisterTempFile,
-} from '../../src/fs/temp-registry.js';
-import { tempConfigDir } from '../helpers/cli.js';
+} from '../../../src/lib/fs/temp-registry.js';
+import { tempConfigDir } from '../../helpers/cli.js';
 
 let dir: string;
 let cleanup: () => void;

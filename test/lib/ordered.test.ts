@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inOrder } from '../../../src/commands/cdr/ordered.js';
+import { inOrder } from '../../src/lib/ordered.js';
 
 /** A promise with its resolve/reject exposed. */
 function deferred<T>() {

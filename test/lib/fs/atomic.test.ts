@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AtomicFile } from '../../src/fs/atomic.js';
-import { tempConfigDir } from '../helpers/cli.js';
+import { AtomicFile } from '../../../src/lib/fs/atomic.js';
+import { tempConfigDir } from '../../helpers/cli.js';
 
 let dir: string;
 let cleanup: () => void;

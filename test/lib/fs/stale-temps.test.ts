@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AtomicFile } from '../../src/fs/atomic.js';
-import { processAlive, removeStaleTemps, tempNameFor } from '../../src/fs/stale-temps.js';
-import { tempConfigDir } from '../helpers/cli.js';
+import { AtomicFile } from '../../../src/lib/fs/atomic.js';
+import { processAlive, removeStaleTemps, tempNameFor } from '../../../src/lib/fs/stale-temps.js';
+import { tempConfigDir } from '../../helpers/cli.js';
 
 let dir: string;
 let cleanup: () => void;

@@ -9,10 +9,10 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openOutput, writeOutput } from '../../src/fs/output.js';
-import { outputError } from '../../src/fs/output-error.js';
-import { tempConfigDir } from '../helpers/cli.js';
-import { blockDevice, charDevice, fifo } from '../helpers/special-files.js';
+import { openOutput, writeOutput } from '../../../src/lib/fs/output.js';
+import { outputError } from '../../../src/lib/fs/output-error.js';
+import { tempConfigDir } from '../../helpers/cli.js';
+import { blockDevice, charDevice, fifo } from '../../helpers/special-files.js';
 
 let dir: string;
 let cleanup: () => void;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIsoUtc, localZone, offsetOf, parseDateTime, showsUtc, utcNote } from '../src/time.js';
+import { formatIsoUtc, localZone, offsetOf, parseDateTime, showsUtc, utcNote } from '../../src/lib/time.js';
 
 const iso = (v: Date | string) => (v instanceof Date ? v.toISOString() : v);
 

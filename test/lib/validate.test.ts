@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../src/errors.js';
-import { wholeFlag } from '../src/validate.js';
+import { UsageError } from '../../src/lib/errors.js';
+import { wholeFlag } from '../../src/lib/validate.js';
 
 describe('wholeFlag', () => {
   it.each([

@@ -1,4 +1,5 @@
-import type { Env } from './context.js';
+/** Environment variables, as the caller reads them (only TZ is looked at). */
+type Env = Readonly<Record<string, string | undefined>>;
 
 /** `YYYY-MM-DD HH:MM:SS` in UTC, the format the API wants for scheduled_time. */
 export function formatUtc(date: Date): string {

@@ -2,9 +2,9 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import type * as FsPromises from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AtomicFile } from '../../src/fs/atomic.js';
-import { registeredTempFiles } from '../../src/fs/temp-registry.js';
-import { tempConfigDir } from '../helpers/cli.js';
+import { AtomicFile } from '../../../src/lib/fs/atomic.js';
+import { registeredTempFiles } from '../../../src/lib/fs/temp-registry.js';
+import { tempConfigDir } from '../../helpers/cli.js';
 
 /**
  * How the fake file system misbehaves: `cap` bytes at most per write (a file-size limit, a nearly

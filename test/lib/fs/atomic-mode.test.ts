@@ -1,8 +1,8 @@
 import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { AtomicFile } from '../../src/fs/atomic.js';
-import { tempConfigDir } from '../helpers/cli.js';
+import { AtomicFile } from '../../../src/lib/fs/atomic.js';
+import { tempConfigDir } from '../../helpers/cli.js';
 
 let tmp: ReturnType<typeof tempConfigDir>;
 beforeEach(() => {
