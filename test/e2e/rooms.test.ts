@@ -266,11 +266,11 @@ describe('room update', () => {
 });
 
 describe('room delete', () => {
-  /** The command reference's bulk-delete line, as written there, for another owner. */
+  /** The bulk-delete line of `room delete`'s reference page (its spec's example), for another owner. */
   const bulkDelete = (owner: string) => {
-    const readme = readFileSync(new URL('../../docs/commands/README.md', import.meta.url), 'utf8');
+    const readme = readFileSync(new URL('../../docs/commands/room-delete.md', import.meta.url), 'utf8');
     const line = readme.split('\n').find((l) => /^enablex room list .*\| xargs .*room delete/.test(l));
-    expect(line, 'docs/commands/README.md has the bulk-delete example').toBeDefined();
+    expect(line, 'docs/commands/room-delete.md has the bulk-delete example').toBeDefined();
     return (line as string).replace('old-team', owner);
   };
 
