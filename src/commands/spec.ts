@@ -50,8 +50,11 @@ export interface FlagSpec<T = unknown> {
    * that shares flags with its noun (`cdr summary`, `archive download`) reads both.
    */
   readonly shared?: boolean;
-  /** Phantom field carrying `T`. */
-  readonly __value?: T;
+  /**
+   * Phantom field carrying `T` (never set). A function type keeps `T` whole: an optional field of
+   * type `T` would lose `undefined` when `T` is inferred back from it.
+   */
+  readonly __value?: () => T;
 }
 
 /** One positional argument as data. */
@@ -61,7 +64,8 @@ export interface ArgSpec<T = unknown> {
   readonly description: string;
   readonly choices?: readonly string[];
   readonly complete?: CompleteHint;
-  readonly __value?: T;
+  /** Phantom field carrying `T`, as for flags. */
+  readonly __value?: () => T;
 }
 
 /** A verb's flags, by the key `run` reads them under. */
