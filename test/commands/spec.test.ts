@@ -50,5 +50,6 @@ describe('verb specs type what run receives', () => {
     expect(flags.limit).toEqual({ flags: '--limit <n>', description: 'a limit', defaultValue: '5' });
     expect(flags.data.repeatable).toBe(true);
     expect(flags.user.mandatory).toBe(true);
+    expect(args.rest.name).toBe('<rest...>');
   });
 });
