@@ -1,8 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nock from 'nock';
-import { afterEach, describe, expect, it } from 'vitest';
-import { API_ORIGIN, runCli, tempConfigDir } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { API_ORIGIN, runCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
 import { useNock } from '../helpers/nock.js';
 import { cdrBody, cdrRecord } from './cdr/fixtures.js';
 
@@ -16,17 +17,6 @@ const records = [
   cdrRecord({ cdr_id: 'cdr-1', room: { room_id: A } }),
   cdrRecord({ cdr_id: 'cdr-2', room: { room_id: B } }),
 ];
-
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups) c();
-  cleanups = [];
-});
-function tempDir(): string {
-  const t = tempConfigDir();
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
 
 describe('-q: only identifiers or nothing', () => {
   it('cdr: the cdr ids', async () => {

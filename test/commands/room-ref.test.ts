@@ -1,7 +1,8 @@
 import nock from 'nock';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isRoomId } from '../../src/commands/room-ref.js';
-import { API_ORIGIN, runCli, tempConfigDir } from '../helpers/cli.js';
+import { API_ORIGIN, runCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
 import { useNock } from '../helpers/nock.js';
 
 useNock();
@@ -19,17 +20,6 @@ const rooms = [
 const listed = () => api().get('/video/v2/rooms').once().reply(200, { result: 0, rooms });
 const cdrEmpty = { result: '0', cdr: [] };
 const archiveEmpty = { result: '0', archive: [] };
-
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups) c();
-  cleanups = [];
-});
-function tempDir(): string {
-  const t = tempConfigDir();
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
 
 describe('room references: a 24-hex id is used as is', () => {
   it.each([

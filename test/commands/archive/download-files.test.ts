@@ -11,24 +11,14 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import nock from 'nock';
-import { afterEach, describe, expect, it } from 'vitest';
-import { runCli, tempConfigDir } from '../../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../helpers/cli.js';
+import { tempDir } from '../../helpers/temp.js';
 import { useNock } from '../../helpers/nock.js';
 import { ENTRY, FILES, FOLDER, REC_ENV, filesUnder, stubListing } from './fixtures.js';
 
 /** The files of an archive download: links, special files and names chosen by a hostile listing. */
 useNock();
-
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups) c();
-  cleanups = [];
-});
-function tempDir(): string {
-  const t = tempConfigDir();
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
 
 function download(dir: string, extra: string[] = []) {
   return runCli(['archive', 'download', '--conf', '1234567', '--dir', dir, ...extra], { env: REC_ENV });

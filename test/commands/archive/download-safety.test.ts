@@ -1,8 +1,9 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nock from 'nock';
-import { afterEach, describe, expect, it } from 'vitest';
-import { API_ORIGIN, runCli, tempConfigDir } from '../../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { API_ORIGIN, runCli } from '../../helpers/cli.js';
+import { tempDir } from '../../helpers/temp.js';
 import { useNock } from '../../helpers/nock.js';
 import {
   ENTRY,
@@ -19,17 +20,6 @@ import {
 } from './fixtures.js';
 
 useNock();
-
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups) c();
-  cleanups = [];
-});
-function tempDir(): string {
-  const t = tempConfigDir();
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
 
 function download(dir: string, extra: string[] = [], opts: { stderrTTY?: boolean } = {}) {
   return runCli(['archive', 'download', '--conf', '1234567', '--dir', dir, ...extra], {

@@ -2,8 +2,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import nock from 'nock';
-import { afterEach, describe, expect, it } from 'vitest';
-import { runCli, tempConfigDir } from '../../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../helpers/cli.js';
+import { tempDir } from '../../helpers/temp.js';
 import { useNock } from '../../helpers/nock.js';
 import {
   ENTRY,
@@ -17,17 +18,6 @@ import {
 } from './fixtures.js';
 
 useNock();
-
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups) c();
-  cleanups = [];
-});
-function tempDir(): string {
-  const t = tempConfigDir();
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
 
 /** `archive download --conf 1234567 --dir <dir>` with recording credentials in the environment. */
 function download(dir: string, extra: string[] = [], env: Record<string, string> = REC_ENV) {

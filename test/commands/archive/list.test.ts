@@ -1,8 +1,9 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nock from 'nock';
-import { afterEach, describe, expect, it } from 'vitest';
-import { API_ORIGIN, runCli, tempConfigDir } from '../../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { API_ORIGIN, runCli } from '../../helpers/cli.js';
+import { tempDir } from '../../helpers/temp.js';
 import { useNock } from '../../helpers/nock.js';
 
 useNock();
@@ -19,17 +20,6 @@ const ENTRY = {
   chatdata: 'https://files.enablex.test/c/chatdata.json',
   metadata: 'https://files.enablex.test/m/metadata.json',
 };
-
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups) c();
-  cleanups = [];
-});
-function tempDir(): string {
-  const t = tempConfigDir();
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
 
 describe('archive: each filter picks its route', () => {
   // TEST_NOW is 2026-11-29.
