@@ -4,7 +4,7 @@ import { run } from '../../src/cli.js';
 import { DEV_CREDENTIALS } from '../../src/emulator/index.js';
 import { publicAddress } from '../../src/emulator/host-check.js';
 import { makeContext } from '../helpers/cli.js';
-import { AUTH, at, start, stopAll, tempDir } from './helpers.js';
+import { at, AUTH, cli, DEV_ENV, start, stopAll, tempDir } from './helpers.js';
 import { until } from '../helpers/until.js';
 
 const dirs: (() => void)[] = [];
@@ -12,15 +12,6 @@ afterEach(async () => {
   await stopAll();
   for (const cleanup of dirs.splice(0)) cleanup();
 });
-
-const DEV_ENV = { ENABLEX_APP_ID: DEV_CREDENTIALS.appId, ENABLEX_APP_KEY: DEV_CREDENTIALS.appKey };
-
-/** Runs the CLI in-process with a clean environment plus `env`. */
-async function cli(argv: string[], env: Record<string, string> = {}) {
-  const ctx = makeContext({ env });
-  const code = await run([...argv, '--retries', '0'], ctx);
-  return { code, stdout: ctx.out.text, stderr: ctx.err.text };
-}
 
 describe('enablex emulator (serve)', () => {
   it('prints the base URL on stdout, how to use it on stderr, logs requests, and exits 0 on Ctrl-C', async () => {

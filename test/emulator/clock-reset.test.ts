@@ -1,25 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli.js';
-import { DEV_CREDENTIALS } from '../../src/emulator/index.js';
 import { describeOffset } from '../../src/commands/emulator/clock.js';
-import { makeContext } from '../helpers/cli.js';
-import { at, start, stopAll, tempDir } from './helpers.js';
+import { at, cli, DEV_ENV, start, stopAll, tempDir } from './helpers.js';
 
 const dirs: (() => void)[] = [];
 afterEach(async () => {
   await stopAll();
   for (const cleanup of dirs.splice(0)) cleanup();
 });
-
-const DEV_ENV = { ENABLEX_APP_ID: DEV_CREDENTIALS.appId, ENABLEX_APP_KEY: DEV_CREDENTIALS.appKey };
-
-async function cli(argv: string[], env: Record<string, string> = {}) {
-  const ctx = makeContext({ env });
-  const code = await run([...argv, '--retries', '0'], ctx);
-  return { code, stdout: ctx.out.text, stderr: ctx.err.text };
-}
 
 describe('enablex emulator clock', () => {
   it('advances, sets and shows the clock of a running emulator', async () => {

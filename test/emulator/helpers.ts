@@ -4,6 +4,8 @@ import {
   type RunningEmulator,
   type StartOptions,
 } from '../../src/emulator/index.js';
+import { run } from '../../src/cli.js';
+import { makeContext } from '../helpers/cli.js';
 import { scopedTempDir } from '../helpers/temp.js';
 
 /** A clock the test moves by hand. */
@@ -153,4 +155,14 @@ export function shapeDiff(actual: unknown, sample: unknown, path = '$'): string[
   }
   for (const key of Object.keys(a)) if (!(key in s)) diffs.push(`${path}.${key}: not in the sample`);
   return diffs;
+}
+
+/** The emulator's development credentials as the CLI reads them from the environment. */
+export const DEV_ENV = { ENABLEX_APP_ID: DEV_CREDENTIALS.appId, ENABLEX_APP_KEY: DEV_CREDENTIALS.appKey };
+
+/** Runs the CLI in-process with a clean environment plus `env`, retries off. */
+export async function cli(argv: string[], env: Record<string, string> = {}) {
+  const ctx = makeContext({ env });
+  const code = await run([...argv, '--retries', '0'], ctx);
+  return { code, stdout: ctx.out.text, stderr: ctx.err.text };
 }

@@ -2,10 +2,9 @@ import { createServer } from 'node:http';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.js';
-import { DEV_CREDENTIALS } from '../../src/emulator/index.js';
 import { makeContext, type TestContext } from '../helpers/cli.js';
+import { DEV_ENV } from './helpers.js';
 
-const DEV_ENV = { ENABLEX_APP_ID: DEV_CREDENTIALS.appId, ENABLEX_APP_KEY: DEV_CREDENTIALS.appKey };
 const closers: (() => void)[] = [];
 afterEach(() => {
   for (const close of closers.splice(0)) close();
