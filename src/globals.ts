@@ -1,7 +1,7 @@
 import type { Context } from './context.js';
 import { UsageError } from './lib/errors.js';
 import { wholeFlag } from './lib/validate.js';
-import { FORMATS, type Format } from './output/render.js';
+import { FORMATS, type Format } from './output/formats.js';
 import { colorLevels } from './output/color.js';
 
 /** Global options as commander hands them over (before checking). */

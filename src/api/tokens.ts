@@ -1,11 +1,7 @@
 import { unexpectedShape } from './errors.js';
 import type { Http } from './http.js';
 import { paths } from './paths.js';
-
-/** The roles a token can carry (NOTES.md; audience only for HLS rooms). */
-export const TOKEN_ROLES = ['moderator', 'participant', 'viewer', 'audience'] as const;
-/** One token role. */
-export type TokenRole = (typeof TOKEN_ROLES)[number];
+import type { TokenRole } from './token-roles.js';
 
 /** How long a fresh token is valid (route page: 15 minutes, single use). */
 export const TOKEN_LIFETIME_MS = 15 * 60_000;

@@ -1,4 +1,4 @@
-import { FORMATS } from '../output/render.js';
+import { FORMATS } from '../output/formats.js';
 import { bool, choice, text, textWithDefault } from './spec.js';
 
 /**

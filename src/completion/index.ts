@@ -2,12 +2,8 @@ import type { Command } from 'commander';
 import { bashScript } from './bash.js';
 import { fishScript } from './fish.js';
 import { completionModel } from './model.js';
+import type { Shell } from './shells.js';
 import { zshScript } from './zsh.js';
-
-/** The shells `enablex completion` writes scripts for. */
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
-/** One supported shell. */
-export type Shell = (typeof SHELLS)[number];
 
 /** Where each script is committed in the package (completions/), by shell. */
 export const COMPLETION_FILES: Readonly<Record<Shell, string>> = {

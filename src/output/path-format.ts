@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import type { Format } from './render.js';
+import type { Format } from './formats.js';
 
 const BY_EXTENSION: Readonly<Record<string, Format>> = {
   '.csv': 'csv',

@@ -4,7 +4,8 @@ import { terminalColumns, type OutStream } from '../context.js';
 import { UsageError } from '../lib/errors.js';
 import type { ColorLevel } from './color.js';
 import { flatten, getPath } from './flatten.js';
-import { render, type Format } from './render.js';
+import type { Format } from './formats.js';
+import { render } from './render.js';
 import { terminalSafe, terminalSafeLines } from './escape.js';
 
 /** What a command hands over to print its data. */

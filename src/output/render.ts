@@ -1,15 +1,11 @@
 import { columnsOf, flatten, getPath, pickPaths, type FlatRow } from './flatten.js';
 import { csvLine, type CsvOptions } from './csv.js';
 import { cellText } from './cell.js';
+import type { Format } from './formats.js';
 import { jsonTerminalSafe, terminalSafe } from './escape.js';
 import { yamlStringify } from './yaml.js';
 import { fitToWidth, headerNames } from './fit.js';
 import { padToWidth, textWidth, wrapToWidth } from './width.js';
-
-/** The output formats of `-o`. */
-export const FORMATS = ['table', 'json', 'yaml', 'csv', 'ndjson'] as const;
-/** One output format. */
-export type Format = (typeof FORMATS)[number];
 
 /** How to render one result. */
 interface RenderOptions {

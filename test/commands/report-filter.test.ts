@@ -2,8 +2,8 @@ import { Command } from 'commander';
 import { addCommand, readInput } from '../../src/commands/adapter.js';
 import type { CommandSpec, VerbInput } from '../../src/commands/spec.js';
 import { describe, expect, it } from 'vitest';
+import { reportFilterFlags } from '../../src/commands/report-filter-flags.js';
 import {
-  reportFilterFlags,
   isoDay,
   parseReportDate,
   periodDays,

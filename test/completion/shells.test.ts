@@ -3,12 +3,12 @@ import { accessSync, constants, existsSync, mkdirSync, rmSync, statSync, symlink
 import { delimiter, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Shell } from '../../src/completion/index.js';
+import type { Shell } from '../../src/completion/shells.js';
 import { CACHE_FILE } from '../../src/completion/cache.js';
 import { completionModel, spellings } from '../../src/completion/model.js';
 import { ProfileStore } from '../../src/config/store.js';
 import { DEV_CREDENTIALS, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { FORMATS } from '../../src/output/render.js';
+import { FORMATS } from '../../src/output/formats.js';
 import { REPO, committedPath, realProgram, specAt } from './tree.js';
 import { tempDir, removeTempDir } from '../helpers/temp.js';
 

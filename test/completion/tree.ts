@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { buildProgram } from '../../src/cli.js';
-import { COMPLETION_FILES, type Shell } from '../../src/completion/index.js';
+import { COMPLETION_FILES } from '../../src/completion/index.js';
+import type { Shell } from '../../src/completion/shells.js';
 import { allSpecs, completionModel, type CommandSpec } from '../../src/completion/model.js';
 
 /** The real command tree, built as `npm run completions` builds it (no verb can run). */

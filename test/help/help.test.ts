@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli.js';
-import { TOKEN_ROLES } from '../../src/api/tokens.js';
+import { TOKEN_ROLES } from '../../src/api/token-roles.js';
 import { INHERITED_HEADING } from '../../src/help.js';
-import { FORMATS } from '../../src/output/render.js';
+import { FORMATS } from '../../src/output/formats.js';
 import { runCli } from '../helpers/cli.js';
 import { checkInvocation, commandPath, hasAction, invocations, shellWords } from './examples.js';
 

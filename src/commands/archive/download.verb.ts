@@ -1,4 +1,4 @@
-import { reportFilterFlags } from '../report-filter.js';
+import { reportFilterFlags } from '../report-filter-flags.js';
 import { bool, defineCommand, required, text, textWithDefault, type VerbInput } from '../spec.js';
 
 const flags = {

@@ -1,4 +1,4 @@
-import { reportFilterFlags } from '../report-filter.js';
+import { reportFilterFlags } from '../report-filter-flags.js';
 import { defineCommand, text, type VerbInput } from '../spec.js';
 import download from './download.verb.js';
 

@@ -1,40 +1,19 @@
 import { UsageError } from '../../lib/errors.js';
 import type { Globals } from '../../globals.js';
 import { formatForPath } from '../../output/path-format.js';
-import type { Format } from '../../output/render.js';
+import type { Format } from '../../output/formats.js';
 import { wholeFlag } from '../../lib/validate.js';
-import { periodDays, reportFilterFlags, resolveFilter } from '../report-filter.js';
-import { text, type FlagValues } from '../spec.js';
+import { periodDays, resolveFilter } from '../report-filter.js';
+import type { FlagValues } from '../spec.js';
+import {
+  DEFAULT_CHUNK_DAYS,
+  DEFAULT_CONCURRENCY,
+  MAX_CHUNK_DAYS,
+  MAX_CONCURRENCY,
+  MAX_REQUESTS,
+  type cdrFilterFlags,
+} from './flags.js';
 import type { FetchPlan } from './fetch.js';
-
-/** Days per request when a period is split. One day keeps a chunk of a busy app to a few MB. */
-const DEFAULT_CHUNK_DAYS = 1;
-/** Chunk requests in flight at once. */
-const DEFAULT_CONCURRENCY = 3;
-const MAX_CHUNK_DAYS = 366;
-const MAX_CONCURRENCY = 10;
-/** Requests one export may make. */
-const MAX_REQUESTS = 1000;
-
-/**
- * The filter and chunking flags of `cdr` and `cdr summary` (`shared: true` on the verb). No
- * defaults: a default on the noun would hide the value given after `summary`.
- */
-export function cdrFilterFlags(extras: { shared?: boolean } = {}) {
-  return {
-    ...reportFilterFlags(extras),
-    chunkDays: text(
-      '--chunk-days <n>',
-      `split the period into requests of n days (default ${DEFAULT_CHUNK_DAYS})`,
-      extras,
-    ),
-    concurrency: text(
-      '--concurrency <n>',
-      `chunk requests in flight at once, 1-10 (default ${DEFAULT_CONCURRENCY})`,
-      extras,
-    ),
-  };
-}
 
 /** The values of the filter and chunking flags, as `run` reads them. */
 type CdrFlags = Partial<FlagValues<ReturnType<typeof cdrFilterFlags>>>;

@@ -1,5 +1,5 @@
 import { defineCommand, text, type VerbInput } from '../spec.js';
-import { cdrFilterFlags } from './options.js';
+import { cdrFilterFlags } from './flags.js';
 
 const flags = {
   ...cdrFilterFlags({ shared: true }),

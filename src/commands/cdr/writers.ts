@@ -4,7 +4,7 @@ import { csvLine, type CsvOptions } from '../../output/csv.js';
 import { jsonTerminalSafe } from '../../output/escape.js';
 import { pickPaths } from '../../output/flatten.js';
 import { headerNames, StreamedTable } from '../../output/fit.js';
-import type { Format } from '../../output/render.js';
+import type { Format } from '../../output/formats.js';
 import { terminalSafe } from '../../output/escape.js';
 import { CDR_COLUMNS, rowReader } from './columns.js';
 

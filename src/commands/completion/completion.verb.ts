@@ -1,4 +1,4 @@
-import { SHELLS } from '../../completion/index.js';
+import { SHELLS } from '../../completion/shells.js';
 import { arg, defineCommand, type VerbInput } from '../spec.js';
 
 const args = { shell: arg('<shell>', 'the shell to complete in', { choices: SHELLS }) };

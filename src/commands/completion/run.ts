@@ -1,4 +1,5 @@
-import { completionScript, SHELLS } from '../../completion/index.js';
+import { completionScript } from '../../completion/index.js';
+import { SHELLS } from '../../completion/shells.js';
 import { UsageError } from '../../lib/errors.js';
 import type { Factory } from '../../factory.js';
 import type { CompletionInput } from './completion.verb.js';

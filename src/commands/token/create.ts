@@ -1,4 +1,5 @@
-import { createToken, TOKEN_LIFETIME_MS, type TokenBody, type TokenRole } from '../../api/tokens.js';
+import type { TokenRole } from '../../api/token-roles.js';
+import { createToken, TOKEN_LIFETIME_MS, type TokenBody } from '../../api/tokens.js';
 import { UsageError } from '../../lib/errors.js';
 import type { Factory } from '../../factory.js';
 import { parseKeyValues } from '../../lib/validate.js';

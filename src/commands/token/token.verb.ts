@@ -1,4 +1,4 @@
-import { TOKEN_ROLES } from '../../api/tokens.js';
+import { TOKEN_ROLES } from '../../api/token-roles.js';
 import { arg, bool, choiceWithDefault, defineCommand, list, required, type VerbInput } from '../spec.js';
 
 const args = {
