@@ -50,13 +50,7 @@ export function toOption(flag: FlagSpec): Option {
     option.choices(flag.choices).argParser(choiceParser(flag.choices));
   }
   if (flag.repeatable) {
-    const parse = flag.parse;
-    option.argParser((value: string, previous: unknown) => [
-      ...(Array.isArray(previous) ? (previous as unknown[]) : []),
-      parse ? parse(value, undefined) : value,
-    ]);
-  } else if (flag.parse) {
-    option.argParser(flag.parse);
+    option.argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
   }
   if (flag.defaultValue !== undefined) option.default(flag.defaultValue);
   if (flag.mandatory) option.makeOptionMandatory();
@@ -81,7 +75,6 @@ export function addCommand(
 ): Command {
   const here = [...path, spec.name];
   const cmd = parent.command(spec.name, { hidden: spec.hidden === true }).description(spec.summary);
-  if (spec.aliases) cmd.aliases([...spec.aliases]);
   for (const a of Object.values(spec.args ?? {})) cmd.addArgument(toArgument(a));
   const options = new Map<string, Option>();
   for (const [key, flag] of Object.entries(spec.flags ?? {})) {

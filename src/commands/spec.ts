@@ -8,7 +8,7 @@
  *
  *     const flags = { name: text('--name <text>', 'only rooms whose name contains this text') };
  *     export type ListInput = VerbInput<typeof flags>;
- *     export default defineVerb({ name: 'list', summary: '…', flags, load: () => import('./list.js') });
+ *     export default defineCommand({ name: 'list', summary: '…', flags, load: () => import('./list.js') });
  *
  * and `run({ opts }: ListInput, f: Factory)` reads `opts.name` as `string | undefined`.
  */
@@ -27,8 +27,6 @@ export interface FlagSpec<T = unknown> {
   readonly choices?: readonly string[];
   /** The value when the flag is not given (a string, as on the command line). */
   readonly defaultValue?: string;
-  /** Turns the text given into the value; runs for each occurrence (`previous` for repeatables). */
-  readonly parse?: (value: string, previous: unknown) => unknown;
   /** May be given more than once; the values arrive as a list. */
   readonly repeatable?: boolean;
   /** Commander refuses the command without it. */
@@ -110,7 +108,6 @@ export interface Behaviour {
 /** One command of the tree: a verb with a run, a noun grouping verbs, or both (`cdr`, `emulator`). */
 export interface CommandSpec {
   readonly name: string;
-  readonly aliases?: readonly string[];
   /** One line, for help lists and the reference. */
   readonly summary: string;
   readonly flags?: Flags;
@@ -133,9 +130,33 @@ export interface CommandSpec {
   readonly hidden?: boolean;
 }
 
-/** Declares a command; the identity, for inference and one place to find every spec. */
-export function defineCommand<S extends CommandSpec>(spec: S): S {
-  return spec;
+/** How a verb behaves, with `whenGiven` naming one of its own flags. */
+interface TypedBehaviour<F extends Flags> extends Omit<Behaviour, 'stopSignalIsSuccess'> {
+  readonly stopSignalIsSuccess?: boolean | { readonly whenGiven: keyof F & string };
+}
+
+/** A command as declared: its `run` module must take exactly the input its flags and arguments give. */
+interface TypedCommandSpec<F extends Flags, A extends Args> extends Omit<
+  CommandSpec,
+  'flags' | 'args' | 'load' | 'behaviour'
+> {
+  readonly flags?: F;
+  readonly args?: A;
+  readonly behaviour?: TypedBehaviour<F>;
+  readonly load?: () => Promise<{ run: (input: VerbInput<F, A>, f: Factory) => Promise<void> }>;
+}
+
+/**
+ * Declares a command. The type checks that `load` names a module whose `run` takes this spec's
+ * input and that `whenGiven` names one of its flags; the tree, completions and reference then read
+ * it as a plain CommandSpec.
+ */
+export function defineCommand<
+  F extends Flags = Record<never, FlagSpec>,
+  A extends Args = Record<never, ArgSpec>,
+>(spec: TypedCommandSpec<F, A>): CommandSpec {
+  // Checked above against this spec's own input; from here on every verb's input is one shape.
+  return spec as unknown as CommandSpec;
 }
 
 /** Extra settings of a flag. */
@@ -218,6 +239,15 @@ interface ArgExtras {
 /** A required positional argument (`<room-id>`). */
 export function arg(name: `<${string}>`, description: string, extras: ArgExtras = {}): ArgSpec<string> {
   return { name, description, ...extras };
+}
+
+/** A required positional argument with fixed values (`<shell>`): one of them. */
+export function choiceArg<C extends string>(
+  name: `<${string}>`,
+  description: string,
+  choices: readonly C[],
+): ArgSpec<C> {
+  return { name, description, choices };
 }
 
 /** An optional positional argument (`[path]`). */

@@ -72,6 +72,7 @@ function longName(flag: FlagSpec): string | undefined {
 function flagDetails(flag: FlagSpec): string {
   const notes: string[] = [];
   if (flag.mandatory) notes.push('required');
+  else if (flag.requiredUnless) notes.push(`required unless ${flag.requiredUnless}`);
   if (flag.choices) notes.push(`one of ${flag.choices.map(code).join(', ')} (any case)`);
   if (flag.defaultValue !== undefined) notes.push(`default ${code(flag.defaultValue)}`);
   if (flag.repeatable) notes.push('repeatable');
@@ -83,7 +84,9 @@ function flagDetails(flag: FlagSpec): string {
 function flagTable(flags: Flags): string[] {
   // Required flags first, as help lists them.
   const shown = Object.values(flags).filter((f) => f.hidden !== true);
-  const ordered = [...shown.filter((f) => f.mandatory), ...shown.filter((f) => !f.mandatory)];
+  // As in help: required flags first, those needed unless something else stands in included.
+  const required = (f: FlagSpec) => f.mandatory === true || f.requiredUnless !== undefined;
+  const ordered = [...shown.filter(required), ...shown.filter((f) => !required(f))];
   if (ordered.length === 0) return [];
   return [
     '| Flag | What it does | Value |',
@@ -172,12 +175,6 @@ function page(placed: Placed, all: readonly Placed[], partials: Partials): Refer
     '```',
     '',
   ];
-  if (spec.aliases?.length) {
-    lines.push(
-      `Also spelled ${spec.aliases.map((a) => code(['enablex', ...path.slice(0, -1), a].join(' '))).join(', ')}.`,
-      '',
-    );
-  }
   if (path.length > 1) {
     const parent = path.slice(0, -1);
     lines.push(`Part of [\`enablex ${parent.join(' ')}\`](${pageName(parent)}).`, '');

@@ -1,7 +1,7 @@
 import { SHELLS } from '../../completion/shells.js';
-import { arg, defineCommand, type VerbInput } from '../spec.js';
+import { choiceArg, defineCommand, type VerbInput } from '../spec.js';
 
-const args = { shell: arg('<shell>', 'the shell to complete in', { choices: SHELLS }) };
+const args = { shell: choiceArg('<shell>', 'the shell to complete in', SHELLS) };
 
 /** What `enablex completion` runs with. */
 export type CompletionInput = VerbInput<Record<never, never>, typeof args>;

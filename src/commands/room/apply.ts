@@ -9,8 +9,6 @@ import { parseRoomsFile } from './apply-file.js';
 import { computePlan, hasPending, unlisted, type PlanItem } from './apply-plan.js';
 import { progressLine, runPlan, type Outcome } from './apply-run.js';
 
-/** Options of `room apply`. */
-
 const MAX_CONCURRENCY = 32;
 
 function checkOptions(o: ApplyInput['opts']): { file: string; concurrency: number } {
