@@ -79,6 +79,15 @@ export function addCommand(
   const options = new Map<string, Option>();
   for (const [key, flag] of Object.entries(spec.flags ?? {})) {
     const option = toOption(flag);
+    // Commander gives a flag its parent declares too to the parent, wherever it is typed: a verb
+    // that does not read it from there (`shared`) would silently lose it. Caught when the tree is
+    // built, so every test that builds it fails instead.
+    const owner = ancestorDeclaring(parent, option.attributeName());
+    if (owner && !flag.shared && option.attributeName() !== 'help') {
+      throw new Error(
+        `${[...here].join(' ')}: ${option.long ?? option.flags} is also a flag of \`${owner.name()}\`; mark it \`shared: true\`.`,
+      );
+    }
     cmd.addOption(option);
     options.set(key, option);
     const long = option.long?.slice(2);
@@ -96,6 +105,14 @@ export function addCommand(
   if (spec.load) cmd.action(action(spec, here));
   for (const sub of spec.subcommands ?? []) addCommand(cmd, sub, action, here);
   return cmd;
+}
+
+/** The nearest ancestor command (the program's globals excluded) that declares a flag. */
+function ancestorDeclaring(cmd: Command | null, attribute: string): Command | undefined {
+  for (let c = cmd; c?.parent; c = c.parent) {
+    if (c.options.some((o) => o.attributeName() === attribute)) return c;
+  }
+  return undefined;
 }
 
 /**

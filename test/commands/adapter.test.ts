@@ -87,4 +87,22 @@ describe('readInput: what a verb receives from what commander parsed', () => {
     const noun = await parse(['noun', 'p'], 'noun');
     expect(noun.args).toEqual({ path: 'p' });
   });
+
+  it('refuses to build a verb that repeats a flag of its noun without reading it from there', () => {
+    const verb = defineCommand({
+      name: 'verb',
+      summary: 'v',
+      flags: { room: text('--room <id>', 'a room') },
+      load,
+    });
+    const noun = defineCommand({
+      name: 'noun',
+      summary: 'n',
+      flags: { room: text('--room <id>', 'a room') },
+      subcommands: [verb],
+    });
+    expect(() => addCommand(new Command('demo'), noun, () => async () => undefined)).toThrow(
+      'noun verb: --room is also a flag of `noun`; mark it `shared: true`.',
+    );
+  });
 });
