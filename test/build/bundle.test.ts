@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 /** esbuild's metafile of the bundle that bin/enablex.js runs (`npm test` builds first). */
@@ -32,7 +34,7 @@ describe('the bundle', () => {
     const loaded = loadedBy(entry);
     expect(loaded).toContain('src/cli.ts');
     expect(loaded.some((f) => f.includes('node_modules/commander/'))).toBe(true);
-    // string-width builds emoji-regex's large pattern when loaded (about 9 ms): only tables need it.
+    // Only tables and other terminal text need string-width, and only non-ASCII text its segmenter.
     for (const heavy of [
       'got',
       'conf',
@@ -72,5 +74,32 @@ describe('the bundle', () => {
       expect(holders).toHaveLength(1);
       expect(holders[0]).not.toMatch(/bundle\/main\.js$/);
     }
+  });
+
+  it('builds no Intl object while a library loads: ICU data is initialised only when text needs it', () => {
+    // got's type checks (@sindresorhus/is) and string-width each made one at load time: 9 to 11 ms of
+    // every command. The bundle builds them on first use; this loads their chunks and counts.
+    const chunks = Object.keys(meta.outputs).filter((f) =>
+      Object.keys(meta.outputs[f]?.inputs ?? {}).some((i) =>
+        /^node_modules\/(@sindresorhus\/is|string-width)\//.test(i),
+      ),
+    );
+    expect(chunks.length).toBeGreaterThan(0);
+    const script = [
+      'let made = [];',
+      'for (const kind of ["ListFormat", "Segmenter", "DateTimeFormat", "NumberFormat", "Collator"]) {',
+      '  const Real = Intl[kind];',
+      '  Intl[kind] = new Proxy(Real, { construct(t, a) { made.push(kind); return Reflect.construct(t, a); } });',
+      '}',
+      'for (const c of JSON.parse(process.env.CHUNKS)) await import(c);',
+      'process.stdout.write(JSON.stringify(made));',
+    ].join('\n');
+    const urls = chunks.map((c) => new URL(c, root).href);
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: fileURLToPath(root),
+      env: { ...process.env, CHUNKS: JSON.stringify(urls) },
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(out)).toEqual([]);
   });
 });
