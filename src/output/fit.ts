@@ -76,8 +76,9 @@ export function fitToWidth(
   keep: readonly number[] = [],
   hideOrder?: readonly number[],
 ): FittedTable {
+  // A loop, not Math.max(...rows): one argument per row overflows the stack past ~120k rows.
   const measure = (rows: readonly (readonly string[])[]) =>
-    head.map((h, i) => Math.max(textWidth(h), ...rows.map((row) => textWidth(row[i] ?? ''))));
+    head.map((h, i) => rows.reduce((widest, row) => Math.max(widest, textWidth(row[i] ?? '')), textWidth(h)));
   const all = head.map((_, i) => i);
   let widths = measure(body);
   const plain = { head: [...head], body: body.map((r) => [...r]), shown: all, hidden: [], widths };

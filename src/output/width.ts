@@ -12,7 +12,9 @@ const PLAIN = /^[\x20-\x7e]*$/;
  */
 export function textWidth(text: string): number {
   if (PLAIN.test(text)) return text.length;
-  if (text.includes('\n')) return Math.max(...text.split('\n').map(textWidth));
+  // A loop, not Math.max(...lines): one argument per line overflows the stack past ~120k lines.
+  if (text.includes('\n'))
+    return text.split('\n').reduce((widest, line) => Math.max(widest, textWidth(line)), 0);
   return stringWidth(text);
 }
 
