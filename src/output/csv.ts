@@ -1,6 +1,4 @@
-import { cellText, neutraliseFormula } from './cell.js';
-
-export { neutraliseFormula };
+import { cellText } from './cell.js';
 
 /** How CSV cells are written. */
 export interface CsvOptions {
