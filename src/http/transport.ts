@@ -1,5 +1,6 @@
 import got, { type Method, type PlainResponse, type Request, type Response, type RequestError } from 'got';
 import type { Env } from '../context.js';
+import { CliError } from '../lib/errors.js';
 import { networkError } from './network-error.js';
 import { proxyAgents, proxyFor, type AgentFactory, type ProxyAgents } from './proxy.js';
 import { Scrubber, redactBody, redactHeaders } from './redact.js';
@@ -98,11 +99,21 @@ export function createTransport(options: TransportOptions): Transport {
           if (typeof req.body === 'string' && req.body !== '') log(`> ${redactBody(req.body, secrets)}`);
         },
       ],
+      // The proxy is chosen per hop: a redirect to another host is judged again by
+      // HTTPS_PROXY / HTTP_PROXY / NO_PROXY (a proxied host may send to an exempt one, or back).
+      beforeRedirect: [
+        (next) => {
+          const chosen = agents.for(new URL(String(next.url)));
+          next.agent = { http: chosen?.http, https: chosen?.https };
+        },
+      ],
       beforeError: [(error: RequestError) => typedError(error)],
     },
   });
 
   function typedError(error: RequestError): Error {
+    // A CLI error raised inside a hook (a bad proxy setting met on a redirect) is reported as it is.
+    if (error.cause instanceof CliError) return error.cause;
     const raw = error.options?.url;
     const url = raw ? new URL(String(raw)) : undefined;
     if (!url) return error;
