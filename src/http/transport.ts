@@ -92,10 +92,11 @@ export function createTransport(options: TransportOptions): Transport {
           if (!log) return;
           const context = req.context as HookContext;
           const url = new URL(String(req.url));
-          log(`> ${req.method} ${context.display ? context.display(url) : url.toString()}`);
+          // A secret may sit anywhere a value goes (a query value, a header): scrub every line.
+          log(`> ${req.method} ${secrets.scrub(context.display ? context.display(url) : url.toString())}`);
           const names = context.logged ?? Object.keys(req.headers);
           const shown = Object.fromEntries(names.map((k) => [k, req.headers[k]]));
-          for (const [k, v] of Object.entries(redactHeaders(shown))) log(`> ${k}: ${v}`);
+          for (const [k, v] of Object.entries(redactHeaders(shown))) log(`> ${k}: ${secrets.scrub(v)}`);
           if (typeof req.body === 'string' && req.body !== '') log(`> ${redactBody(req.body, secrets)}`);
         },
       ],
