@@ -126,7 +126,8 @@ export class LocalFailure extends Error {
  */
 function localError(failure: LocalFailure): Error {
   const err = failure.local;
-  if (err instanceof CliError || !(err instanceof Error)) return err instanceof Error ? err : failure;
+  if (!(err instanceof Error)) return failure;
+  if (err instanceof CliError) return err;
   const words = fileErrorWords(err);
   if (!words) return err;
   const { code, path } = err as NodeJS.ErrnoException;
