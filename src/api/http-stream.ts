@@ -3,7 +3,7 @@ import type { Scrubber } from '../http/redact.js';
 import { retrying } from '../http/retry.js';
 import type { Transport } from '../http/transport.js';
 import { toApiError } from './errors.js';
-import { answered, judgeApi, prepare, type HttpOptions, type RequestSpec } from './request.js';
+import { LocalFailure, answered, judgeApi, prepare, type HttpOptions, type RequestSpec } from './request.js';
 import { JsonArraySplitter } from './json-array.js';
 import { interpret } from './response.js';
 
@@ -48,6 +48,8 @@ export async function streamList(
   const maxElement =
     spec.maxResponseBytes ?? options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_MB * 1024 * 1024;
 
+  const what = `${spec.method} ${pathForMessages}`;
+
   async function attempt(): Promise<Attempt> {
     const { stream, head } = await transport.open(url, {
       method: spec.method,
@@ -55,11 +57,24 @@ export async function streamList(
       signal,
     });
     const status = head.statusCode;
-    spec.onResponse?.({ status, headers: head.headers });
+    // The caller's own work failing (a write to a full disk) is final: see LocalFailure.
+    const local = (err: unknown): LocalFailure => {
+      stream.destroy();
+      return new LocalFailure(err, what);
+    };
+    try {
+      spec.onResponse?.({ status, headers: head.headers });
+    } catch (err) {
+      throw local(err);
+    }
     let text: string;
     let items = 0;
     if (status >= 200 && status < 300) {
-      await handlers.onAttempt();
+      try {
+        await handlers.onAttempt();
+      } catch (err) {
+        throw local(err);
+      }
       const pending: string[] = [];
       const splitter = new JsonArraySplitter(key, (element) => pending.push(element));
       let sinceItem = 0;
@@ -72,8 +87,13 @@ export async function streamList(
         }
         // Parsed and handed on before the next bytes are read: memory holds one network chunk.
         for (const element of pending) {
-          const busy = handlers.onItem(parseItem(element));
-          if (busy) await busy;
+          const item = parseItem(element);
+          try {
+            const busy = handlers.onItem(item);
+            if (busy) await busy;
+          } catch (err) {
+            throw local(err);
+          }
           items++;
         }
         pending.length = 0;
@@ -94,7 +114,7 @@ export async function streamList(
 
   return retrying(
     options,
-    { method: spec.method, what: `${spec.method} ${pathForMessages}`, signal, stopped: prepared.stopped },
+    { method: spec.method, what, signal, stopped: prepared.stopped },
     async () => {
       const { status, headers, text } = await attempt();
       const meaning = interpret(spec.method, pathForMessages, status, text, (t, max) => secrets.cut(t, max));

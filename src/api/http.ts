@@ -4,7 +4,15 @@ import { retrying } from '../http/retry.js';
 import { basicAuth, createTransport } from '../http/transport.js';
 import { toApiError } from './errors.js';
 import { streamList, type ListStream } from './http-stream.js';
-import { answered, judgeApi, pathFor, prepare, type HttpOptions, type RequestSpec } from './request.js';
+import {
+  LocalFailure,
+  answered,
+  judgeApi,
+  pathFor,
+  prepare,
+  type HttpOptions,
+  type RequestSpec,
+} from './request.js';
 import { interpret } from './response.js';
 
 /** The authenticated EnableX HTTP client every api/ module uses. */
@@ -49,7 +57,11 @@ export function createHttp(options: HttpOptions): Http {
     const declared = head.headers['content-encoding'] ? undefined : head.headers['content-length'];
     const text = await readCapped(stream, limit, `${spec.method} ${pathFor(spec)}`, declared);
     transport.logBody(text);
-    spec.onResponse?.({ status: head.statusCode, headers: head.headers });
+    try {
+      spec.onResponse?.({ status: head.statusCode, headers: head.headers });
+    } catch (err) {
+      throw new LocalFailure(err, `${spec.method} ${pathFor(spec)}`);
+    }
     return { statusCode: head.statusCode, headers: head.headers, body: text };
   }
 

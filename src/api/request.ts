@@ -1,6 +1,7 @@
 import type { Method } from 'got';
 import type { Env } from '../context.js';
 import { CliError, ExitCode, InterruptedError, UsageError } from '../lib/errors.js';
+import { fileErrorWords } from '../lib/fs/output-error.js';
 import { TransportError, networkError } from '../http/network-error.js';
 import { proxyFor, type AgentFactory } from '../http/proxy.js';
 import type { Scrubber } from '../http/redact.js';
@@ -104,10 +105,45 @@ export function answered(
 }
 
 /**
+ * A failure of the caller's own work on an answer (a record written to a full disk, a closed
+ * pipe), not of the exchange: it is final, never retried (another try would fetch everything again
+ * only to fail the same way), and reported as the local error it is, not as a network one.
+ */
+export class LocalFailure extends Error {
+  constructor(
+    readonly local: unknown,
+    /** The request as messages name it: `GET /cdr/conf/1`. */
+    readonly what: string,
+  ) {
+    super(local instanceof Error ? local.message : String(local));
+  }
+}
+
+/**
+ * The error a LocalFailure is reported as: a CLI error as it is; a file error (ENOSPC, EACCES,
+ * EPIPE…) in words with its path when known, exit 2 as `cdr export --out` reports a failed write;
+ * anything else unchanged (an unexpected failure).
+ */
+function localError(failure: LocalFailure): Error {
+  const err = failure.local;
+  if (!(err instanceof Error)) return failure;
+  if (err instanceof CliError) return err;
+  const words = fileErrorWords(err);
+  if (!words) return err;
+  const { code, path } = err as NodeJS.ErrnoException;
+  return new UsageError(
+    `${failure.what}: the answer arrived, but saving it failed${path ? ` at ${path}` : ''} (${words}${code ? `, ${code}` : ''}).`,
+    'Fix the local problem (space, permissions, the reader of the output), then run again.',
+  );
+}
+
+/**
  * How an API attempt's failure reads to the retry policy: an answer by its status, a transport
- * failure by its code; any other CLI error (a usage error, an answer too large) is final.
+ * failure by its code; a failure of the caller's own work or any other CLI error (a usage error,
+ * an answer too large) is final.
  */
 export function judgeApi(err: unknown, url: URL, options: Pick<HttpOptions, 'timeoutMs' | 'env'>): Failure {
+  if (err instanceof LocalFailure) return { error: localError(err) };
   if (err instanceof Answered) return err.failure;
   if (err instanceof TransportError) return { error: err, code: err.code };
   if (err instanceof CliError) return { error: err };

@@ -1,5 +1,6 @@
 import got, { type Method, type PlainResponse, type Request, type Response, type RequestError } from 'got';
 import type { Env } from '../context.js';
+import { CliError } from '../lib/errors.js';
 import { networkError } from './network-error.js';
 import { proxyAgents, proxyFor, type AgentFactory, type ProxyAgents } from './proxy.js';
 import { Scrubber, redactBody, redactHeaders } from './redact.js';
@@ -91,11 +92,20 @@ export function createTransport(options: TransportOptions): Transport {
           if (!log) return;
           const context = req.context as HookContext;
           const url = new URL(String(req.url));
-          log(`> ${req.method} ${context.display ? context.display(url) : url.toString()}`);
+          // A secret may sit anywhere a value goes (a query value, a header): scrub every line.
+          log(`> ${req.method} ${secrets.scrub(context.display ? context.display(url) : url.toString())}`);
           const names = context.logged ?? Object.keys(req.headers);
           const shown = Object.fromEntries(names.map((k) => [k, req.headers[k]]));
-          for (const [k, v] of Object.entries(redactHeaders(shown))) log(`> ${k}: ${v}`);
+          for (const [k, v] of Object.entries(redactHeaders(shown))) log(`> ${k}: ${secrets.scrub(v)}`);
           if (typeof req.body === 'string' && req.body !== '') log(`> ${redactBody(req.body, secrets)}`);
+        },
+      ],
+      // The proxy is chosen per hop: a redirect to another host is judged again by
+      // HTTPS_PROXY / HTTP_PROXY / NO_PROXY (a proxied host may send to an exempt one, or back).
+      beforeRedirect: [
+        (next) => {
+          const chosen = agents.for(new URL(String(next.url)));
+          next.agent = { http: chosen?.http, https: chosen?.https };
         },
       ],
       beforeError: [(error: RequestError) => typedError(error)],
@@ -103,6 +113,8 @@ export function createTransport(options: TransportOptions): Transport {
   });
 
   function typedError(error: RequestError): Error {
+    // A CLI error raised inside a hook (a bad proxy setting met on a redirect) is reported as it is.
+    if (error.cause instanceof CliError) return error.cause;
     const raw = error.options?.url;
     const url = raw ? new URL(String(raw)) : undefined;
     if (!url) return error;

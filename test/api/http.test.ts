@@ -6,7 +6,7 @@ import type { HttpOptions } from '../../src/api/request.js';
 import { backoffMs } from '../../src/http/retry.js';
 import { countingAgents } from '../helpers/agents.js';
 import { normalizeBaseUrl } from '../../src/api/base-url.js';
-import { ApiError, InterruptedError } from '../../src/lib/errors.js';
+import { ApiError, InterruptedError, NetworkError, UsageError } from '../../src/lib/errors.js';
 import { useNock } from '../helpers/nock.js';
 import { STRADDLING, expectGraphemeCut } from '../helpers/graphemes.js';
 
@@ -371,5 +371,84 @@ describe('streamed lists (CDR)', () => {
     const items: unknown[] = [];
     await streamOf(http)({ method: 'GET', path: 'cdr/conf/1' }, 'cdr', handlers(items));
     expect(items).toHaveLength(500);
+  });
+
+  describe("a failure of the caller's own work on an item is final, never a network error", () => {
+    const full = (code: string) =>
+      Object.assign(new Error(`${code}: write failed`), { code, path: '/tmp/spool/cdr-1' });
+
+    it.each(['ENOSPC', 'EPIPE', 'EACCES'])(
+      '%s: one request, reported as the local error (exit 2)',
+      async (code) => {
+        const cdr = [{ cdr_id: 'a' }, { cdr_id: 'b' }, { cdr_id: 'c' }];
+        const scope = nock(ORIGIN)
+          .get('/video/v2/cdr/conf/1')
+          .once()
+          .reply(200, JSON.stringify({ result: '0', cdr }));
+        const requested: string[] = [];
+        const onRequest = (req: { path: string }) => requested.push(req.path);
+        scope.on('request', onRequest);
+        const { http, sleeps, lines } = client();
+        let seen = 0;
+        const failure = await streamOf(http)({ method: 'GET', path: 'cdr/conf/1' }, 'cdr', {
+          onAttempt: () => undefined,
+          onItem: async () => {
+            if (++seen > 1) throw full(code);
+          },
+        }).catch((e: unknown) => e);
+        expect(scope.isDone()).toBe(true);
+        expect(requested).toEqual(['/video/v2/cdr/conf/1']);
+        expect(sleeps).toEqual([]);
+        expect(lines.join('\n')).not.toContain('retrying');
+        expect(seen).toBe(2);
+        expect(failure).toBeInstanceOf(UsageError);
+        expect(failure).not.toBeInstanceOf(NetworkError);
+        expect(failure).toMatchObject({ exitCode: 2 });
+        expect((failure as Error).message).toMatch(
+          new RegExp(
+            `^GET /cdr/conf/1: the answer arrived, but saving it failed at /tmp/spool/cdr-1 \\(.+, ${code}\\)\\.$`,
+          ),
+        );
+        expect((failure as Error).message).not.toMatch(/network|request to|api\.enablex\.test/);
+      },
+    );
+
+    it('an error that is no file error is thrown as it is, not retried', async () => {
+      nock(ORIGIN)
+        .get('/video/v2/cdr/conf/1')
+        .once()
+        .reply(200, JSON.stringify({ result: '0', cdr: [{ cdr_id: 'a' }] }));
+      const bug = new TypeError('cannot read properties of undefined');
+      const { http, sleeps } = client();
+      await expect(
+        streamOf(http)({ method: 'GET', path: 'cdr/conf/1' }, 'cdr', {
+          onAttempt: () => undefined,
+          onItem: () => {
+            throw bug;
+          },
+        }),
+      ).rejects.toBe(bug);
+      expect(sleeps).toEqual([]);
+    });
+
+    it('a failing onAttempt is final too', async () => {
+      nock(ORIGIN)
+        .get('/video/v2/cdr/conf/1')
+        .once()
+        .reply(200, JSON.stringify({ result: '0', cdr: [{ cdr_id: 'a' }] }));
+      const { http, sleeps } = client();
+      await expect(
+        streamOf(http)({ method: 'GET', path: 'cdr/conf/1' }, 'cdr', {
+          onAttempt: () => {
+            throw Object.assign(new Error('EPIPE: broken pipe'), { code: 'EPIPE' });
+          },
+          onItem: () => undefined,
+        }),
+      ).rejects.toMatchObject({
+        exitCode: 2,
+        message: expect.stringContaining('the reader of the pipe went away, EPIPE'),
+      });
+      expect(sleeps).toEqual([]);
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NetworkError } from '../../src/lib/errors.js';
+import { realSleep } from '../../src/lib/sleep.js';
 import { backoffMs, mayRetry, retryAfterMs, retrying, type Failure } from '../../src/http/retry.js';
 
 describe('retryAfterMs and backoffMs', () => {
@@ -106,16 +107,21 @@ describe('retrying: the one loop', () => {
     ]);
   });
 
-  it('stops at once when the wait is interrupted', async () => {
+  it('stops at once when the wait is interrupted: one attempt, one wait given the signal, cut short', async () => {
     const controller = new AbortController();
     let tries = 0;
+    const waits: { ms: number; signal: AbortSignal | undefined }[] = [];
     const options = {
       retries: 5,
-      sleep: async () => {
-        controller.abort();
-        throw new Error('aborted');
+      sleep: (ms: number, signal?: AbortSignal) => {
+        waits.push({ ms, signal });
+        setTimeout(() => controller.abort(), 10);
+        // A wait that cannot be interrupted ends at once here, so a loop that does not hand on its
+        // signal goes on to the next attempt and the test sees it.
+        return signal ? realSleep(ms, signal) : Promise.resolve();
       },
     };
+    const started = performance.now();
     await expect(
       retrying(
         options,
@@ -124,9 +130,46 @@ describe('retrying: the one loop', () => {
           tries++;
           throw new Error('busy');
         },
-        (err) => ({ error: err as Error, status: 503 }),
+        (err) => ({ error: err as Error, status: 503, retryAfterMs: 60_000 }),
       ),
-    ).rejects.toThrow('stopped');
+    ).rejects.toThrow(/^stopped$/);
+    expect(performance.now() - started).toBeLessThan(2000);
     expect(tries).toBe(1);
+    expect(waits).toEqual([{ ms: 60_000, signal: controller.signal }]);
+  });
+
+  it('stops at once when interrupted during an attempt: the failure is not judged, no wait starts', async () => {
+    const controller = new AbortController();
+    let judged = 0;
+    const waits: number[] = [];
+    await expect(
+      retrying(
+        { retries: 5, sleep: async (ms: number) => void waits.push(ms) },
+        { method: 'GET', what: 'GET /x', signal: controller.signal, stopped },
+        async () => {
+          controller.abort();
+          throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+        },
+        (err) => {
+          judged++;
+          return { error: err as Error, code: 'ECONNRESET' };
+        },
+      ),
+    ).rejects.toThrow(/^stopped$/);
+    expect(judged).toBe(0);
+    expect(waits).toEqual([]);
+  });
+
+  it('makes no attempt when already interrupted', async () => {
+    let tries = 0;
+    await expect(
+      retrying(
+        { retries: 5, sleep: async () => undefined },
+        { method: 'GET', what: 'GET /x', signal: AbortSignal.abort(), stopped },
+        async () => void tries++,
+        (err) => ({ error: err as Error }),
+      ),
+    ).rejects.toThrow(/^stopped$/);
+    expect(tries).toBe(0);
   });
 });

@@ -21,7 +21,8 @@ describe('basicAuth', () => {
 
 describe('createTransport', () => {
   it('logs the request and the answer head with secrets redacted (beforeRequest hook)', async () => {
-    nock(ORIGIN).post('/x').reply(200, 'ok', { 'content-type': 'text/plain' });
+    // The secret sits where no key name gives it away: only the Scrubber, matching values, hides it.
+    nock(ORIGIN).post('/x').query({ q: 'pw-secret-123' }).reply(200, 'ok', { 'content-type': 'text/plain' });
     const lines: string[] = [];
     const secrets = new Scrubber();
     secrets.add('pw-secret-123');
@@ -33,15 +34,17 @@ describe('createTransport', () => {
       log: (l) => lines.push(l),
       secrets,
     });
-    const { stream, head } = await transport.open(new URL(`${ORIGIN}/x`), {
+    const { stream, head } = await transport.open(new URL(`${ORIGIN}/x?q=pw-secret-123`), {
       method: 'POST',
-      headers: { accept: 'application/json' },
-      body: '{"password":"pw-secret-123","name":"n"}',
+      headers: { accept: 'application/json', 'x-note': 'copy of pw-secret-123' },
+      body: '{"name":"n","description":"the key is pw-secret-123, keep it"}',
     });
     stream.resume();
     expect(head.statusCode).toBe(200);
     const log = lines.join('\n');
-    expect(log).toContain(`> POST ${ORIGIN}/x`);
+    expect(log).toContain(`> POST ${ORIGIN}/x?q=[REDACTED]`);
+    expect(log).toContain('> x-note: copy of [REDACTED]');
+    expect(log).toContain('> {"name":"n","description":"the key is [REDACTED], keep it"}');
     expect(log).toContain('> authorization: Basic [REDACTED]');
     expect(log).toContain('> user-agent: enablex-cli/test');
     expect(log).not.toContain('accept-encoding');

@@ -38,6 +38,17 @@ export class Spool<T> {
   }
 
   private async pushToFile(text: string): Promise<void> {
+    try {
+      await this.appendToFile(text);
+    } catch (err) {
+      // A write error names no file: say which one (a full disk is reported with its path).
+      const path = this.file?.path;
+      if (path && err instanceof Error && !(err as NodeJS.ErrnoException).path) Object.assign(err, { path });
+      throw err;
+    }
+  }
+
+  private async appendToFile(text: string): Promise<void> {
     if (!this.file) {
       const path = await spoolPath();
       this.file = { path, handle: await open(path, 'w+', 0o600), lengths: [], batch: [], batched: 0 };

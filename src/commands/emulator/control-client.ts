@@ -1,8 +1,10 @@
 import { normalizeBaseUrl } from '../../api/base-url.js';
 import { createHttp, type Http } from '../../api/http.js';
 import type { RequestSpec } from '../../api/request.js';
+import { ResponseTooLarge } from '../../http/body.js';
+import type { AgentFactory } from '../../http/proxy.js';
 import { CONTROL_PREFIX } from '../../emulator/paths.js';
-import { CliError, NotFoundError } from '../../lib/errors.js';
+import { CliError, NetworkError, NotFoundError } from '../../lib/errors.js';
 import type { Factory } from '../../factory.js';
 
 /** A client of the emulator's control routes, on the origin of the base URL the CLI resolved. */
@@ -13,11 +15,23 @@ export interface ControlClient {
 }
 
 /**
- * Builds the client with the run's credentials, timeouts, retries and --verbose log. With
- * --emulator, resolving the credentials starts the in-process emulator, so this works there too.
+ * The most of one control answer read. Every answer of the control routes is a small JSON object; a
+ * wrong or hostile server on that port must not fill memory (the API's own cap is 64 MiB).
+ */
+export const CONTROL_MAX_RESPONSE_BYTES = 1024 * 1024;
+
+/**
+ * Builds the client with the run's credentials, timeouts, retries, --verbose log and announced
+ * waits; its connections are closed when the command ends. With --emulator, resolving the
+ * credentials starts the in-process emulator, so this works there too.
  */
 export async function controlClient(
-  f: Pick<Factory, 'credentials' | 'options' | 'version' | 'env' | 'signal' | 'clock' | 'io'>,
+  f: Pick<
+    Factory,
+    'credentials' | 'options' | 'version' | 'env' | 'signal' | 'clock' | 'io' | 'secrets' | 'onCleanup'
+  >,
+  /** Builds proxy agents (tests pass their own to count them); hpagent's by default. */
+  agentFactory?: AgentFactory,
 ): Promise<ControlClient> {
   const creds = await f.credentials();
   const api = normalizeBaseUrl(creds.baseUrl, {
@@ -36,7 +50,14 @@ export async function controlClient(
     signal: f.signal,
     sleep: f.clock.sleep,
     log: f.options.verbose ? (line) => f.io.log(line) : undefined,
+    // A wait before a retry is said on stderr, as for every other request.
+    notice: (line) => f.io.note(line),
+    maxResponseBytes: CONTROL_MAX_RESPONSE_BYTES,
+    secrets: f.secrets,
+    agentFactory,
   });
+  // Proxy agents keep sockets open between requests: close them when the command ends.
+  f.onCleanup(async () => http.close?.());
   return {
     url: base.toString(),
     async request<T>(spec: RequestSpec): Promise<T> {
@@ -49,6 +70,13 @@ export async function controlClient(
             `${api.origin} is not an enablex emulator (no ${CONTROL_PREFIX} routes).`,
             err.exitCode,
             'Start one with `enablex emulator` and point ENABLEX_BASE_URL at it, or add --emulator.',
+          );
+        }
+        // No control answer comes near the cap: this is not an emulator (or not a sane one).
+        if (err instanceof ResponseTooLarge) {
+          throw new NetworkError(
+            `${err.message.replace(/\.$/, '')}: no answer of an enablex emulator is that large.`,
+            `Check that ${api.origin} is an enablex emulator (\`enablex emulator\`), or add --emulator.`,
           );
         }
         throw err;

@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { open } from 'node:fs/promises';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Spool } from '../../../src/commands/cdr/spool.js';
 import { isDead, removeDeadRunFiles } from '../../../src/lib/fs/spool-files.js';
 import { registeredTempFiles } from '../../../src/lib/fs/temp-registry.js';
@@ -54,6 +55,26 @@ describe('Spool', () => {
       out.push(v);
     });
     expect(out).toEqual(['second']);
+  });
+
+  it('a failed write to its temp file names the file', async () => {
+    const probe = await open(join(dir, 'probe'), 'w');
+    const fileHandle = Object.getPrototypeOf(probe) as { write: (...args: unknown[]) => unknown };
+    await probe.close();
+    const spy = vi
+      .spyOn(fileHandle, 'write')
+      .mockRejectedValue(
+        Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }),
+      );
+    const spool = new Spool<string>(1);
+    try {
+      const failure = (await spool.push('a', 'x'.repeat(300_000))?.catch((e: unknown) => e)) as
+        NodeJS.ErrnoException | undefined;
+      expect(failure).toMatchObject({ code: 'ENOSPC', path: expect.stringContaining('enablex-spool-') });
+    } finally {
+      spy.mockRestore();
+      await spool.close();
+    }
   });
 });
 
