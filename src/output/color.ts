@@ -17,6 +17,7 @@ interface ColorLevels {
  * the empty string are level 1, `2` and `3` those levels (more is 3), as chalk's supports-color and
  * Node.js read them; any other value forces colour at level 1 (force-color.org: "regardless of its
  * value").
+ * @internal Exported for its table test: the rule itself is what the test checks.
  */
 export function forcedLevel(value: string | undefined): ColorLevel | undefined {
   if (value === undefined) return undefined;
@@ -34,6 +35,7 @@ export function forcedLevel(value: string | undefined): ColorLevel | undefined {
  * (`TERM=xterm-kitty`, `xterm-ghostty`, `wezterm`, `TERM_PROGRAM=iTerm.app`), is 3; a `TERM` ending
  * in `-256color` (or `-256`), or Apple's Terminal, is 2; anything else is 1 (a TTY always gets the
  * 16 basic colours: that is what this CLI has always given it).
+ * @internal Exported for its table test: the rule itself is what the test checks.
  */
 export function terminalLevel(env: Readonly<Record<string, string | undefined>>): ColorLevel {
   const colorterm = (env['COLORTERM'] ?? '').toLowerCase();

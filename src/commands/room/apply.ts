@@ -69,8 +69,7 @@ export async function run({ opts: o }: ApplyInput, f: Factory): Promise<void> {
   const plan = computePlan(desired, live, { prune: o.prune === true, now: f.clock.now() });
 
   const table = f.options.format === 'table';
-  if (table && !f.options.quiet)
-    f.io.raw(renderDiff(plan, f.io.cStdout, { replace: o.replace === true }));
+  if (table && !f.options.quiet) f.io.raw(renderDiff(plan, f.io.cStdout, { replace: o.replace === true }));
   if (!o.prune) {
     const extra = unlisted(desired, live).length;
     if (extra)
