@@ -1,8 +1,6 @@
 import { UsageError } from '../lib/errors.js';
 import { isLoopbackHost, maskUserinfo } from '../http/hosts.js';
 
-export { isLoopbackHost, maskUserinfo };
-
 /** Default base URL of the EnableX Video API v2. */
 export const DEFAULT_BASE_URL = 'https://api.enablex.io/video/v2';
 

@@ -1,3 +1,5 @@
+import { cutToLength } from '../lib/graphemes.js';
+
 /** Longest page title quoted in a message. */
 const MAX_TITLE = 80;
 
@@ -15,7 +17,7 @@ export function summarizeHtml(text: string): string | undefined {
     return undefined;
   }
   const raw = /<title[^>]*>([^<]*)<\/title>/i.exec(head)?.[1] ?? /<h1[^>]*>([^<]*)<\/h1>/i.exec(head)?.[1];
-  const title = raw
+  const clean = raw
     ?.replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
@@ -24,7 +26,8 @@ export function summarizeHtml(text: string): string | undefined {
     .replace(/\s+/g, ' ')
     // eslint-disable-next-line no-control-regex -- a title must not carry terminal control characters
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
-    .trim()
-    .slice(0, MAX_TITLE);
+    .trim();
+  // Cut between graphemes: never half an emoji or a letter without its accent.
+  const title = cutToLength(clean ?? '', MAX_TITLE);
   return title ? `the server answered an HTML page (${title})` : 'the server answered an HTML page';
 }

@@ -112,17 +112,21 @@ export async function streamList(
         method: spec.method,
         path: pathForMessages,
         result: undefined,
-        apiMessage: err.snippet,
+        // Scrubbed whole, then cut between graphemes and marked `…`, as a body that is not JSON is.
+        apiMessage: secrets.cut(err.text, 120),
       };
       return { error: toApiError(failure, true), status: 200, unreadable: true };
     },
   );
 }
 
-/** An element of the list that is not JSON: the answer is unreadable, like a body that does not parse. */
+/**
+ * An element of the list that is not JSON: the answer is unreadable, like a body that does not
+ * parse. It holds the element on one line, uncut: it is scrubbed before it is cut for the message.
+ */
 class UnreadableItem extends Error {
-  constructor(readonly snippet: string) {
-    super(snippet);
+  constructor(readonly text: string) {
+    super('a list element is not JSON');
   }
 }
 
@@ -130,6 +134,6 @@ function parseItem(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new UnreadableItem(text.replace(/\s+/g, ' ').trim().slice(0, 120));
+    throw new UnreadableItem(text.replace(/\s+/g, ' ').trim());
   }
 }

@@ -1,4 +1,5 @@
 import type { ApiFailure } from '../lib/errors.js';
+import { cutToLength } from '../lib/graphemes.js';
 import { summarizeHtml } from './html-summary.js';
 import { MAX_JSON_DEPTH, jsonDepth } from '../http/json-depth.js';
 
@@ -19,9 +20,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Cuts text to `max` characters, marked `…` when cut (for callers that know no secrets). */
+/**
+ * Cuts text to `max` characters between graphemes, marked `…` when cut (for callers that know no
+ * secrets).
+ */
 function plainCut(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max)}…`;
+  return text.length <= max ? text : `${cutToLength(text, max)}…`;
 }
 
 /**

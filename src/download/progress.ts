@@ -1,4 +1,5 @@
 import { terminalColumns, type OutStream } from '../context.js';
+import { textWidth } from '../output/width.js';
 import type { FileOutcome, ProgressSink } from './engine.js';
 
 /** `1.5 MiB`: sizes in binary units, one decimal above KiB. */
@@ -35,7 +36,7 @@ export function createProgress(stream: OutStream, mode: ProgressMode, total: num
     if (!force && now - drawnAt < REDRAW_MS) return;
     drawnAt = now;
     const text = ` ${files}/${total} files · ${formatBytes(bytes)}`;
-    const width = Math.max(10, Math.min(30, (terminalColumns(stream) ?? 80) - text.length - 4));
+    const width = Math.max(10, Math.min(30, (terminalColumns(stream) ?? 80) - textWidth(text) - 4));
     const filled = total === 0 ? width : Math.round((files / total) * width);
     stream.write(`\r\x1b[2K[${'█'.repeat(filled)}${'░'.repeat(width - filled)}]${text}`);
     drawn = true;

@@ -1,5 +1,6 @@
 import { isLoopbackHost } from '../http/hosts.js';
 import { UsageError } from '../lib/errors.js';
+import { cutToLength } from '../lib/graphemes.js';
 
 /** A file URL that may be fetched, or why not. */
 type UrlVerdict = { ok: true; url: URL } | { ok: false; reason: string };
@@ -47,7 +48,7 @@ export function describeUrl(raw: unknown): string {
   } catch {
     // Marked … when cut, so the stderr scrubber removes a secret's beginning left at the cut.
     if (typeof raw !== 'string') return '';
-    return raw.length > 200 ? `${raw.slice(0, 200)}…` : raw;
+    return raw.length > 200 ? `${cutToLength(raw, 200)}…` : raw;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Context, OutStream } from '../context.js';
+import { cutToLength } from '../lib/graphemes.js';
 import { terminalSafe } from '../output/escape.js';
 import { MAX_JSON_DEPTH, jsonDepth } from './json-depth.js';
 
@@ -234,15 +235,17 @@ export class Scrubber {
   }
 
   /**
-   * The text scrubbed whole, then cut to `max` characters and marked `…` when longer, with no
-   * secret's beginning (4 characters or more) left at the cut.
+   * The text scrubbed whole, then cut to `max` characters between graphemes (never half an emoji or
+   * a letter without its accent) and marked `…` when longer, with no secret's beginning (4
+   * characters or more) left at the cut.
    */
   cut(text: string, max: number): string {
     const clean = this.scrub(text);
     if (clean.length <= max) return clean;
+    const head = cutToLength(clean, max);
     // A cut through a [REDACTED] mark keeps the whole mark.
-    const mark = clean.lastIndexOf(SCRUBBED, max - 1);
-    const end = mark >= 0 && mark + SCRUBBED.length > max ? mark + SCRUBBED.length : max;
+    const mark = clean.lastIndexOf(SCRUBBED, head.length - 1);
+    const end = mark >= 0 && mark + SCRUBBED.length > head.length ? mark + SCRUBBED.length : head.length;
     return `${this.dropPartial(clean.slice(0, end))}${CUT}`;
   }
 

@@ -15,12 +15,11 @@ export async function* inOrder<T>(
 ): AsyncGenerator<T, void, undefined> {
   const limit = Math.max(1, Math.floor(concurrency));
   const stop = new AbortController();
-  let fail: (err: unknown) => void = () => undefined;
-  const failed = new Promise<never>((_, reject) => {
-    fail = reject;
-  });
-  // Observed only through the race below; a failure after the consumer stopped is not unhandled.
-  failed.catch(() => undefined);
+  // The first failure, and how to wake the consumer waiting for a result when it happens. (Not a
+  // Promise.race against one long-lived "failed" promise: each race leaves a reaction on it that
+  // holds that race's result until the generator ends, so every result ever yielded stays in memory.)
+  let failure: { err: unknown } | undefined;
+  let wake: ((err: unknown) => void) | undefined;
   const running: Promise<T>[] = [];
   let next = 0;
   const fill = () => {
@@ -28,11 +27,12 @@ export async function* inOrder<T>(
       const task = tasks[next++] as (signal: AbortSignal) => Promise<T>;
       const promise = Promise.resolve().then(() => task(stop.signal));
       // Handled here so a task failing before its turn is not an unhandled rejection; the first
-      // failure stops the others and surfaces through `failed`.
+      // failure stops the others and reaches the consumer at once.
       promise.catch((err: unknown) => {
         if (stop.signal.aborted) return;
-        fail(err);
+        failure = { err };
         stop.abort(err);
+        wake?.(err);
       });
       running.push(promise);
     }
@@ -40,8 +40,15 @@ export async function* inOrder<T>(
   try {
     fill();
     while (running.length > 0) {
-      // `failed` first: once a task has failed, no result that was already waiting is yielded.
-      const result = await Promise.race([failed, running.shift() as Promise<T>]);
+      // Once a task has failed, no result that was already waiting is yielded.
+      if (failure) throw failure.err;
+      const head = running.shift() as Promise<T>;
+      // The head's result, or the first failure of any task if that comes first.
+      const result = await new Promise<T>((resolve, reject) => {
+        wake = reject;
+        head.then(resolve, reject);
+      });
+      wake = undefined;
       yield result;
       fill();
     }

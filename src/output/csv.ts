@@ -1,6 +1,4 @@
-import { cellText, neutraliseFormula } from './cell.js';
-
-export { neutraliseFormula };
+import { cellText } from './cell.js';
 
 /** How CSV cells are written. */
 export interface CsvOptions {
@@ -14,13 +12,25 @@ export interface CsvOptions {
 }
 
 /**
+ * A text cell written as it is, for a file or pipe: nothing to quote (no quote, comma, CR or LF, no
+ * space at either end) and, with neutralising, no character a spreadsheet would start a formula
+ * with. Most cells of an export are such text: one test instead of the steps of {@link cellText}.
+ */
+const AS_IS = /^(?![\s=+\-@\uff1d\uff0b\uff0d\uff20])[^",\r\n]*(?<!\s)$/;
+const AS_IS_RAW = /^(?!\s)[^",\r\n]*(?<!\s)$/;
+
+/**
  * Quotes one CSV field as RFC 4180 asks: quotes, commas, CR or LF force quoting; quotes doubled.
  * @internal Exported for its table test: the rule itself is what the test checks.
  */
 export function csvField(value: unknown, opts: CsvOptions = {}): string {
   // Numbers and booleans never need quoting (most CDR cells are one of them).
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  const s = cellText(value, { neutralise: opts.neutralise !== false, terminal: opts.terminal === true });
+  const neutralise = opts.neutralise !== false;
+  if (typeof value === 'string' && opts.terminal !== true && (neutralise ? AS_IS : AS_IS_RAW).test(value)) {
+    return value;
+  }
+  const s = cellText(value, { neutralise, terminal: opts.terminal === true });
   return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

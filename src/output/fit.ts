@@ -18,9 +18,6 @@ export function headerNames(columns: readonly string[]): string[] {
   return short.map((name, i) => (short.indexOf(name) === short.lastIndexOf(name) ? name : columns[i]!));
 }
 
-/** A timestamp without its seconds, for a table that does not fit. */
-const compactTime = compactTimestamp;
-
 /**
  * Cuts a cell to `w` columns with a final "…", by display columns and between graphemes (coloured
  * cells are short and never cut).
@@ -76,14 +73,15 @@ export function fitToWidth(
   keep: readonly number[] = [],
   hideOrder?: readonly number[],
 ): FittedTable {
+  // A loop, not Math.max(...rows): one argument per row overflows the stack past ~120k rows.
   const measure = (rows: readonly (readonly string[])[]) =>
-    head.map((h, i) => Math.max(textWidth(h), ...rows.map((row) => textWidth(row[i] ?? ''))));
+    head.map((h, i) => rows.reduce((widest, row) => Math.max(widest, textWidth(row[i] ?? '')), textWidth(h)));
   const all = head.map((_, i) => i);
   let widths = measure(body);
   const plain = { head: [...head], body: body.map((r) => [...r]), shown: all, hidden: [], widths };
   const rigidAll = head.map((_, i) => keep.includes(i));
   if (!width || sum(widths) <= width) return { ...plain, rigid: rigidAll, compact: false };
-  const rows = body.map((row) => row.map(compactTime));
+  const rows = body.map((row) => row.map(compactTimestamp));
   widths = measure(rows);
   if (wrap >= 0) {
     const others = sum(widths) - widths[wrap]!;
@@ -176,7 +174,7 @@ export class StreamedTable {
     const f = this.fit;
     return this.line(
       f.shown.map((i, k) => {
-        const text = f.compact ? compactTime(cells[i] ?? '') : (cells[i] ?? '');
+        const text = f.compact ? compactTimestamp(cells[i] ?? '') : (cells[i] ?? '');
         return this.cutCells && !f.rigid[k] ? cut(text, f.widths[k]!) : text;
       }),
     );

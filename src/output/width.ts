@@ -1,4 +1,5 @@
 import stringWidth from 'string-width';
+import { graphemes } from '../lib/graphemes.js';
 
 // eslint-disable-next-line no-control-regex -- matching the ESC of ANSI colour codes is the point
 const ANSI = /\u001b\[[0-9;]*m/g;
@@ -12,16 +13,10 @@ const PLAIN = /^[\x20-\x7e]*$/;
  */
 export function textWidth(text: string): number {
   if (PLAIN.test(text)) return text.length;
-  if (text.includes('\n')) return Math.max(...text.split('\n').map(textWidth));
+  // A loop, not Math.max(...lines): one argument per line overflows the stack past ~120k lines.
+  if (text.includes('\n'))
+    return text.split('\n').reduce((widest, line) => Math.max(widest, textWidth(line)), 0);
   return stringWidth(text);
-}
-
-let segmenter: Intl.Segmenter | undefined;
-
-/** The grapheme clusters of `text` (an emoji ZWJ sequence, a flag, a letter and its accents: one each). */
-function graphemes(text: string): Iterable<{ segment: string }> {
-  segmenter ??= new Intl.Segmenter();
-  return segmenter.segment(text);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isLoopbackHost, maskUserinfo, normalizeBaseUrl } from '../../src/api/base-url.js';
+import { normalizeBaseUrl } from '../../src/api/base-url.js';
+import { isLoopbackHost, maskUserinfo } from '../../src/http/hosts.js';
 import { UsageError } from '../../src/lib/errors.js';
 
 describe('normalizeBaseUrl', () => {

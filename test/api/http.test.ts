@@ -8,6 +8,7 @@ import { countingAgents } from '../helpers/agents.js';
 import { normalizeBaseUrl } from '../../src/api/base-url.js';
 import { ApiError, InterruptedError } from '../../src/lib/errors.js';
 import { useNock } from '../helpers/nock.js';
+import { STRADDLING, expectGraphemeCut } from '../helpers/graphemes.js';
 
 useNock();
 
@@ -343,6 +344,23 @@ describe('streamed lists (CDR)', () => {
     ).rejects.toMatchObject({ exitCode: 5, message: expect.stringContaining('larger than 1024 bytes') });
     expect(sleeps).toEqual([]);
   });
+
+  it.each(STRADDLING)(
+    'quote an element that is not JSON cut between graphemes: %s (%s) straddling character 120, %i unit(s) before it',
+    async (_what, cluster, before) => {
+      const element = `{${'A'.repeat(119 - before)}${cluster} not json}`;
+      nock(ORIGIN).get('/video/v2/cdr/conf/1').reply(200, `{"result":"0","cdr":[${element}]}`);
+      const { http } = client({ retries: 0 });
+      const err = await streamOf(http)({ method: 'GET', path: 'cdr/conf/1' }, 'cdr', handlers([])).catch(
+        (e: unknown) => e,
+      );
+      const message = (err as Error).message;
+      expect(message).toMatch(/not readable JSON: /);
+      const shown = message.slice(message.indexOf('not readable JSON: ') + 'not readable JSON: '.length);
+      expect(shown).toBe(`{${'A'.repeat(119 - before)}…`);
+      expectGraphemeCut(element, shown);
+    },
+  );
 
   it('take a list far larger than the cap when each element is small', async () => {
     const cdr = Array.from({ length: 500 }, (_, i) => ({ cdr_id: `id-${i}`, pad: 'y'.repeat(20) }));

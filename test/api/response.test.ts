@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanApiMessage, interpret } from '../../src/api/response.js';
 import { jsonDepth } from '../../src/http/json-depth.js';
 import { Scrubber } from '../../src/http/redact.js';
+import { STRADDLING, expectGraphemeCut } from '../helpers/graphemes.js';
 
 describe('interpret: success and failure as NOTES.md decides', () => {
   it.each([
@@ -119,4 +120,28 @@ describe('interpret: a body that is not JSON', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.failure.apiMessage).toBe(`${'x'.repeat(120)}…`);
   });
+});
+
+describe('interpret: text quoted from a body is cut between graphemes', () => {
+  const message = (r: ReturnType<typeof interpret>) => (r.ok ? undefined : r.failure.apiMessage);
+
+  it.each(STRADDLING)(
+    'a snippet with %s (%s) straddling character 120, %i unit(s) before it',
+    (_w, cluster, before) => {
+      const text = `${'A'.repeat(120 - before)}${cluster} and more`;
+      const shown = message(interpret('GET', '/rooms', 502, text)) ?? '';
+      expect(shown).toBe(`${'A'.repeat(120 - before)}…`);
+      expectGraphemeCut(text, shown);
+    },
+  );
+
+  it.each(STRADDLING)(
+    'an HTML title with %s (%s) straddling character 80, %i unit(s) before it',
+    (_w, cluster, before) => {
+      const title = `${'T'.repeat(80 - before)}${cluster} and more`;
+      const shown = message(interpret('GET', '/rooms', 502, `<html><title>${title}</title></html>`)) ?? '';
+      expect(shown).toBe(`the server answered an HTML page (${'T'.repeat(80 - before)})`);
+      expectGraphemeCut(title, /\((.*)\)$/.exec(shown)?.[1] ?? '');
+    },
+  );
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { recordingTrust, siteOf } from '../../src/download/url-policy.js';
+import { describeUrl, recordingTrust, siteOf } from '../../src/download/url-policy.js';
 import { UsageError } from '../../src/lib/errors.js';
+import { STRADDLING, expectGraphemeCut } from '../helpers/graphemes.js';
 
 const trust = (base: string, env: Record<string, string> = {}) => recordingTrust(new URL(base), env);
 const allows = (base: string, file: string, env: Record<string, string> = {}) =>
@@ -61,4 +62,20 @@ describe('recordingTrust', () => {
       );
     },
   );
+});
+
+describe('describeUrl', () => {
+  it.each(STRADDLING)(
+    'cuts a value that is not a URL between graphemes: %s (%s) straddling character 200, %i unit(s) before it',
+    (_what, cluster, before) => {
+      const raw = `${'x'.repeat(200 - before)}${cluster} and more`;
+      const shown = describeUrl(raw);
+      expect(shown).toBe(`${'x'.repeat(200 - before)}…`);
+      expectGraphemeCut(raw, shown);
+    },
+  );
+
+  it('shows a short value that is not a URL as it is', () => {
+    expect(describeUrl('not a url 😀')).toBe('not a url 😀');
+  });
 });

@@ -4,6 +4,7 @@ import { API_ORIGIN, runCli, tempConfigDir } from '../helpers/cli.js';
 import { useNock } from '../helpers/nock.js';
 import { Scrubber, hideKeys, isSecretKey, SECRET_KEYS } from '../../src/http/redact.js';
 import { terminalSafe } from '../../src/output/escape.js';
+import { STRADDLING, expectGraphemeCut } from '../helpers/graphemes.js';
 
 const KEY = 'SuperSecretKey123';
 const BASIC = Buffer.from(`app123:${KEY}`).toString('base64');
@@ -176,5 +177,19 @@ describe('Scrubber: text cut short', () => {
   it('leaves text alone when what ends at the cut is shorter than 4 characters or begins no secret', () => {
     expect(s.scrub('Listing rooms…')).toBe('Listing rooms…');
     expect(s.scrub('AAAA Sup…')).toBe('AAAA Sup…');
+  });
+  it.each(STRADDLING)(
+    'cuts between graphemes: %s (%s) straddling the cut, %i unit(s) before it, is left out whole',
+    (_what, cluster, before) => {
+      const text = `${'A'.repeat(120 - before)}${cluster} tail`;
+      const cut = s.cut(text, 120);
+      expect(cut).toBe(`${'A'.repeat(120 - before)}…`);
+      expectGraphemeCut(text, cut);
+    },
+  );
+
+  it('still keeps a [REDACTED] mark whole and drops a secret beginning when an emoji sits at the cut', () => {
+    expect(s.cut(`${'😀'.repeat(5)}${key} ${'B'.repeat(20)}`, 14)).toBe(`${'😀'.repeat(5)}[REDACTED]…`);
+    expect(s.cut(`${'A'.repeat(100)} ${key.slice(0, 10)}😀 zz`, 112)).toBe(`${'A'.repeat(100)} [REDACTED]…`);
   });
 });

@@ -1,5 +1,13 @@
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { inOrder } from '../../src/lib/ordered.js';
+
+/** A full garbage collection, on demand (the flag is set for this process, gc taken from a fresh context). */
+function collectGarbage(): void {
+  v8.setFlagsFromString('--expose-gc');
+  (vm.runInNewContext('gc') as () => void)();
+}
 
 /** A promise with its resolve/reject exposed. */
 function deferred<T>() {
@@ -121,6 +129,24 @@ describe('inOrder', () => {
     } finally {
       process.off('unhandledRejection', onUnhandled);
     }
+  });
+
+  it('keeps no result once the consumer has taken it: memory stays flat over any number of tasks', async () => {
+    const taken: WeakRef<object>[] = [];
+    const tasks = Array.from({ length: 12 }, () => async () => ({
+      payload: new Array<number>(10_000).fill(1),
+    }));
+    let alive = -1;
+    for await (const result of inOrder(tasks, 3)) {
+      taken.push(new WeakRef(result));
+      if (taken.length === 10) {
+        // Let the generator's and the loop's last references go, then collect.
+        await tick();
+        collectGarbage();
+        alive = taken.slice(0, 8).filter((r) => r.deref() !== undefined).length;
+      }
+    }
+    expect(alive).toBe(0);
   });
 
   it('handles no tasks and a concurrency above the task count', async () => {

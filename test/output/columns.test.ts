@@ -157,3 +157,16 @@ describe('StreamedTable', () => {
     expect(t.row(['Bo', 'guest'])).toBe('Bo    guest\n');
   });
 });
+
+describe('big tables', () => {
+  // Math.max(...widths) took one argument per row and overflowed the stack past ~120k rows.
+  it('measures 200,000 rows without a RangeError', () => {
+    const body = Array.from({ length: 200_000 }, (_, i) => ['a', i === 150_000 ? 'widest' : 'b']);
+    expect(fitToWidth(['x', 'y'], body, undefined).widths).toEqual([1, 6]);
+    expect(() => fitToWidth(['x', 'y'], body, 8)).not.toThrow();
+  });
+
+  it('measures a cell of 200,000 lines without a RangeError', () => {
+    expect(textWidth(`${'a\n'.repeat(200_000)}東京`)).toBe(4);
+  });
+});

@@ -54,7 +54,7 @@ export function stdoutSink(
 
 /**
  * A file at `path` written atomically (temp file + rename), or directly when it is a device or a
- * FIFO. Opened before any request is sent, so a folder that does not exist or cannot be written is
+ * FIFO, in 64 KiB batches. Opened before any request is sent, so a folder that does not exist or cannot be written is
  * a usage error (exit 2) and costs no API call. A failed write (a full disk, a file-size limit)
  * fails the export with exit 2 and leaves an existing file untouched.
  */
@@ -74,9 +74,30 @@ export async function fileSink(path: string, flag = '--out'): Promise<Sink> {
       throw outputError(err, flag, path, what);
     }
   };
+  // Records are about a kilobyte each: one write (and one await of the disk) per 64 KiB, not per record.
+  let parts: string[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (size === 0) return;
+    const text = parts.join('');
+    parts = [];
+    size = 0;
+    await guard(() => file.write(text), 'writing failed');
+  };
   return {
-    write: (text) => guard(() => file.write(text), 'writing failed'),
-    commit: () => guard(() => file.commit(), 'cannot put the file in place'),
-    abort: () => file.abort(),
+    write: async (text) => {
+      parts.push(text);
+      size += text.length;
+      if (size >= BATCH) await flush();
+    },
+    commit: async () => {
+      await flush();
+      await guard(() => file.commit(), 'cannot put the file in place');
+    },
+    abort: async () => {
+      parts = [];
+      size = 0;
+      await file.abort();
+    },
   };
 }

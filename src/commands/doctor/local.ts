@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { isLoopbackHost, normalizeBaseUrl } from '../../api/base-url.js';
+import { normalizeBaseUrl } from '../../api/base-url.js';
+import { isLoopbackHost } from '../../http/hosts.js';
 import { describeProxy, proxyFor } from '../../http/proxy.js';
 import type { ResolvedCredentials } from '../../config/resolve.js';
 import { CliError, InterruptedError } from '../../lib/errors.js';

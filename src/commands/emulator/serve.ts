@@ -1,4 +1,4 @@
-import { isLoopbackHost } from '../../api/base-url.js';
+import { isLoopbackHost } from '../../http/hosts.js';
 import { StateFileError } from '../../emulator/state.js';
 import { shellQuote } from '../../lib/shell.js';
 import { UsageError } from '../../lib/errors.js';

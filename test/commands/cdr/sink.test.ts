@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -81,6 +81,32 @@ describe('fileSink', () => {
       /--out .*cdr\.csv: cannot put the file in place \(its folder does not exist\)/,
     );
     expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it('writes in 64 KiB batches: small records wait in memory, the file is whole at commit', async () => {
+    const path = join(dir, 'cdr.csv');
+    const sink = await fileSink(path);
+    const temp = () => join(dir, readdirSync(dir).find((n) => n.endsWith('.partial')) as string);
+    for (let i = 0; i < 100; i++) await sink.write(`${i},record\r\n`);
+    expect(statSync(temp()).size).toBe(0);
+    await sink.write('x'.repeat(70_000));
+    const flushed = statSync(temp()).size;
+    expect(flushed).toBeGreaterThan(64 * 1024);
+    await sink.write('tail\r\n');
+    expect(statSync(temp()).size).toBe(flushed);
+    await sink.commit();
+    const text = readFileSync(path, 'utf8');
+    expect(text.startsWith('0,record\r\n1,record\r\n')).toBe(true);
+    expect(text.endsWith(`${'x'.repeat(10)}tail\r\n`)).toBe(true);
+    expect(readdirSync(dir)).toEqual(['cdr.csv']);
+  });
+
+  it('throws away what waits in memory when aborted: no file, no temp file', async () => {
+    const path = join(dir, 'cdr.csv');
+    const sink = await fileSink(path);
+    await sink.write('a,b\r\n');
+    await sink.abort();
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('names the flag it is given', async () => {
