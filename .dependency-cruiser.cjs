@@ -32,27 +32,39 @@ module.exports = {
       name: 'output-below-commands',
       severity: 'error',
       comment:
-        'src/output/ formats values for the terminal: it knows nothing of commands, options, the API or the transport.',
+        'src/output/ formats values for the terminal: it imports only itself, src/lib/ and src/context.ts (the stream types), nothing of commands, options, prompts, the API or the transport.',
       from: { path: '^src/output/' },
-      to: {
-        path: '^src/(commands|api|http|download|config|completion|reference|watch)/|^src/(cli|main|factory|globals|help)\\.ts$',
-      },
+      to: { path: '^src/', pathNot: '^src/(output|lib)/|^src/context\\.ts$' },
+    },
+    {
+      name: 'api-below-commands',
+      severity: 'error',
+      comment:
+        'src/api/ is one function per EnableX route on the transport: it imports only itself, src/http/, src/lib/ and src/context.ts, never commands, downloads, output, config or the entry modules (cli, factory, globals, prompt…).',
+      from: { path: '^src/api/' },
+      to: { path: '^src/', pathNot: '^src/(api|http|lib)/|^src/context\\.ts$' },
     },
     {
       name: 'transport-below-api',
       severity: 'error',
-      comment: 'src/http/ is the transport: it knows nothing of EnableX routes, commands or downloads.',
+      comment:
+        'src/http/ is the transport: it knows nothing of EnableX routes, commands, downloads or the top-level modules but src/context.ts.',
       from: { path: '^src/http/' },
       to: {
-        path: '^src/(api|commands|download|config|completion|reference|watch)/|^src/(cli|main|factory|globals)\\.ts$',
+        path: '^src/(api|commands|download|config|completion|reference|watch|emulator)/|^src/[^/]+\\.ts$',
+        pathNot: '^src/context\\.ts$',
       },
     },
     {
       name: 'downloads-use-the-transport',
       severity: 'error',
-      comment: 'src/download/ reaches the network through src/http/ only, never the API client.',
+      comment:
+        'src/download/ reaches the network through src/http/ only, never the API client, commands or the top-level modules but src/context.ts.',
       from: { path: '^src/download/' },
-      to: { path: '^src/(api|commands|config)/' },
+      to: {
+        path: '^src/(api|commands|config|completion|reference|watch|emulator)/|^src/[^/]+\\.ts$',
+        pathNot: '^src/context\\.ts$',
+      },
     },
   ],
   options: {

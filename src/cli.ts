@@ -18,6 +18,7 @@ const NO_ACTION = () => async () => undefined;
 /**
  * Builds the whole command tree from the specs. `action` wires verbs to a factory; completions,
  * help and the reference build it with a no-op.
+ * @public Used by scripts/gen-completions.mjs through dist/ (knip cannot follow dist/ imports before a build).
  */
 export function buildProgram(action: SpecAction = NO_ACTION, version = '0.0.0'): Command {
   const program = new Command('enablex')

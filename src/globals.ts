@@ -2,7 +2,7 @@ import type { Context } from './context.js';
 import { UsageError } from './lib/errors.js';
 import { wholeFlag } from './lib/validate.js';
 import { FORMATS, type Format } from './output/formats.js';
-import { colorLevels } from './output/color.js';
+import { colorLevels, type ColorLevel } from './output/color.js';
 
 /** Global options as commander hands them over (before checking). */
 export interface RawGlobals {
@@ -32,8 +32,10 @@ export interface Globals {
   formatExplicit: boolean;
   fields: string[] | undefined;
   quiet: boolean;
-  color: boolean;
-  stdoutColor: boolean;
+  /** Colour on stderr: 0 none, 1 16 colours, 2 256, 3 truecolor (src/output/color.ts). */
+  color: ColorLevel;
+  /** Colour in stdout tables, at that level; 0 unless the format is table. */
+  stdoutColor: ColorLevel;
   verbose: boolean;
   timeoutMs: number;
   retries: number;
@@ -119,8 +121,8 @@ export function resolveGlobals(raw: RawGlobals, ctx: Context): Globals {
     formatExplicit,
     fields,
     quiet: raw.quiet === true,
-    color: colors.stderr > 0,
-    stdoutColor: colors.stdout > 0 && format === 'table',
+    color: colors.stderr,
+    stdoutColor: format === 'table' ? colors.stdout : 0,
     verbose: raw.verbose === true,
     timeoutMs: Math.round(timeout * 1000),
     retries,

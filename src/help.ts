@@ -1,7 +1,10 @@
 import type { Argument, Command, Help, Option } from 'commander';
 import { flagSpecOf } from './commands/adapter.js';
 
-/** The heading of the inherited flags, as gh's "INHERITED FLAGS". */
+/**
+ * The heading of the inherited flags, as gh's "INHERITED FLAGS".
+ * @internal Exported for the help tests, which look for the heading by it.
+ */
 export const INHERITED_HEADING = 'Global options (inherited):';
 
 /** Why a flag is required in help text, or undefined when it is not (its spec says). */

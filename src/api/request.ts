@@ -63,6 +63,7 @@ export interface RequestSpec {
 /**
  * True when `url` stays on the base URL's origin and under its path: the only place the app
  * credentials may go. Checked on the final URL of every request, whatever built it.
+ * @internal Exported for the property test in test/hostile/api-path.property.test.ts, which throws arbitrary paths at the rule.
  */
 export function isUnderBase(url: URL, base: URL): boolean {
   const basePath = base.pathname.endsWith('/') ? base.pathname : `${base.pathname}/`;

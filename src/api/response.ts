@@ -6,7 +6,10 @@ import { MAX_JSON_DEPTH, jsonDepth } from '../http/json-depth.js';
 /** What one HTTP exchange meant, decided as NOTES.md "Success and errors" says. */
 type Interpretation = { ok: true; body: unknown } | { ok: false; failure: ApiFailure; unreadable: boolean };
 
-/** Strips the literal `[Reason] ` prefix some error messages carry. */
+/**
+ * Strips the literal `[Reason] ` prefix some error messages carry.
+ * @internal Exported for its table test: the rule itself is what the test checks.
+ */
 export function cleanApiMessage(message: unknown): string | undefined {
   if (typeof message !== 'string') return undefined;
   const trimmed = message.replace(/^\s*\[Reason\]\s*/i, '').trim();

@@ -17,6 +17,7 @@ import users from './users/users.verb.js';
 /**
  * Every top-level command, in the order help lists them: the daily work first, set-up last, and
  * the hidden `__complete` the completion scripts call at TAB time for profile names and room ids.
+ * @public Used by scripts/gen-docs.mjs through dist/ (knip cannot follow dist/ imports before a build).
  */
 export const COMMANDS: readonly CommandSpec[] = [
   room,

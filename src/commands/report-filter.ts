@@ -10,7 +10,10 @@ type FilterFlags = Partial<FlagValues<ReturnType<typeof reportFilterFlags>>>;
 
 const DAY_MS = 86_400_000;
 
-/** `YYYY-MM-DD` of a UTC instant. */
+/**
+ * `YYYY-MM-DD` of a UTC instant.
+ * @internal Exported for its table test: the rule itself is what the test checks.
+ */
 export function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }

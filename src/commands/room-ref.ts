@@ -9,7 +9,10 @@ const ROOM_ID = /^[0-9a-f]{24}$/i;
 /** Longest room reference accepted (a name is free text, but not a file). */
 const MAX_REF = 256;
 
-/** True when `value` is used as a room id as is, with no lookup. */
+/**
+ * True when `value` is used as a room id as is, with no lookup.
+ * @internal Exported for its table test: the rule itself is what the test checks.
+ */
 export function isRoomId(value: string): boolean {
   return ROOM_ID.test(value);
 }

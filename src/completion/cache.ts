@@ -2,10 +2,16 @@ import { createHash, randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** How long completion candidates from the API stay fresh: a TAB or two, not a session. */
+/**
+ * How long completion candidates from the API stay fresh: a TAB or two, not a session.
+ * @internal Exported for the tests, which age the cache past it instead of repeating the number.
+ */
 export const CACHE_TTL_MS = 30_000;
 
-/** The file, in the config folder next to the profiles. */
+/**
+ * The file, in the config folder next to the profiles.
+ * @internal Exported for the tests, which find the cache by it instead of repeating the name.
+ */
 export const CACHE_FILE = 'completion-cache.json';
 
 /** One cached answer: when it was fetched and the candidates (`value\tdescription`). */

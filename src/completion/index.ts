@@ -5,7 +5,10 @@ import { completionModel } from './model.js';
 import type { Shell } from './shells.js';
 import { zshScript } from './zsh.js';
 
-/** Where each script is committed in the package (completions/), by shell. */
+/**
+ * Where each script is committed in the package (completions/), by shell.
+ * @public Used by scripts/gen-completions.mjs through dist/ (knip cannot follow dist/ imports before a build).
+ */
 export const COMPLETION_FILES: Readonly<Record<Shell, string>> = {
   bash: 'enablex.bash',
   zsh: '_enablex',

@@ -29,7 +29,7 @@ export interface ProgressSink {
  * `notice` drive the shared retry loop: a file is retried (and resumed) under the same policy as
  * an API request.
  */
-export interface EngineOptions extends Omit<FetchDeps, 'onBytes' | 'transport'>, RetryOptions {
+interface EngineOptions extends Omit<FetchDeps, 'onBytes' | 'transport'>, RetryOptions {
   /** `Basic …` built from the recording credentials; never logged. */
   authorization: string;
   userAgent: string;

@@ -2,7 +2,10 @@ import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AtomicFile } from '../lib/fs/atomic.js';
 
-/** The manifest's file name inside the download folder. */
+/**
+ * The manifest's file name inside the download folder.
+ * @internal Exported for the tests, which find the manifest by it instead of repeating the name.
+ */
 export const MANIFEST_NAME = '.enablex-archive.json';
 
 /**

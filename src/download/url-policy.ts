@@ -95,6 +95,7 @@ function isIpAddress(host: string): boolean {
  * The domain a host belongs to, without a public-suffix list: the last two labels, or three when
  * the second-to-last is a shared second level under a country code (`brand.co.uk`). An IP address
  * or a single label (`localhost`) is its own domain, matched exactly.
+ * @internal Exported for its table test: the rule itself is what the test checks.
  */
 export function siteOf(hostname: string): string {
   const host = bareHost(hostname);

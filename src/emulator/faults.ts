@@ -58,7 +58,7 @@ const FAULT_REASONS: Readonly<Record<string, string>> = {
 };
 
 /** The kinds of damage a request can get. */
-export type FaultKind = 'reset' | 'hang' | 'fail' | 'truncate' | 'non-json';
+type FaultKind = 'reset' | 'hang' | 'fail' | 'truncate' | 'non-json';
 
 const RATES = ['resetRate', 'hangRate', 'failRate', 'truncateRate', 'nonJsonRate'] as const;
 const KIND_OF: Record<(typeof RATES)[number], FaultKind> = {

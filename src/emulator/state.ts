@@ -130,11 +130,6 @@ export function reviveState(value: unknown, where: string): State {
   return withMaps(state);
 }
 
-/** A deep copy of a state, its maps again without a prototype (structuredClone gives them one). */
-export function cloneState(state: State): State {
-  return withMaps(structuredClone(state));
-}
-
 function withMaps(state: State): State {
   state.rooms = dict(state.rooms);
   state.tokens = dict(state.tokens);

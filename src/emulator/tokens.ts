@@ -10,7 +10,10 @@ import { own } from './own.js';
 
 /** A token must be used within this many minutes. */
 export const TOKEN_TTL_MINUTES = 15;
-/** Token roles the route page lists. */
+/**
+ * Token roles the route page lists.
+ * @internal Exported for the property test of room input, which draws roles from it.
+ */
 export const ROLES = ['moderator', 'participant', 'viewer', 'audience'] as const;
 
 function text(value: Json | undefined, code: string, what: string): string {

@@ -11,7 +11,10 @@ function envVar(env: Env, name: string): string | undefined {
   return v && v.trim() !== '' ? v.trim() : undefined;
 }
 
-/** True when NO_PROXY (comma list of hosts, `.suffix`, `*`, optional :port) exempts the URL. */
+/**
+ * True when NO_PROXY (comma list of hosts, `.suffix`, `*`, optional :port) exempts the URL.
+ * @internal Exported for its table test: the rule itself is what the test checks.
+ */
 export function bypassesProxy(url: URL, noProxy: string | undefined): boolean {
   if (!noProxy) return false;
   const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
@@ -69,7 +72,10 @@ export type ProxyAgentOptions = ConstructorParameters<typeof HttpProxyAgent>[0];
 /** Builds the agent for one proxy and protocol (tests pass their own to count what is built). */
 export type AgentFactory = (protocol: 'http:' | 'https:', options: ProxyAgentOptions) => Agents;
 
-/** The real agents: hpagent's, tunnelling HTTPS through CONNECT. */
+/**
+ * The real agents: hpagent's, tunnelling HTTPS through CONNECT.
+ * @internal Exported for test/helpers/agents.ts, which wraps it to count the agents a run creates.
+ */
 export const hpagentFactory: AgentFactory = (protocol, options) =>
   protocol === 'https:' ? { https: new HttpsProxyAgent(options) } : { http: new HttpProxyAgent(options) };
 

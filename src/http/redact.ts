@@ -41,7 +41,10 @@ function normalizeKey(key: string): string {
   return key.toLowerCase().replace(/[\s_.-]/g, '');
 }
 
-/** True when `key` names a secret of `keys` (exactly, or by a suffix of six letters or more). */
+/**
+ * True when `key` names a secret of `keys` (exactly, or by a suffix of six letters or more).
+ * @internal Exported for its table test: the rule itself is what the test checks.
+ */
 export function isSecretKey(key: string, keys: readonly string[] = SECRET_KEYS): boolean {
   const k = normalizeKey(key);
   return keys.some((entry) => {
@@ -80,7 +83,10 @@ export function hideKeys(value: unknown, keys: readonly string[], replacement: s
   return { value: walk(value, ''), hidden };
 }
 
-/** Returns a copy of a JSON value with every secret value replaced, for logs. */
+/**
+ * Returns a copy of a JSON value with every secret value replaced, for logs.
+ * @internal Exported for its table test: the rule itself is what the test checks.
+ */
 export function redactJson(value: unknown): unknown {
   return hideKeys(value, LOG_SECRET_KEYS, '[REDACTED]').value;
 }

@@ -33,7 +33,10 @@ export function retryAfterMs(header: string | undefined, now: number = Date.now(
   return Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS);
 }
 
-/** Exponential backoff with full jitter: 0.5 s, 1 s, 2 s … capped at 8 s. */
+/**
+ * Exponential backoff with full jitter: 0.5 s, 1 s, 2 s … capped at 8 s.
+ * @internal Exported for its table test: the rule itself is what the test checks.
+ */
 export function backoffMs(attempt: number, random: () => number = Math.random): number {
   const cap = Math.min(8000, 500 * 2 ** attempt);
   return Math.round(cap / 2 + (random() * cap) / 2);
@@ -62,6 +65,7 @@ export interface Failure {
  * The policy: 429 is always worth another try (the server did not act on the request, so even a
  * POST may be sent again); a 5xx or an unreadable answer only for a method safe to repeat; a
  * transient network error only for such a method, or when the request never left this machine.
+ * @internal Exported for its table test: the rule itself is what the test checks.
  */
 export function mayRetry(method: string, f: Failure): boolean {
   const idempotent = IDEMPOTENT.has(method.toUpperCase());

@@ -131,7 +131,10 @@ export function formatLocal(date: Date, zone: string): string {
   return `${weekday} ${w.y}-${pad(w.mo)}-${pad(w.d)} ${pad(w.h)}:${pad(w.mi)}${w.s ? `:${pad(w.s)}` : ''}`;
 }
 
-/** True when the zone's clocks show UTC at that instant (UTC itself, or London in winter). */
+/**
+ * True when the zone's clocks show UTC at that instant (UTC itself, or London in winter).
+ * @internal Exported for its table test: the rule itself is what the test checks.
+ */
 export function showsUtc(date: Date, zone: string): boolean {
   return wallMs(wallClock(zone, date.getTime())) === Math.floor(date.getTime() / 1000) * 1000;
 }

@@ -17,6 +17,7 @@ interface ColorLevels {
  * the empty string are level 1, `2` and `3` those levels (more is 3), as chalk's supports-color and
  * Node.js read them; any other value forces colour at level 1 (force-color.org: "regardless of its
  * value").
+ * @internal Exported for its table test: the rule itself is what the test checks.
  */
 export function forcedLevel(value: string | undefined): ColorLevel | undefined {
   if (value === undefined) return undefined;
@@ -29,13 +30,32 @@ export function forcedLevel(value: string | undefined): ColorLevel | undefined {
 }
 
 /**
- * Which streams get colour. Highest first:
+ * The level a terminal supports, read from the environment as chalk's supports-color reads it
+ * (never from process.env): `COLORTERM=truecolor` or `24bit`, or a terminal known for truecolor
+ * (`TERM=xterm-kitty`, `xterm-ghostty`, `wezterm`, `TERM_PROGRAM=iTerm.app`), is 3; a `TERM` ending
+ * in `-256color` (or `-256`), or Apple's Terminal, is 2; anything else is 1 (a TTY always gets the
+ * 16 basic colours: that is what this CLI has always given it).
+ * @internal Exported for its table test: the rule itself is what the test checks.
+ */
+export function terminalLevel(env: Readonly<Record<string, string | undefined>>): ColorLevel {
+  const colorterm = (env['COLORTERM'] ?? '').toLowerCase();
+  const term = (env['TERM'] ?? '').toLowerCase();
+  const program = env['TERM_PROGRAM'];
+  if (colorterm === 'truecolor' || colorterm === '24bit') return 3;
+  if (term === 'xterm-kitty' || term === 'xterm-ghostty' || term === 'wezterm') return 3;
+  if (program === 'iTerm.app') return 3;
+  if (/-256(color)?$/.test(term) || program === 'Apple_Terminal') return 2;
+  return 1;
+}
+
+/**
+ * Which streams get colour, and how much. Highest first:
  * 1. `--no-color` (the `flag` is false): none;
- * 2. `FORCE_COLOR` (force-color.org, chalk): `0`/`false` none; otherwise its level on both
- *    streams, TTY or not (`TERM=dumb` too);
+ * 2. `FORCE_COLOR` (force-color.org, chalk): `0`/`false` none; otherwise its level (1, 2 or 3) on
+ *    both streams, TTY or not (`TERM=dumb` too);
  * 3. `NO_COLOR` set and not empty (no-color.org): none;
  * 4. `TERM=dumb`: none;
- * 5. otherwise level 1 on each stream that is a TTY.
+ * 5. otherwise the terminal's level (terminalLevel) on each stream that is a TTY.
  * The command line beats the environment (both conventions ask for it), and FORCE_COLOR beats
  * NO_COLOR as it does in Node.js itself. Whether stdout colour is used at all (tables only) is
  * the caller's business.
@@ -49,5 +69,9 @@ export function colorLevels(
   const forced = forcedLevel(env['FORCE_COLOR']);
   if (forced !== undefined) return { stderr: forced, stdout: forced };
   if ((env['NO_COLOR'] ?? '') !== '' || env['TERM'] === 'dumb') return { stderr: 0, stdout: 0 };
-  return { stderr: streams.stderr.isTTY === true ? 1 : 0, stdout: streams.stdout.isTTY === true ? 1 : 0 };
+  const level = terminalLevel(env);
+  return {
+    stderr: streams.stderr.isTTY === true ? level : 0,
+    stdout: streams.stdout.isTTY === true ? level : 0,
+  };
 }

@@ -19,7 +19,10 @@ export interface CsvOptions {
 const AS_IS = /^(?![\s=+\-@\uff1d\uff0b\uff0d\uff20])[^",\r\n]*(?<!\s)$/;
 const AS_IS_RAW = /^(?!\s)[^",\r\n]*(?<!\s)$/;
 
-/** Quotes one CSV field as RFC 4180 asks: quotes, commas, CR or LF force quoting; quotes doubled. */
+/**
+ * Quotes one CSV field as RFC 4180 asks: quotes, commas, CR or LF force quoting; quotes doubled.
+ * @internal Exported for its table test: the rule itself is what the test checks.
+ */
 export function csvField(value: unknown, opts: CsvOptions = {}): string {
   // Numbers and booleans never need quoting (most CDR cells are one of them).
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);

@@ -60,7 +60,10 @@ export function terminalSafeLines(text: string): string {
   return NEEDS_WORK.test(text) ? escapeWith(text, true) : text;
 }
 
-/** Reverses {@link terminalSafe} exactly (and {@link terminalSafeLines}); for tests and tools. */
+/**
+ * Reverses {@link terminalSafe} exactly (and {@link terminalSafeLines}); for tests and tools.
+ * @internal Exported for the tests, which prove the escaping loses nothing (decode(escape(x)) === x); the CLI never decodes.
+ */
 export function decodeTerminalSafe(shown: string): string {
   return shown.replace(/\\(\\|x[0-9a-f]{2}|u[0-9a-f]{4})/g, (whole, body: string) =>
     body === '\\' ? '\\' : String.fromCharCode(parseInt(body.slice(1), 16)),

@@ -42,10 +42,10 @@ interface PrinterOptions {
   readonly quiet: boolean;
   /** `--verbose`: no spinner (the request log would fight it). */
   readonly verbose: boolean;
-  /** Colour on stderr: a level, or true for level 1 (see colorLevels in color.ts). */
-  readonly color: boolean | ColorLevel;
-  /** Colour in stdout tables. */
-  readonly stdoutColor: boolean | ColorLevel;
+  /** Colour on stderr: its level, 0 for none (see colorLevels in color.ts). */
+  readonly color: ColorLevel;
+  /** Colour on stdout (tables, and the CLI's own lines there such as watch headers), 0 for none. */
+  readonly stdoutColor: ColorLevel;
   /** `--csv-raw`: CSV cells exactly as received. */
   readonly csvRaw: boolean;
 }
@@ -61,9 +61,9 @@ interface Spinner {
  * (notes, success lines, warnings, progress) on stderr, colour only on a TTY.
  */
 export class Printer {
-  /** Colours for stderr (and for stdout tables when it is a TTY). */
+  /** Colours for stderr: warnings, success and failure marks, the --verbose log. */
   readonly c: ChalkInstance;
-  /** Colours for stdout tables (none unless stdout colour is on: a TTY or FORCE_COLOR). */
+  /** Colours for what the CLI itself prints on stdout (tables, watch headers, diffs): none unless stdout colour is on (a TTY or FORCE_COLOR) and the format is table. */
   readonly cStdout: ChalkInstance;
   /** The options this Printer was made with (a copy: later changes to the source do not reach it). */
   readonly options: PrinterOptions;
@@ -72,8 +72,8 @@ export class Printer {
     this.ctx = { stdout: streams.stdout, stderr: streams.stderr, rawStderr: streams.rawStderr };
     const { format, fields, quiet, verbose, color, stdoutColor, csvRaw } = options;
     this.options = { format, fields, quiet, verbose, color, stdoutColor, csvRaw };
-    this.c = new Chalk({ level: levelOf(color) });
-    this.cStdout = new Chalk({ level: levelOf(stdoutColor) });
+    this.c = new Chalk({ level: color });
+    this.cStdout = new Chalk({ level: stdoutColor });
   }
 
   /** Prints a result (object or list) on stdout as -o, --fields and -q ask. */
@@ -160,10 +160,6 @@ export class Printer {
       spinner.stop();
     }
   }
-}
-
-function levelOf(color: boolean | ColorLevel): ColorLevel {
-  return color === true ? 1 : color === false ? 0 : color;
 }
 
 /**

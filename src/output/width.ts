@@ -23,6 +23,7 @@ export function textWidth(text: string): number {
  * The longest start of `text` that fits in `width` columns, cut between graphemes (never inside an
  * emoji sequence, a surrogate pair or between a letter and its accent). It may be one column short
  * of `width` when the next grapheme is wide. Colour codes are dropped.
+ * @internal Exported for its table test: the rule itself is what the test checks.
  */
 export function cutToWidth(text: string, width: number): string {
   if (PLAIN.test(text)) return text.slice(0, width);

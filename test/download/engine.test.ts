@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { downloadAll, type EngineOptions, type FileOutcome } from '../../src/download/engine.js';
+import { downloadAll, type FileOutcome } from '../../src/download/engine.js';
 import { MANIFEST_NAME, Manifest } from '../../src/download/manifest.js';
 import { countingAgents } from '../helpers/agents.js';
 import { useNock } from '../helpers/nock.js';
@@ -28,7 +28,7 @@ async function run(
   concurrency: number,
   done: (o: FileOutcome) => void = () => {},
   env: Record<string, string> = {},
-  retry: Partial<EngineOptions> = {},
+  retry: Partial<Parameters<typeof downloadAll>[1]> = {},
 ) {
   const manifest = await Manifest.load(dir, () => undefined);
   const jobs = Array.from({ length: count }, (_, i) => ({

@@ -70,4 +70,12 @@ describe('emulator status', () => {
     ]);
     expect(lines[2]).toMatchObject({ rooms: 1, cdr: 2 });
   });
+
+  it('--watch on a terminal dims its header by stdout, whatever stderr is', async () => {
+    const h = await start();
+    const r = await status(h, ['--watch'], [async () => undefined], true);
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith('\x1b[2m')).toBe(true);
+    expect(r.stdout.slice(4)).toMatch(/^Every 2s: emulator at http:\/\/127\.0\.0\.1:\d+\S*, /);
+  });
 });

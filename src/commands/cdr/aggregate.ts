@@ -35,11 +35,6 @@ function knownConnectMinutes(record: unknown): number | undefined {
   return seconds === undefined ? undefined : Math.ceil(seconds / 60);
 }
 
-/** Billed connected minutes of one record, 0 when it has none (see knownConnectMinutes). */
-export function connectMinutes(record: unknown): number {
-  return knownConnectMinutes(record) ?? 0;
-}
-
 /** The few facts of a record the summary needs: small enough to hold a chunk of them. */
 interface Facts {
   room: string | null;

@@ -1,4 +1,3 @@
-import { Chalk } from 'chalk';
 import { AuthError, CliError, ExitCode, NetworkError } from '../../lib/errors.js';
 import type { Factory } from '../../factory.js';
 
@@ -32,7 +31,7 @@ export function printReport(results: readonly CheckResult[], f: Pick<Factory, 'i
     );
     return;
   }
-  const c = new Chalk({ level: f.options.stdoutColor ? 1 : 0 });
+  const c = f.io.cStdout;
   const paint: Record<Status, (s: string) => string> = {
     ok: c.green,
     warn: c.yellow,

@@ -34,7 +34,10 @@ function instantOf(value: string | undefined): string {
   return text.replace(' ', 'T');
 }
 
-/** Offsets as people read them: "+1 h 30 min", "none". */
+/**
+ * Offsets as people read them: "+1 h 30 min", "none".
+ * @internal Exported for its table test: the rule itself is what the test checks.
+ */
 export function describeOffset(ms: number): string {
   if (ms === 0) return 'none (the real clock)';
   const sign = ms > 0 ? '+' : '-';

@@ -37,7 +37,7 @@ export async function watchStatus(
     fetch,
     beforeNotice: () => frame.clear(),
     show: (status, at) => {
-      const header = f.io.c.dim(
+      const header = f.io.cStdout.dim(
         `Every ${settings.intervalMs / 1000}s: emulator at ${origin}, ${formatUtc(at)} UTC. Ctrl-C to stop.`,
       );
       frame.draw(`${header}\n${statusText(status, f.io.stdout.columns, f.verb.columns)}`);

@@ -32,6 +32,7 @@ export function planRows(plan: readonly PlanItem[]): PlanRow[] {
 /**
  * A value in the diff: counts bare (so "10" and 10 read alike), text quoted, unset said so. Live
  * values come from the server: quoted as JSON with every control character escaped.
+ * @internal Exported for its table test: the rule itself is what the test checks.
  */
 export function showValue(v: unknown): string {
   if (v === undefined || v === null) return '(unset)';

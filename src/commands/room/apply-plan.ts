@@ -62,6 +62,7 @@ function leaves(value: unknown, prefix = ''): [string, unknown][] {
 /**
  * A value as compared: "10" and 10 alike, "true" and true alike, text trimmed. The API echoes counts
  * as strings and some rooms carry numbers, so the type of a scalar is never a difference.
+ * @internal Exported for its table test: the rule itself is what the test checks.
  */
 export function canonical(v: unknown): string | undefined {
   if (v === undefined || v === null) return undefined;

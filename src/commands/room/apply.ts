@@ -1,4 +1,3 @@
-import { Chalk } from 'chalk';
 import { listRooms } from '../../api/rooms.js';
 import { PartialError, PendingChangesError, UsageError } from '../../lib/errors.js';
 import type { Factory } from '../../factory.js';
@@ -70,10 +69,7 @@ export async function run({ opts: o }: ApplyInput, f: Factory): Promise<void> {
   const plan = computePlan(desired, live, { prune: o.prune === true, now: f.clock.now() });
 
   const table = f.options.format === 'table';
-  if (table && !f.options.quiet)
-    f.io.raw(
-      renderDiff(plan, new Chalk({ level: f.options.stdoutColor ? 1 : 0 }), { replace: o.replace === true }),
-    );
+  if (table && !f.options.quiet) f.io.raw(renderDiff(plan, f.io.cStdout, { replace: o.replace === true }));
   if (!o.prune) {
     const extra = unlisted(desired, live).length;
     if (extra)

@@ -17,7 +17,7 @@ interface ListFlags {
 }
 
 /** The checked query: filters, then order, then limit. */
-export interface ListQuery {
+interface ListQuery {
   name?: string | undefined;
   ownerRef?: string | undefined;
   mode?: string | undefined;

@@ -41,7 +41,7 @@ export async function watchUsers(
     beforeNotice: () => frame.clear(),
     show: (users, at) => {
       const count = users.length === 1 ? '1 user' : `${users.length} users`;
-      const header = f.io.c.dim(
+      const header = f.io.cStdout.dim(
         `Every ${seconds}s: room ${roomId}, ${count} at ${formatUtc(at)} UTC. Ctrl-C to stop.`,
       );
       const body =

@@ -8,7 +8,10 @@ const PREFIX = 'enablex-spool-';
 let folder: string | undefined;
 let serial = 0;
 
-/** True when no process with this id runs (a process of another user still counts as running). */
+/**
+ * True when no process with this id runs (a process of another user still counts as running).
+ * @internal Exported for its table test: the rule itself is what the test checks.
+ */
 export function isDead(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {

@@ -7,7 +7,10 @@ export function tempNameFor(path: string, pid: number = process.pid): string {
   return join(dirname(path), `.${basename(path)}.${pid}.${randomBytes(4).toString('hex')}.partial`);
 }
 
-/** True while a process with this id runs (EPERM: it runs, as another user). */
+/**
+ * True while a process with this id runs (EPERM: it runs, as another user).
+ * @internal Exported for its table test: the rule itself is what the test checks.
+ */
 export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);

@@ -16,7 +16,10 @@ export function unregisterTempFile(path: string): void {
   tempFiles.delete(path);
 }
 
-/** The temp files currently registered (for tests and diagnostics). */
+/**
+ * The temp files currently registered (for tests and diagnostics).
+ * @internal Exported for the tests, which check that every temp file is unregistered once written or removed.
+ */
 export function registeredTempFiles(): string[] {
   return [...tempFiles];
 }

@@ -1,13 +1,16 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
-import { SummaryBuilder, connectMinutes, factsOf } from '../../../src/commands/cdr/aggregate.js';
+import { SummaryBuilder, factsOf } from '../../../src/commands/cdr/aggregate.js';
 import { API_ORIGIN, runCli } from '../../helpers/cli.js';
 import { useNock } from '../../helpers/nock.js';
 import { cdrBody, cdrRecord } from './fixtures.js';
 
 useNock();
 
-describe('connectMinutes', () => {
+/** The minutes a record adds to the summary (factsOf's, as the summary counts them). */
+const connectMinutes = (record: object) => factsOf(record as Parameters<typeof factsOf>[0]).minutes;
+
+describe('connect minutes of a record', () => {
   it.each([
     [{ connect_minutes_cal: 21, connect_minutes: 1230 }, 21],
     [{ connect_minutes_cal: '7', connect_minutes: 9999 }, 7],

@@ -11,6 +11,9 @@ import {
   type TestContextOptions,
 } from '../../helpers/cli.js';
 import { useNock } from '../../helpers/nock.js';
+import { makeFactory } from '../../helpers/factory.js';
+import { printReport } from '../../../src/commands/doctor/report.js';
+import { Chalk } from 'chalk';
 
 useNock();
 
@@ -362,6 +365,21 @@ describe('enablex doctor', () => {
     roomsOk();
     const plain = await doctor([], { stdoutTTY: true, env: { NO_COLOR: '1' } });
     expect(plain.stdout).not.toContain('\u001b[');
+  });
+
+  it('colours by stdout alone: not when stdout is piped and stderr a terminal', async () => {
+    roomsOk();
+    const r = await doctor([], { stderrTTY: true });
+    expect(r.lines['config']).toBeDefined();
+    expect(r.stdout).not.toContain('\u001b[');
+  });
+
+  it("colours with the factory's stdout colours, not a chalk of its own", () => {
+    const { f, ctx } = makeFactory({ stdoutTTY: true, env: { FORCE_COLOR: '3' } });
+    Object.defineProperty(f.io, 'cStdout', { value: new Chalk({ level: 0 }) });
+    printReport([{ check: 'config', status: 'ok', detail: 'fine' }], f);
+    expect(ctx.out.text).toContain('✓ ok');
+    expect(ctx.out.text).not.toContain('\u001b[');
   });
 
   it('the API call retries like any GET, and reads the Date of the last answer', async () => {

@@ -6,7 +6,9 @@ import { Chalk } from 'chalk';
 import { renderDiff, showValue } from '../../../src/commands/room/apply-diff.js';
 import type { PlanItem } from '../../../src/commands/room/apply-plan.js';
 import { exportEntry } from '../../../src/commands/room/export.js';
+import { run as apply } from '../../../src/commands/room/apply.js';
 import { API_ORIGIN, runCli } from '../../helpers/cli.js';
+import { makeFactory } from '../../helpers/factory.js';
 import { useNock } from '../../helpers/nock.js';
 import { tempDir, removeTempDir } from '../../helpers/temp.js';
 
@@ -382,5 +384,34 @@ describe('the diff', () => {
     const plan: PlanItem[] = [{ action: 'delete', name: 'x', owner_ref: 'y', room_id: ID1, changes: [] }];
     expect(renderDiff(plan, new Chalk({ level: 1 }), { replace: false })).toContain('\x1b[31m- delete "x"');
     expect(renderDiff(plan, new Chalk({ level: 0 }), { replace: false })).not.toContain('\x1b');
+  });
+});
+
+describe('the diff takes its colour from stdout', () => {
+  it('is coloured on a terminal, plain when stdout is piped even with stderr a terminal', async () => {
+    api().get('/video/v2/rooms').reply(200, { result: 0, rooms: live });
+    const tty = await runCli(['room', 'apply', '-f', FILE, '--dry-run'], { stdoutTTY: true });
+    expect(tty.stdout).toContain('\x1b[32m+ create "New"');
+    api().get('/video/v2/rooms').reply(200, { result: 0, rooms: live });
+    const piped = await runCli(['room', 'apply', '-f', FILE, '--dry-run'], { stderrTTY: true });
+    expect(piped.stdout).toContain('+ create "New"');
+    expect(piped.stdout).not.toContain('\x1b');
+  });
+
+  it("uses the factory's stdout colours, not a chalk of its own", async () => {
+    api().get('/video/v2/rooms').reply(200, { result: 0, rooms: live });
+    const { f, ctx } = makeFactory({ stdoutTTY: true, env: { FORCE_COLOR: '1' } });
+    Object.defineProperty(f.io, 'cStdout', { value: new Chalk({ level: 0 }) });
+    const opts = {
+      file: FILE,
+      dryRun: true,
+      exitCode: undefined,
+      prune: undefined,
+      replace: undefined,
+      concurrency: '4',
+    };
+    await apply({ opts, args: {}, given: (key) => opts[key] !== undefined }, f);
+    expect(ctx.out.text).toContain('+ create "New"');
+    expect(ctx.out.text).not.toContain('\x1b');
   });
 });

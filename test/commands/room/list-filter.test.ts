@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Room } from '../../../src/api/rooms.js';
-import { applyListQuery, listQuery, type ListQuery } from '../../../src/commands/room/list-filter.js';
+import { applyListQuery, listQuery } from '../../../src/commands/room/list-filter.js';
+
+type ListQuery = Parameters<typeof applyListQuery>[1];
 
 const now = new Date('2026-11-29T12:00:00Z');
 const room = (id: string, extra: Partial<Room> = {}): Room => ({ room_id: id, ...extra });

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { formatLocal, formatUtc, localZone } from '../../../src/lib/time.js';
-import {
-  offsetLabel,
-  parseLocalTime,
-  readStartTime,
-  type StartReading,
-} from '../../../src/commands/room/wizard/time.js';
+import { offsetLabel, readStartTime, type StartReading } from '../../../src/commands/room/wizard/time.js';
 
 const NOW = new Date('2026-11-29T12:00:00Z');
+
+/** readStartTime as one answer: the instant (the earlier of an ambiguous pair) or the rule broken. */
+function parseLocalTime(raw: string, zone: string, now: Date): Date | string {
+  const r = readStartTime(raw, zone, now);
+  if (r.kind === 'error') return r.message;
+  return r.kind === 'at' ? r.at : r.instants[0];
+}
 
 describe('parseLocalTime', () => {
   it.each([

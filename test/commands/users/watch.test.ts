@@ -16,9 +16,18 @@ const users = (...list: object[]) => ({ result: 0, total: list.length, users: li
  * Runs `argv` with a clock that moves one second per sleep and a Ctrl-C after `polls` sleeps, so a
  * watch runs a fixed number of rounds instantly.
  */
-async function watch(argv: string[], polls: number, opts: { tty?: boolean } = {}) {
+async function watch(
+  argv: string[],
+  polls: number,
+  opts: { tty?: boolean; stderrTTY?: boolean; env?: Record<string, string> } = {},
+) {
   const controller = new AbortController();
-  const base = makeContext({ env: TEST_ENV, signal: controller.signal, stdoutTTY: opts.tty });
+  const base = makeContext({
+    env: { ...TEST_ENV, ...opts.env },
+    signal: controller.signal,
+    stdoutTTY: opts.tty,
+    stderrTTY: opts.stderrTTY,
+  });
   let t = TEST_NOW.getTime();
   const sleeps: number[] = [];
   const ctx = {
@@ -103,19 +112,44 @@ describe('users --watch, piped', () => {
   });
 });
 
+describe('users --watch with stderr a terminal and stdout piped', () => {
+  it('writes no escape codes on stdout (NDJSON lines, no coloured header)', async () => {
+    nock(API_ORIGIN).get(PATH).reply(200, users(ANN));
+    const r = await watch(['users', ROOM, '--watch'], 1, { stderrTTY: true });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ event: 'join', user: ANN });
+    expect(r.stdout).not.toContain('\x1b');
+  });
+});
+
 describe('users --watch on a terminal', () => {
   it('redraws the table in place: moves up over exactly the lines it drew and clears below', async () => {
     nock(API_ORIGIN).get(PATH).reply(200, users(ANN)).get(PATH).reply(200, users(ANN, BOB));
     const r = await watch(['users', ROOM, '--watch'], 2, { tty: true });
     expect(r.code).toBe(0);
     const [first, second] = r.stdout.split('\x1b[3A\r\x1b[J');
-    // Header, table header, Ann: three lines, then exactly one erasure of those three.
-    expect(first).toMatch(/^Every 2s: room 5f3b2c1a9d8e7f6a5b4c3d2e, 1 user at 2026-11-29 12:00:00 UTC\./);
+    // Header (dimmed: stdout is a terminal), table header, Ann: three lines, then one erasure of those three.
+    expect(first?.startsWith('\x1b[2m')).toBe(true);
+    expect(first?.slice(4)).toMatch(
+      /^Every 2s: room 5f3b2c1a9d8e7f6a5b4c3d2e, 1 user at 2026-11-29 12:00:00 UTC\./,
+    );
     expect(first?.split('\n')).toHaveLength(4);
     expect(first).toContain('Ann');
     expect(second).toContain('2 users at 2026-11-29 12:00:02 UTC');
     expect(second).toMatch(/Ann[\s\S]*Bob/);
     expect(r.stdout).not.toContain('\x1b[2J');
+  });
+
+  it('colours the header by stdout: plain with --no-color or NO_COLOR, even with stderr a terminal', async () => {
+    nock(API_ORIGIN).get(PATH).reply(200, users(ANN)).get(PATH).reply(200, users(ANN));
+    const plain = await watch(['users', ROOM, '--watch', '--no-color'], 1, { tty: true, stderrTTY: true });
+    expect(plain.stdout).toMatch(/^Every 2s: room/);
+    const noColor = await watch(['users', ROOM, '--watch'], 1, {
+      tty: true,
+      stderrTTY: true,
+      env: { NO_COLOR: '1' },
+    });
+    expect(noColor.stdout).toMatch(/^Every 2s: room/);
   });
 
   it('says when the room is empty', async () => {

@@ -1,4 +1,7 @@
-import { Faults, type FaultConfig, type FaultKind } from '../../../src/emulator/faults.js';
+import { Faults, type FaultConfig } from '../../../src/emulator/faults.js';
+
+/** What the dice decide for one request. */
+type FaultKind = ReturnType<Faults['decide']>['kind'];
 
 /**
  * A fault seed under which the emulator's dice give exactly `pattern` for the first requests that
@@ -9,7 +12,7 @@ export function seedFor(
   config: FaultConfig,
   method: string,
   path: string,
-  pattern: (FaultKind | undefined)[],
+  pattern: FaultKind[],
 ): FaultConfig {
   for (let seed = 1; seed < 10_000; seed++) {
     const faults = new Faults({ ...config, seed });

@@ -5,7 +5,10 @@ import { InterruptedError } from '../../../lib/errors.js';
 import { writeOutput } from '../../../lib/fs/output.js';
 import type { WizardIO } from './ask.js';
 
-/** `room-town-hall.json` for "Town hall": a file name that needs no quoting. */
+/**
+ * `room-town-hall.json` for "Town hall": a file name that needs no quoting.
+ * @internal Exported for its table test: the rule itself is what the test checks.
+ */
 export function suggestedFileName(name: string | undefined): string {
   const slug = (name ?? '')
     .normalize('NFKD')

@@ -129,16 +129,6 @@ export function readStartTime(raw: string, zone: string, now: Date): StartReadin
   return { kind: 'at', at: new Date(first!), ...(day ? { day } : {}) };
 }
 
-/**
- * The same reading as a single answer: the instant (the earlier one when the clocks pass the time
- * twice) or the rule broken.
- */
-export function parseLocalTime(raw: string, zone: string, now: Date): Date | string {
-  const r = readStartTime(raw, zone, now);
-  if (r.kind === 'error') return r.message;
-  return r.kind === 'at' ? r.at : r.instants[0];
-}
-
 /** "UTC-04:00": the offset the zone reads at an instant. */
 export function offsetLabel(zone: string, at: Date): string {
   const off = offsetAt(zone, at.getTime());
