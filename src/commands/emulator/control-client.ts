@@ -17,6 +17,8 @@ export interface ControlClient {
 /**
  * The most of one control answer read. Every answer of the control routes is a small JSON object; a
  * wrong or hostile server on that port must not fill memory (the API's own cap is 64 MiB).
+ *
+ * @internal Exported for its test, which sends an answer one byte over it.
  */
 export const CONTROL_MAX_RESPONSE_BYTES = 1024 * 1024;
 
