@@ -29,6 +29,13 @@ const SCALE = QUICK ? [5_000, 20_000] : [10_000, 200_000, 1_000_000];
 const ROOMS = QUICK ? [1000] : [1000, 10_000];
 const TO = new Date(Date.parse(`${FROM}T00:00:00Z`) + (DAYS - 1) * 86_400_000).toISOString().slice(0, 10);
 
+// The least a Node program does for `room list -o json`: the floor under its start-up ratio.
+const BARE_GET = `require('node:http').get(process.env.BARE_URL, (res) => {
+  const parts = [];
+  res.on('data', (d) => parts.push(d));
+  res.on('end', () => process.stdout.write(JSON.stringify(JSON.parse(Buffer.concat(parts).toString()).rooms, null, 2) + '\\n'));
+});`;
+
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -141,6 +148,15 @@ async function main(work) {
       );
       const t = await paired(node0, [process.execPath, [bin, 'room', 'list'], env], RUNS, problems);
       const main = n === 1000;
+      // What any Node CLI pays for this command: one GET with node:http, JSON.parse and printing.
+      const bare = main
+        ? await paired(
+            node0,
+            [process.execPath, ['-e', BARE_GET], { ...env, BARE_URL: `${env.ENABLEX_BASE_URL}/rooms` }],
+            RUNS,
+            problems,
+          )
+        : undefined;
       target(
         `room list -o json, ${num(n)} rooms`,
         ms(j.cmd),
@@ -149,6 +165,16 @@ async function main(work) {
         main ? '<= 2.0x' : '',
         main ? j.ratio <= 2 : undefined,
       );
+      if (bare) {
+        target(
+          '  node:http GET + JSON.parse + print, no CLI',
+          ms(bare.cmd),
+          `node -e 0: ${ms(bare.base)}`,
+          `${bare.ratio.toFixed(2)}x`,
+          '',
+          undefined,
+        );
+      }
       target(
         `room list (table), ${num(n)} rooms`,
         ms(t.cmd),
