@@ -242,6 +242,17 @@ describe('room update', () => {
     expect(t.since(mark).map((line) => line.split(' ')[0])).toEqual(['GET']);
   });
 
+  it('sends the legacy setting names of a --file as given, and the emulator stores them as the real API did', async () => {
+    const id = await apiRoom(t);
+    const r = await out.run(['room', 'update', id, '-f', '-', '-o', 'json'], {
+      env: t.env(),
+      stdin: JSON.stringify({ settings: { active_talker: true, wait_moderator: false } }),
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('settings.active_talker is a legacy name, sent as given');
+    expect((await stored(id)).settings).toMatchObject({ active_talker: true, wait_moderator: false });
+  });
+
   it('refuses --mode with exit 2 before sending anything', async () => {
     const id = await apiRoom(t);
     const mark = t.requests.length;

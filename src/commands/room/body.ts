@@ -122,8 +122,11 @@ export function buildCreateBody(input: RoomInput): RoomBody {
   return body;
 }
 
-/** Builds and checks the body of PATCH /rooms/{id}: only the given keys; room type keys refused. */
-export function buildUpdateBody(input: RoomInput): RoomBody {
+/**
+ * Builds and checks the body of PATCH /rooms/{id}: only the given keys; room type keys refused.
+ * `allowEmpty`: the update is the --file's legacy settings alone (see legacy.ts).
+ */
+export function buildUpdateBody(input: RoomInput, opts: { allowEmpty?: boolean } = {}): RoomBody {
   const { values, name, ownerRef, data } = parseAll(input);
   for (const spec of ROOM_SETTINGS) {
     if (spec.immutable && values.has(spec.flag)) {
@@ -134,7 +137,7 @@ export function buildUpdateBody(input: RoomInput): RoomBody {
     }
   }
   const body = assemble(values, name, ownerRef, data);
-  if (Object.keys(body).length === 0) {
+  if (Object.keys(body).length === 0 && !opts.allowEmpty) {
     throw new UsageError('nothing to update: give at least one setting flag, --name, --data or --file.');
   }
   return body;

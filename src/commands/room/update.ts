@@ -5,6 +5,7 @@ import { resolveRoomRef } from '../room-ref.js';
 import { buildUpdateBody } from './body.js';
 import { printDryRun } from './dry-run.js';
 import { roomInputFrom } from './input.js';
+import { splitLegacy, withLegacy } from './legacy.js';
 import { applyUpdate, describeMerge, mergeUpdate } from './merge.js';
 import { checkUpdatedRoom } from './rules.js';
 import { printRoom } from './show.js';
@@ -19,12 +20,15 @@ import { noteScheduledTime } from './time-note.js';
  */
 export async function run(input: UpdateInput, f: Factory): Promise<void> {
   const { args, opts } = input;
-  const given = buildUpdateBody(await roomInputFrom(input, f));
+  // Legacy setting names in --file (old rooms carry them) are sent as given, as create sends them.
+  const { input: roomInput, legacy } = splitLegacy(await roomInputFrom(input, f), (line) => f.io.note(line));
+  const given = buildUpdateBody(roomInput, { allowEmpty: Object.keys(legacy).length > 0 });
   const roomId = await resolveRoomRef(f, args.roomId, '<room-id>');
   const http = await f.http();
   const current = await f.io.spin('Reading room…', () => getRoom(http, roomId));
-  const { body, merged } = mergeUpdate(current, given);
-  const after = applyUpdate(current, body);
+  const { body: mergedBody, merged } = mergeUpdate(current, given);
+  const body = withLegacy(mergedBody, legacy);
+  const after = applyUpdate(current, mergedBody);
   checkUpdatedRoom(after, given);
   noteScheduledTime(f, given);
   if (opts.dryRun) {

@@ -541,6 +541,47 @@ describe('room update', () => {
     expect(r.code, r.stderr).toBe(0);
   });
 
+  it('sends legacy setting names in --file as given (old rooms carry them), with one note each', async () => {
+    getsRoom(DATA);
+    api()
+      .patch(`/video/v2/rooms/${ID}`, (body: unknown) => {
+        expect(body).toEqual({ settings: { participants: '6', active_talker: true, wait_moderator: false } });
+        return true;
+      })
+      .reply(200, { result: 0 });
+    const r = await runCli(['room', 'update', ID, '-f', '-'], {
+      env: env(),
+      stdin: JSON.stringify({ settings: { participants: '6', active_talker: true, wait_moderator: false } }),
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr.match(/settings\.active_talker is a legacy name.*max_active_talkers/g)).toHaveLength(1);
+    expect(r.stderr.match(/settings\.wait_moderator is a legacy name.*wait_for_moderator/g)).toHaveLength(1);
+  });
+
+  it('takes a --file of legacy settings alone as an update', async () => {
+    getsRoom(DATA);
+    api()
+      .patch(`/video/v2/rooms/${ID}`, (body: unknown) => {
+        expect(body).toEqual({ settings: { active_talker: 4 } });
+        return true;
+      })
+      .reply(200, { result: 0 });
+    const r = await runCli(['room', 'update', ID, '-f', '-'], {
+      env: env(),
+      stdin: JSON.stringify({ settings: { active_talker: 4 } }),
+    });
+    expect(r.code, r.stderr).toBe(0);
+  });
+
+  it('refuses a legacy setting with a value the API would not read, before any request', async () => {
+    const r = await runCli(['room', 'update', ID, '-f', '-'], {
+      env: env(),
+      stdin: JSON.stringify({ settings: { wait_moderator: 'maybe' } }),
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--file settings.wait_moderator must be true or false');
+  });
+
   it('--dry-run reads the room, shows the merged body and what was kept, and sends no PATCH', async () => {
     getsRoom(DATA);
     const r = await runCli(
