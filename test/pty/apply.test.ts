@@ -1,0 +1,117 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEV_CREDENTIALS, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { shellQuote } from '../../src/lib/shell.js';
+import { BIN, requireTmuxAndBuild, TmuxSession } from './tmux.js';
+import { tempDir, removeTempDir } from '../helpers/temp.js';
+
+/**
+ * `room apply --prune` in a real terminal: the plan, then the confirmation a person answers before any
+ * room is deleted. The built binary in tmux against a loopback emulator.
+ */
+
+const AUTH = `Basic ${Buffer.from(`${DEV_CREDENTIALS.appId}:${DEV_CREDENTIALS.appKey}`).toString('base64')}`;
+let emulator: RunningEmulator;
+let cwd: string;
+let session: TmuxSession | undefined;
+
+beforeAll(async () => {
+  requireTmuxAndBuild();
+  emulator = await startEmulator({ host: '127.0.0.1', port: 0, credentials: DEV_CREDENTIALS });
+  cwd = tempDir('pty-apply');
+});
+afterAll(async () => {
+  await emulator?.close();
+  removeTempDir(cwd);
+});
+afterEach(() => {
+  session?.kill();
+  session = undefined;
+});
+
+async function call(method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
+  const res = await fetch(`${emulator.origin}/video/v2${path}`, {
+    method,
+    headers: { authorization: AUTH, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return (await res.json()) as Record<string, unknown>;
+}
+
+const SETTINGS = {
+  mode: 'group',
+  scheduled: false,
+  adhoc: false,
+  moderators: '1',
+  participants: '5',
+  quality: 'SD',
+};
+
+/** Two live rooms of `owner`; the file lists only the first, so --prune plans to delete the second. */
+async function setUp(owner: string): Promise<{ file: string; kept: string; pruned: string }> {
+  const ids: string[] = [];
+  for (const name of ['Kept', 'Pruned']) {
+    const created = await call('POST', '/rooms', { name, owner_ref: owner, settings: SETTINGS });
+    ids.push((created['room'] as { room_id: string }).room_id);
+  }
+  const file = join(cwd, `${owner}.json`);
+  writeFileSync(file, JSON.stringify([{ name: 'Kept', owner_ref: owner, settings: SETTINGS }]));
+  return { file, kept: ids[0] as string, pruned: ids[1] as string };
+}
+
+async function exists(id: string): Promise<boolean> {
+  return (await call('GET', `/rooms/${id}`))['result'] === 0;
+}
+
+function start(args: string): TmuxSession {
+  session = TmuxSession.start(`${shellQuote(process.execPath)} ${shellQuote(BIN)} ${args}`, {
+    cwd,
+    env: {
+      PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+      HOME: cwd,
+      TERM: 'xterm-256color',
+      NO_COLOR: '1',
+      ENABLEX_APP_ID: DEV_CREDENTIALS.appId,
+      ENABLEX_APP_KEY: DEV_CREDENTIALS.appKey,
+      ENABLEX_BASE_URL: emulator.baseUrl,
+      ENABLEX_CONFIG_DIR: join(cwd, 'config'),
+    },
+  });
+  return session;
+}
+
+describe('room apply --prune in a terminal', { timeout: 60_000 }, () => {
+  it('shows the plan and asks before deleting; "n" changes nothing and exits 0', async () => {
+    const { file, kept, pruned } = await setUp('pty-no');
+    const s = start(`room apply -f ${shellQuote(file)} --prune`);
+    const screen = await s.waitFor('Apply this plan and delete 1 room? This cannot be undone.', 20_000);
+    expect(screen).toContain('Pruned');
+    s.answer('n');
+    await s.waitFor('Nothing changed.');
+    expect(await s.exitCode()).toBe(0);
+    expect(await exists(pruned)).toBe(true);
+    expect(await exists(kept)).toBe(true);
+  });
+
+  it('"y" deletes the room the file does not list, and only that one', async () => {
+    const { file, kept, pruned } = await setUp('pty-yes');
+    const s = start(`room apply -f ${shellQuote(file)} --prune`);
+    await s.waitFor('Apply this plan and delete 1 room?', 20_000);
+    s.answer('y');
+    expect(await s.exitCode()).toBe(0);
+    expect(s.screen()).toMatch(/deleted/i);
+    expect(await exists(pruned)).toBe(false);
+    expect(await exists(kept)).toBe(true);
+  });
+
+  it('Ctrl-C at the question exits 130 and deletes nothing', async () => {
+    const { file, kept, pruned } = await setUp('pty-int');
+    const s = start(`room apply -f ${shellQuote(file)} --prune`);
+    await s.waitFor('Apply this plan and delete 1 room?', 20_000);
+    s.press('C-c');
+    expect(await s.exitCode()).toBe(130);
+    expect(await exists(pruned)).toBe(true);
+    expect(await exists(kept)).toBe(true);
+  });
+});
