@@ -34,7 +34,7 @@ describe('download timeouts', () => {
     const result = await downloadAll([{ url: new URL(`${origin}/f0`), rel: 'f0', full: join(dir, 'f0') }], {
       authorization: 'Basic eA==',
       userAgent: 'test',
-      timeoutMs: 300,
+      timeoutMs: 2000,
       env: {},
       insecure: true,
       signal: new AbortController().signal,
@@ -46,7 +46,7 @@ describe('download timeouts', () => {
     });
     expect(result.outcomes[0]).toMatchObject({ status: 'failed', bytes: 10 });
     expect(result.outcomes[0]?.error).toBe(
-      `${new URL(origin).host} answered, then sent nothing for 0.3 s (the --timeout limit for silence): the transfer stalled.`,
+      `${new URL(origin).host} answered, then sent nothing for 2 s (the --timeout limit for silence): the transfer stalled.`,
     );
   });
 });

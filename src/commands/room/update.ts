@@ -39,5 +39,6 @@ export async function run(input: UpdateInput, f: Factory): Promise<void> {
   }
   const echoed = await f.io.spin('Updating room…', () => updateRoom(http, roomId, body));
   f.io.success(`Updated room ${roomId}; changes apply from its next session.`);
-  printRoom(f, echoed ?? after);
+  // The room as read with every key sent applied, legacy names included, when the API echoes none.
+  printRoom(f, echoed ?? applyUpdate(current, body));
 }

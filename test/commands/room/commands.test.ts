@@ -549,11 +549,17 @@ describe('room update', () => {
         return true;
       })
       .reply(200, { result: 0 });
-    const r = await runCli(['room', 'update', ID, '-f', '-'], {
+    const r = await runCli(['room', 'update', ID, '-f', '-', '-o', 'json'], {
       env: env(),
       stdin: JSON.stringify({ settings: { participants: '6', active_talker: true, wait_moderator: false } }),
     });
     expect(r.code, r.stderr).toBe(0);
+    // The API answered only `result`: the room printed is the room read with every key sent applied.
+    expect(JSON.parse(r.stdout).settings).toMatchObject({
+      participants: '6',
+      active_talker: true,
+      wait_moderator: false,
+    });
     expect(r.stderr.match(/settings\.active_talker is a legacy name.*max_active_talkers/g)).toHaveLength(1);
     expect(r.stderr.match(/settings\.wait_moderator is a legacy name.*wait_for_moderator/g)).toHaveLength(1);
   });
