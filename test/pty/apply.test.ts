@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_CREDENTIALS, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { shellQuote } from '../../src/lib/shell.js';
-import { BIN, requireTmuxAndBuild, TmuxSession } from './tmux.js';
+import { requireTmuxAndBuild, startEnablex, type TmuxSession } from './tmux.js';
 import { tempDir, removeTempDir } from '../helpers/temp.js';
 
 /**
@@ -65,19 +65,7 @@ async function exists(id: string): Promise<boolean> {
 }
 
 function start(args: string): TmuxSession {
-  session = TmuxSession.start(`${shellQuote(process.execPath)} ${shellQuote(BIN)} ${args}`, {
-    cwd,
-    env: {
-      PATH: process.env['PATH'] ?? '/usr/bin:/bin',
-      HOME: cwd,
-      TERM: 'xterm-256color',
-      NO_COLOR: '1',
-      ENABLEX_APP_ID: DEV_CREDENTIALS.appId,
-      ENABLEX_APP_KEY: DEV_CREDENTIALS.appKey,
-      ENABLEX_BASE_URL: emulator.baseUrl,
-      ENABLEX_CONFIG_DIR: join(cwd, 'config'),
-    },
-  });
+  session = startEnablex(args, cwd, emulator.baseUrl);
   return session;
 }
 

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEV_CREDENTIALS } from '../../src/emulator/index.js';
 import { shellQuote } from '../../src/lib/shell.js';
 import { tempDir, removeTempDir } from '../helpers/temp.js';
 
@@ -126,4 +127,24 @@ export class TmuxSession {
     }
     removeTempDir(this.dir);
   }
+}
+
+/**
+ * The built `enablex <args>` in a terminal against the emulator at `baseUrl`, with the emulator's
+ * credentials from the environment and a config folder and HOME in `cwd`.
+ */
+export function startEnablex(args: string, cwd: string, baseUrl: string): TmuxSession {
+  return TmuxSession.start(`${shellQuote(process.execPath)} ${shellQuote(BIN)} ${args}`, {
+    cwd,
+    env: {
+      PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+      HOME: cwd,
+      TERM: 'xterm-256color',
+      NO_COLOR: '1',
+      ENABLEX_APP_ID: DEV_CREDENTIALS.appId,
+      ENABLEX_APP_KEY: DEV_CREDENTIALS.appKey,
+      ENABLEX_BASE_URL: baseUrl,
+      ENABLEX_CONFIG_DIR: join(cwd, 'config'),
+    },
+  });
 }

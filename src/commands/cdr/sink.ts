@@ -16,6 +16,32 @@ export interface Sink {
 
 const BATCH = 64 * 1024;
 
+/** Text collected into BATCH-sized pieces for `send`: what both sinks write through. */
+function batcher(send: (text: string) => Promise<void>) {
+  let parts: string[] = [];
+  let size = 0;
+  const flush = async (): Promise<void> => {
+    if (size === 0) return;
+    const text = parts.join('');
+    parts = [];
+    size = 0;
+    await send(text);
+  };
+  return {
+    write: async (text: string): Promise<void> => {
+      parts.push(text);
+      size += text.length;
+      if (size >= BATCH) await flush();
+    },
+    flush,
+    /** Forgets what waits (the export failed or was stopped). */
+    drop: (): void => {
+      parts = [];
+      size = 0;
+    },
+  };
+}
+
 /**
  * Stdout, written in 64 KiB batches and respecting back-pressure: when the reader is slower than the
  * API (a pipe into a slow consumer), the export waits instead of piling text up in memory.
@@ -24,32 +50,15 @@ export function stdoutSink(
   out: { readonly stdout: OutStream; readonly rawStdout: Writable },
   signal: AbortSignal,
 ): Sink {
-  let parts: string[] = [];
-  let size = 0;
-  const flush = async () => {
-    if (size === 0) return;
-    const text = parts.join('');
-    parts = [];
-    size = 0;
+  const batch = batcher(async (text) => {
     if (out.stdout.write(text)) return;
     try {
       await once(out.rawStdout, 'drain', { signal });
     } catch {
       throw new InterruptedError();
     }
-  };
-  return {
-    write: async (text) => {
-      parts.push(text);
-      size += text.length;
-      if (size >= BATCH) await flush();
-    },
-    commit: flush,
-    abort: async () => {
-      parts = [];
-      size = 0;
-    },
-  };
+  });
+  return { write: batch.write, commit: batch.flush, abort: async () => batch.drop() };
 }
 
 /**
@@ -74,29 +83,16 @@ export async function fileSink(path: string, flag = '--out'): Promise<Sink> {
       throw outputError(err, flag, path, what);
     }
   };
-  // Records are about a kilobyte each: one write (and one await of the disk) per 64 KiB, not per record.
-  let parts: string[] = [];
-  let size = 0;
-  const flush = async () => {
-    if (size === 0) return;
-    const text = parts.join('');
-    parts = [];
-    size = 0;
-    await guard(() => file.write(text), 'writing failed');
-  };
+  // Records are about a kilobyte each: the file is handed 64 KiB at a time, not awaited per record.
+  const batch = batcher((text) => guard(() => file.write(text), 'writing failed'));
   return {
-    write: async (text) => {
-      parts.push(text);
-      size += text.length;
-      if (size >= BATCH) await flush();
-    },
+    write: batch.write,
     commit: async () => {
-      await flush();
+      await batch.flush();
       await guard(() => file.commit(), 'cannot put the file in place');
     },
     abort: async () => {
-      parts = [];
-      size = 0;
+      batch.drop();
       await file.abort();
     },
   };
