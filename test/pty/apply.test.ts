@@ -1,43 +1,17 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEV_CREDENTIALS, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { describe, expect, it } from 'vitest';
 import { shellQuote } from '../../src/lib/shell.js';
-import { requireTmuxAndBuild, startEnablex, type TmuxSession } from './tmux.js';
-import { tempDir, removeTempDir } from '../helpers/temp.js';
+import { useTerminalEmulator } from './tmux.js';
 
 /**
  * `room apply --prune` in a real terminal: the plan, then the confirmation a person answers before any
  * room is deleted. The built binary in tmux against a loopback emulator.
  */
 
-const AUTH = `Basic ${Buffer.from(`${DEV_CREDENTIALS.appId}:${DEV_CREDENTIALS.appKey}`).toString('base64')}`;
-let emulator: RunningEmulator;
-let cwd: string;
-let session: TmuxSession | undefined;
-
-beforeAll(async () => {
-  requireTmuxAndBuild();
-  emulator = await startEmulator({ host: '127.0.0.1', port: 0, credentials: DEV_CREDENTIALS });
-  cwd = tempDir('pty-apply');
-});
-afterAll(async () => {
-  await emulator?.close();
-  removeTempDir(cwd);
-});
-afterEach(() => {
-  session?.kill();
-  session = undefined;
-});
-
-async function call(method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
-  const res = await fetch(`${emulator.origin}/video/v2${path}`, {
-    method,
-    headers: { authorization: AUTH, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return (await res.json()) as Record<string, unknown>;
-}
+const t = useTerminalEmulator('pty-apply');
+/** The API under /video/v2, as a client calls it. */
+const call = (method: string, path: string, body?: unknown) => t.call(method, `/video/v2${path}`, body);
 
 const SETTINGS = {
   mode: 'group',
@@ -55,7 +29,7 @@ async function setUp(owner: string): Promise<{ file: string; kept: string; prune
     const created = await call('POST', '/rooms', { name, owner_ref: owner, settings: SETTINGS });
     ids.push((created['room'] as { room_id: string }).room_id);
   }
-  const file = join(cwd, `${owner}.json`);
+  const file = join(t.cwd, `${owner}.json`);
   writeFileSync(file, JSON.stringify([{ name: 'Kept', owner_ref: owner, settings: SETTINGS }]));
   return { file, kept: ids[0] as string, pruned: ids[1] as string };
 }
@@ -64,10 +38,7 @@ async function exists(id: string): Promise<boolean> {
   return (await call('GET', `/rooms/${id}`))['result'] === 0;
 }
 
-function start(args: string): TmuxSession {
-  session = startEnablex(args, cwd, emulator.baseUrl);
-  return session;
-}
+const start = (args: string) => t.start(args);
 
 describe('room apply --prune in a terminal', { timeout: 60_000 }, () => {
   it('shows the plan and asks before deleting; "n" changes nothing and exits 0', async () => {

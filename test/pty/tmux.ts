@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEV_CREDENTIALS } from '../../src/emulator/index.js';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { DEV_CREDENTIALS, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { shellQuote } from '../../src/lib/shell.js';
 import { tempDir, removeTempDir } from '../helpers/temp.js';
 
@@ -133,7 +134,7 @@ export class TmuxSession {
  * The built `enablex <args>` in a terminal against the emulator at `baseUrl`, with the emulator's
  * credentials from the environment and a config folder and HOME in `cwd`.
  */
-export function startEnablex(args: string, cwd: string, baseUrl: string): TmuxSession {
+function startEnablex(args: string, cwd: string, baseUrl: string): TmuxSession {
   return TmuxSession.start(`${shellQuote(process.execPath)} ${shellQuote(BIN)} ${args}`, {
     cwd,
     env: {
@@ -147,4 +148,50 @@ export function startEnablex(args: string, cwd: string, baseUrl: string): TmuxSe
       ENABLEX_CONFIG_DIR: join(cwd, 'config'),
     },
   });
+}
+
+/**
+ * A loopback emulator for one test file's terminal tests, with a temp folder, started before them and
+ * stopped after; the terminal each test started is killed after it. `call` talks to the emulator as a
+ * client would (API or control route, full path); `start` runs `enablex <args>` in a terminal.
+ */
+export function useTerminalEmulator(name: string) {
+  const auth = `Basic ${Buffer.from(`${DEV_CREDENTIALS.appId}:${DEV_CREDENTIALS.appKey}`).toString('base64')}`;
+  let emulator: RunningEmulator | undefined;
+  let cwd = '';
+  let session: TmuxSession | undefined;
+  beforeAll(async () => {
+    requireTmuxAndBuild();
+    emulator = await startEmulator({ host: '127.0.0.1', port: 0, credentials: DEV_CREDENTIALS });
+    cwd = tempDir(name);
+  });
+  afterAll(async () => {
+    await emulator?.close();
+    removeTempDir(cwd);
+  });
+  afterEach(() => {
+    session?.kill();
+    session = undefined;
+  });
+  const running = (): RunningEmulator => {
+    if (!emulator) throw new Error('the emulator starts in beforeAll');
+    return emulator;
+  };
+  return {
+    get cwd(): string {
+      return cwd;
+    },
+    async call(method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
+      const res = await fetch(`${running().origin}${path}`, {
+        method,
+        headers: { authorization: auth, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return (await res.json()) as Record<string, unknown>;
+    },
+    start(args: string): TmuxSession {
+      session = startEnablex(args, cwd, running().baseUrl);
+      return session;
+    },
+  };
 }

@@ -1,41 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEV_CREDENTIALS, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { requireTmuxAndBuild, startEnablex, type TmuxSession } from './tmux.js';
-import { tempDir, removeTempDir } from '../helpers/temp.js';
+import { describe, expect, it } from 'vitest';
+import { useTerminalEmulator } from './tmux.js';
 
 /**
  * `--watch` in a real terminal: the built binary in tmux against a loopback emulator, whose live
  * sessions the test starts and ends while the watch runs.
  */
 
-const AUTH = `Basic ${Buffer.from(`${DEV_CREDENTIALS.appId}:${DEV_CREDENTIALS.appKey}`).toString('base64')}`;
-let emulator: RunningEmulator;
-let cwd: string;
-let session: TmuxSession | undefined;
-
-beforeAll(async () => {
-  requireTmuxAndBuild();
-  emulator = await startEmulator({ host: '127.0.0.1', port: 0, credentials: DEV_CREDENTIALS });
-  cwd = tempDir('pty-watch');
-});
-afterAll(async () => {
-  await emulator?.close();
-  removeTempDir(cwd);
-});
-afterEach(() => {
-  session?.kill();
-  session = undefined;
-});
-
-/** Calls the emulator (API or control route) as a client would. */
-async function call(method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
-  const res = await fetch(`${emulator.origin}${path}`, {
-    method,
-    headers: { authorization: AUTH, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return (await res.json()) as Record<string, unknown>;
-}
+const t = useTerminalEmulator('pty-watch');
+const call = (method: string, path: string, body?: unknown) => t.call(method, path, body);
 
 async function newRoom(name: string): Promise<string> {
   const created = await call('POST', '/video/v2/rooms', {
@@ -53,10 +25,7 @@ async function newRoom(name: string): Promise<string> {
   return (created['room'] as { room_id: string }).room_id;
 }
 
-function start(args: string): TmuxSession {
-  session = startEnablex(args, cwd, emulator.baseUrl);
-  return session;
-}
+const start = (args: string) => t.start(args);
 
 const count = (text: string, what: string) => text.split(what).length - 1;
 
